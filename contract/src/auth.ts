@@ -1,0 +1,68 @@
+import * as z from 'zod';
+
+/** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
+export const RoleName = z.enum(['resident', 'worker', 'checkpoint', 'store', 'utility', 'official', 'admin']);
+export type RoleName = z.infer<typeof RoleName>;
+
+/** Roles that only make sense inside a scope (a community, a place, a store, a utility company). */
+export const SCOPED_ROLES = ['worker', 'checkpoint', 'store', 'utility'] as const;
+export type ScopedRole = (typeof SCOPED_ROLES)[number];
+
+const ScopeId = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '范围编号只能包含小写字母、数字和连字符');
+
+/** One role as held by a user: scoped roles carry the id of what they are scoped to. */
+export const RoleGrant = z.object({ role: RoleName, scope: ScopeId.optional() }).superRefine((g, ctx) => {
+  const scoped = (SCOPED_ROLES as readonly string[]).includes(g.role);
+  if (scoped && !g.scope) ctx.addIssue({ code: 'custom', path: ['scope'], message: `角色 ${g.role} 必须指定范围` });
+  if (!scoped && g.scope) ctx.addIssue({ code: 'custom', path: ['scope'], message: `角色 ${g.role} 不带范围` });
+});
+export type RoleGrant = z.infer<typeof RoleGrant>;
+
+export const UserProfile = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  roles: z.array(RoleGrant),
+  createdAt: z.string(),
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
+export const LoginRequest = z.object({
+  /** The code from `wx.login` / `Taro.login`; in local stages also `dev:<demo-user>`. */
+  code: z.string().trim().min(1, '登录凭证不能为空').max(128, '登录凭证过长'),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: UserProfile,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const MeResponse = z.object({ user: UserProfile });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const RoleChangeRequest = z.object({
+  userId: z.string().trim().min(1).max(64),
+  grant: RoleGrant,
+});
+export type RoleChangeRequest = z.infer<typeof RoleChangeRequest>;
+
+export const RoleChangeResponse = z.object({ user: UserProfile });
+export type RoleChangeResponse = z.infer<typeof RoleChangeResponse>;
+
+export const UserLookupResponse = z.object({ user: UserProfile });
+
+/** Chinese labels for the UI. */
+export const ROLE_LABELS: Record<RoleName, string> = {
+  resident: '居民',
+  worker: '社区工作者',
+  checkpoint: '卡点/场所工作人员',
+  store: '商户',
+  utility: '公用事业工作人员',
+  official: '卫健工作人员',
+  admin: '管理员',
+};

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RoleGrant, RoleName, UserProfile } from '@citycare/contract';
+import { db, isConditionFailure, transactionReasons } from '../lib/dynamo';
+import { tables } from '../lib/env';
+import { AppError, notFound } from '../lib/errors';
+import { auditKey, directoryKey, userKey, type DirectoryKind } from './keys';
+import { normaliseRoles, roleKey } from './rules';
+
+/** The only code that reads and writes users and role grants. */
+
+interface UserItem {
+  pk: string;
+  userId: string;
+  openid: string;
+  displayName: string;
+  roles: Record<string, RoleGrant>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function toProfile(item: UserItem): UserProfile {
+  return {
+    userId: item.userId,
+    displayName: item.displayName,
+    roles: normaliseRoles(Object.values(item.roles ?? {})),
+    createdAt: item.createdAt,
+  };
+}
+
+export async function getUser(userId: string): Promise<UserProfile | undefined> {
+  const out = await db().send(new GetCommand({ TableName: tables.users, Key: userKey(userId), ConsistentRead: true }));
+  return out.Item ? toProfile(out.Item as UserItem) : undefined;
+}
+
+/**
+ * Returns the user, creating them as a resident on first sign-in. Two first sign-ins racing
+ * each other create one user: the write is conditional and the loser reads the winner's row.
+ */
+export async function findOrCreateUser(
+  userId: string,
+  openid: string,
+  displayName: string,
+  now = new Date(),
+): Promise<{ user: UserProfile; created: boolean }> {
+  const existing = await getUser(userId);
+  if (existing) return { user: existing, created: false };
+  const item: UserItem = {
+    ...userKey(userId),
+    userId,
+    openid,
+    displayName,
+    roles: { resident: { role: 'resident' } },
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  try {
+    await db().send(
+      new PutCommand({ TableName: tables.users, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return { user: toProfile(item), created: true };
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    const winner = await getUser(userId);
+    if (!winner) throw err;
+    return { user: winner, created: false };
+  }
+}
+
+/** Which directory entry a scoped role must point at. */
+const SCOPE_KIND: Partial<Record<RoleName, DirectoryKind>> = {
+  worker: 'community',
+  checkpoint: 'place',
+  store: 'store',
+  utility: 'utility',
+};
+
+/**
+ * Grants or revokes one role, together with its audit record, in one transaction. A grant's
+ * scope must exist in the directory; that check is part of the same transaction.
+ */
+export async function changeRole(
+  kind: 'grant' | 'revoke',
+  actorId: string,
+  targetId: string,
+  grant: RoleGrant,
+  now = new Date(),
+): Promise<UserProfile> {
+  const key = roleKey(grant);
+  const scopeKind = SCOPE_KIND[grant.role];
+  const update =
+    kind === 'grant'
+      ? { UpdateExpression: 'SET #roles.#k = :g, updatedAt = :now', ExpressionAttributeValues: { ':g': grant, ':now': now.toISOString() } }
+      : { UpdateExpression: 'REMOVE #roles.#k SET updatedAt = :now', ExpressionAttributeValues: { ':now': now.toISOString() } };
+  const items = [
+    {
+      Update: {
+        TableName: tables.users,
+        Key: userKey(targetId),
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#roles': 'roles', '#k': key },
+        ...update,
+      },
+    },
+    {
+      Put: {
+        TableName: tables.audit,
+        Item: {
+          ...auditKey(`USER#${targetId}`, now, actorId, randomUUID()),
+          action: `role.${kind}`,
+          actorId,
+          targetId,
+          role: key,
+          at: now.toISOString(),
+        },
+      },
+    },
+    ...(kind === 'grant' && scopeKind && grant.scope
+      ? [
+          {
+            ConditionCheck: {
+              TableName: tables.directory,
+              Key: directoryKey(scopeKind, grant.scope),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+        ]
+      : []),
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (err) {
+    const reasons = transactionReasons(err);
+    if (reasons?.[0] === 'ConditionalCheckFailed') throw notFound('找不到该用户');
+    if (reasons?.[2] === 'ConditionalCheckFailed') {
+      throw new AppError('VALIDATION_FAILED', `范围 ${grant.scope} 不存在`, [{ path: 'grant.scope', message: '范围不存在' }]);
+    }
+    throw err;
+  }
+  const user = await getUser(targetId);
+  if (!user) throw notFound('找不到该用户');
+  return user;
+}

@@ -1,0 +1,41 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { optionalEnv } from './env';
+
+/**
+ * The one DynamoDB client of a function. `DYNAMODB_ENDPOINT` points it at DynamoDB Local;
+ * unset, it talks to the region's DynamoDB.
+ */
+function makeClient(): DynamoDBDocumentClient {
+  const endpoint = optionalEnv('DYNAMODB_ENDPOINT');
+  const base = new DynamoDBClient(
+    endpoint
+      ? {
+          endpoint,
+          region: process.env.AWS_REGION ?? 'local',
+          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          maxAttempts: 3,
+        }
+      : { maxAttempts: 3 },
+  );
+  return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+let client: DynamoDBDocumentClient | undefined;
+export function db(): DynamoDBDocumentClient {
+  client ??= makeClient();
+  return client;
+}
+
+/** True when a conditional write was refused because its condition did not hold. */
+export function isConditionFailure(err: unknown): boolean {
+  const name = (err as { name?: string } | null)?.name;
+  return name === 'ConditionalCheckFailedException';
+}
+
+/** True when a transaction was cancelled; `reasons` lists each item's cancellation code. */
+export function transactionReasons(err: unknown): string[] | undefined {
+  const e = err as { name?: string; CancellationReasons?: { Code?: string }[] } | null;
+  if (e?.name !== 'TransactionCanceledException') return undefined;
+  return (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}

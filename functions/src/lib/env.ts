@@ -1,0 +1,26 @@
+/**
+ * Environment, read once at load through getters that throw when a value is missing, so a
+ * misconfigured function fails on its first request with a clear message instead of later.
+ */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+export function optionalEnv(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export const tables = {
+  get users() {
+    return requireEnv('TABLE_USERS');
+  },
+  get directory() {
+    return requireEnv('TABLE_DIRECTORY');
+  },
+  get audit() {
+    return requireEnv('TABLE_AUDIT');
+  },
+};

@@ -1,0 +1,114 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import { routes, type RoleName, type RouteName, type ResponseBody, type Routes } from '@citycare/contract';
+import { AppError, unauthenticated, forbidden, type ErrorDetail } from './errors';
+import { log } from './log';
+import { authenticate, type Caller } from '../auth/caller';
+import { allows } from '../auth/rules';
+
+type Body<N extends RouteName> = Routes[N] extends { body: z.ZodType } ? z.infer<Routes[N]['body']> : undefined;
+
+export interface Request<N extends RouteName> {
+  body: Body<N>;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** The signed-in user; present on every route whose contract says `auth: true`. */
+  caller: Caller;
+  requestId: string;
+}
+
+/** A response with a status other than 200 (for example 201 Created). */
+export class Reply<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+export interface EndpointOptions {
+  /** Roles allowed to call; empty: any signed-in user. Checked against fresh roles from the database. */
+  roles?: readonly RoleName[];
+}
+
+export type Handler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function json(status: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: status, headers: JSON_HEADERS, body: JSON.stringify(body) };
+}
+
+function errorReply(err: AppError): APIGatewayProxyStructuredResultV2 {
+  const error: { code: string; message: string; details?: ErrorDetail[] } = { code: err.code, message: err.message };
+  if (err.details?.length) error.details = err.details;
+  return json(err.status, { error });
+}
+
+function lowerCaseKeys(headers: Record<string, string | undefined> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) if (v !== undefined) out[k.toLowerCase()] = v;
+  return out;
+}
+
+function parseBody(event: APIGatewayProxyEventV2, schema: z.ZodType | undefined): unknown {
+  if (!schema) return undefined;
+  let raw: unknown = {};
+  if (event.body) {
+    const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new AppError('BAD_REQUEST', '请求内容不是有效的 JSON');
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+    throw new AppError('VALIDATION_FAILED', `请求内容有误：${details[0]?.message ?? '格式不正确'}`, details);
+  }
+  return parsed.data;
+}
+
+/**
+ * The one HTTP wrapper: parses and validates the body against the contract, authenticates
+ * and authorizes the caller, runs the domain call and maps every failure to the error shape.
+ * It never throws: serverless-offline would answer 200 for a thrown error.
+ */
+export function endpoint<N extends RouteName>(
+  name: N,
+  options: EndpointOptions,
+  run: (req: Request<N>) => Promise<ResponseBody<N> | Reply<ResponseBody<N>>>,
+): Handler {
+  const route = routes[name];
+  return async (event, context) => {
+    const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
+    try {
+      const headers = lowerCaseKeys(event.headers);
+      const body = parseBody(event, 'body' in route ? route.body : undefined) as Body<N>;
+      let caller: Caller | undefined;
+      if (route.auth) {
+        caller = await authenticate(headers.authorization, options.roles?.some((r) => r !== 'resident') ?? false);
+        if (!caller) throw unauthenticated();
+        if (!allows(caller.roles, options.roles ?? [])) throw forbidden();
+      }
+      const result = await run({
+        body,
+        params: (event.pathParameters ?? {}) as Record<string, string>,
+        query: (event.queryStringParameters ?? {}) as Record<string, string>,
+        headers,
+        caller: caller as Caller,
+        requestId,
+      });
+      const reply = result instanceof Reply ? result : new Reply(200, result);
+      return json(reply.status, reply.body);
+    } catch (err) {
+      if (err instanceof AppError) {
+        log.info('request refused', { route: name, requestId, errorCode: err.code, status: err.status });
+        return errorReply(err);
+      }
+      log.error('request failed', { route: name, requestId, error: (err as Error)?.stack ?? String(err) });
+      return json(500, { error: { code: 'INTERNAL', message: '服务暂时出现问题，请稍后再试' } });
+    }
+  };
+}

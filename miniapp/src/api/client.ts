@@ -1,0 +1,96 @@
+import Taro from '@tarojs/taro';
+import type { RequestBody, ResponseBody, RouteName, Routes } from '@citycare/contract';
+import { ApiError, NETWORK_ERROR_MESSAGE } from './errors';
+import { ROUTES } from './routes';
+import { clearSession, goToLogin, sessionForRequest } from './session';
+
+const API_BASE = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
+const TIMEOUT_MS = 15000;
+
+/** `'/admin/users/{userId}'` -> `'userId'`. */
+type ParamNames<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? K | ParamNames<Rest> : never;
+
+type BodyOption<N extends RouteName> = [RequestBody<N>] extends [never] ? { body?: never } : { body: RequestBody<N> };
+type ParamsOption<N extends RouteName> = [ParamNames<Routes[N]['path']>] extends [never]
+  ? { params?: never }
+  : { params: Record<ParamNames<Routes[N]['path']>, string> };
+
+export type CallOptions<N extends RouteName> = BodyOption<N> &
+  ParamsOption<N> & {
+    /** Sent as `Idempotency-Key`, so a retried write is not applied twice. */
+    idempotencyKey?: string;
+    /** Do not toast the error (the caller shows it inline). */
+    quiet?: boolean;
+  };
+
+type CallArgs<N extends RouteName> = object extends CallOptions<N> ? [options?: CallOptions<N>] : [options: CallOptions<N>];
+
+function fillPath(path: string, params: Record<string, string> | undefined): string {
+  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params?.[key];
+    if (value === undefined) throw new ApiError(0, 'CLIENT_ERROR', `缺少参数 ${key}`);
+    return encodeURIComponent(value);
+  });
+}
+
+function readError(status: number, data: unknown): ApiError {
+  const error = (data as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(status, error.code, error.message);
+  }
+  if (status === 401) return new ApiError(status, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+  return new ApiError(status, 'HTTP_ERROR', `服务暂时不可用（${status}），请稍后重试`);
+}
+
+function showError(err: ApiError): void {
+  Taro.showToast({ title: err.message, icon: 'none', duration: 2500 });
+}
+
+async function send<N extends RouteName>(name: N, options: Partial<CallOptions<N>>): Promise<ResponseBody<N>> {
+  const route = ROUTES[name];
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (route.auth) {
+    const session = await sessionForRequest();
+    if (!session) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
+    header.Authorization = `Bearer ${session.token}`;
+  }
+  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
+  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+
+  let res: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    res = await Taro.request<unknown>({
+      url: API_BASE + fillPath(route.path, options.params as Record<string, string> | undefined),
+      method: route.method,
+      header,
+      data: options.body,
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as ResponseBody<N>;
+  throw readError(res.statusCode, res.data);
+}
+
+/**
+ * Call one contract route. Resolves with the response body; rejects with an ApiError. A 401 on a
+ * signed-in route clears the session and goes to the login page; any other error is toasted once
+ * here, so pages only render it (never toast it again).
+ */
+export async function api<N extends RouteName>(name: N, ...args: CallArgs<N>): Promise<ResponseBody<N>> {
+  const options: Partial<CallOptions<N>> = args[0] ?? {};
+  try {
+    return await send(name, options);
+  } catch (err) {
+    const apiError = err instanceof ApiError ? err : new ApiError(0, 'CLIENT_ERROR', '出了点问题，请稍后重试');
+    if (apiError.status === 401 && ROUTES[name].auth) {
+      clearSession();
+      goToLogin();
+    } else if (!options.quiet) {
+      showError(apiError);
+    }
+    throw apiError;
+  }
+}

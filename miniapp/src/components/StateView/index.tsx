@@ -1,0 +1,55 @@
+import { Button, Text, View } from '@tarojs/components';
+import { errorMessage } from '@/api';
+import './index.css';
+
+const strings = {
+  loading: '正在加载…',
+  retry: '重试',
+  errorTitle: '加载失败',
+};
+
+export function Loading({ text = strings.loading }: { text?: string }) {
+  return (
+    <View className="state state--loading">
+      <View className="state__spinner" />
+      <Text className="state__text">{text}</Text>
+    </View>
+  );
+}
+
+interface ErrorStateProps {
+  error: unknown;
+  onRetry?: () => void;
+  title?: string;
+}
+
+export function ErrorState({ error, onRetry, title = strings.errorTitle }: ErrorStateProps) {
+  return (
+    <View className="state state--error">
+      <View className="state__badge state__badge--error">!</View>
+      <Text className="state__title">{title}</Text>
+      <Text className="state__text">{errorMessage(error)}</Text>
+      {onRetry && (
+        <Button className="btn state__action" onClick={onRetry}>
+          {strings.retry}
+        </Button>
+      )}
+    </View>
+  );
+}
+
+interface EmptyStateProps {
+  title: string;
+  description?: string;
+  glyph?: string;
+}
+
+export function EmptyState({ title, description, glyph = 'i' }: EmptyStateProps) {
+  return (
+    <View className="state state--empty">
+      <View className="state__badge">{glyph}</View>
+      <Text className="state__title">{title}</Text>
+      {description && <Text className="state__text">{description}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,117 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Page from '@/components/Page';
+import { ErrorState } from '@/components/StateView';
+import { useMe } from '@/hooks/useMe';
+import { formatShanghaiDate, shanghaiHour } from '@/lib/format';
+import './index.css';
+
+const strings = {
+  city: '营口市民服务',
+  greetingMorning: '早上好',
+  greetingNoon: '中午好',
+  greetingAfternoon: '下午好',
+  greetingEvening: '晚上好',
+  resident: '居民',
+  loadingName: '正在获取您的信息…',
+  errorTitle: '暂时无法获取您的信息',
+  servicesTitle: '便民服务',
+  services: [
+    { key: 'health', glyph: '码', title: '健康码', desc: '出示健康码，通行卡点、车站、商超', url: '/pages/health/index' },
+    { key: 'grocery', glyph: '菜', title: '平价买菜', desc: '预订平价蔬菜，社区无接触配送', url: '/pages/grocery/index' },
+    { key: 'bills', glyph: '费', title: '生活缴费', desc: '水电气暖缴费，欠费不停供', url: '/pages/bills/index' },
+  ],
+  hotlineTitle: '24小时服务热线',
+  hotlineName: '12345 市民服务热线',
+  hotlineDesc: '防疫咨询、生活求助、投诉建议，24小时有人接听',
+  hotlineCall: '拨打',
+  repairName: '供水 · 供电 · 燃气 · 供暖抢修',
+  repairDesc: '24小时受理，拨打 12345 即可转接抢修',
+  noticeTitle: '温馨提示',
+  notices: [
+    '疫情期间，欠费不停水、不停电、不停气、不停暖。',
+    '非必要不外出，外出请佩戴口罩，主动出示健康码。',
+  ],
+};
+
+const HOTLINE = '12345';
+
+function greeting(): string {
+  const hour = shanghaiHour();
+  if (hour < 11) return strings.greetingMorning;
+  if (hour < 13) return strings.greetingNoon;
+  if (hour < 18) return strings.greetingAfternoon;
+  return strings.greetingEvening;
+}
+
+function call() {
+  Taro.makePhoneCall({ phoneNumber: HOTLINE }).catch(() => undefined);
+}
+
+export default function HomePage() {
+  const me = useMe();
+  const name = me.data?.displayName;
+
+  return (
+    <Page className="page--flush home">
+      <View className="home__hero">
+        <Text className="home__city">{strings.city}</Text>
+        <Text className="home__greeting">
+          {name ? `${name}，${greeting()}` : me.loading ? strings.loadingName : `${greeting()}`}
+        </Text>
+        <Text className="home__date">{formatShanghaiDate()}</Text>
+      </View>
+
+      <View className="home__body">
+        {!name && !me.loading && me.error !== undefined && (
+          <ErrorState title={strings.errorTitle} error={me.error} onRetry={me.reload} />
+        )}
+
+        <Text className="section-title">{strings.servicesTitle}</Text>
+        {strings.services.map((s) => (
+          <View
+            key={s.key}
+            className={`card home__service home__service--${s.key}`}
+            hoverClass="tap-active"
+            onClick={() => Taro.switchTab({ url: s.url })}
+          >
+            <View className="home__glyph">{s.glyph}</View>
+            <View className="home__service-text">
+              <Text className="home__service-title">{s.title}</Text>
+              <Text className="home__service-desc">{s.desc}</Text>
+            </View>
+            <Text className="home__arrow">›</Text>
+          </View>
+        ))}
+
+        <Text className="section-title">{strings.hotlineTitle}</Text>
+        <View className="card home__hotline">
+          <View className="home__line">
+            <View className="home__line-text">
+              <Text className="home__line-name">{strings.hotlineName}</Text>
+              <Text className="home__line-desc">{strings.hotlineDesc}</Text>
+            </View>
+            <View className="home__call" hoverClass="tap-active" onClick={call}>
+              {strings.hotlineCall}
+            </View>
+          </View>
+          <View className="home__line home__line--sub">
+            <View className="home__line-text">
+              <Text className="home__line-name">{strings.repairName}</Text>
+              <Text className="home__line-desc">{strings.repairDesc}</Text>
+            </View>
+          </View>
+        </View>
+
+        <View className="card home__notice">
+          <Text className="home__notice-title">{strings.noticeTitle}</Text>
+          {strings.notices.map((n) => (
+            <Text className="home__notice-item" key={n}>
+              {n}
+            </Text>
+          ))}
+        </View>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,121 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Page from '@/components/Page';
+import { ErrorState, Loading } from '@/components/StateView';
+import { signOut } from '@/api';
+import { useMe } from '@/hooks/useMe';
+import { useElderMode } from '@/lib/elder';
+import { maskId } from '@/lib/format';
+import { hasRole, isStaff, roleText } from '@/lib/roles';
+import './index.css';
+
+const strings = {
+  userId: '用户编号',
+  rolesTitle: '我的身份',
+  settingsTitle: '设置',
+  elderMode: '长辈模式',
+  elderModeDesc: '字体更大，看得更清楚',
+  workTitle: '工作入口',
+  staffDesk: '工作人员工作台',
+  staffDeskDesc: '扫码核验、商户备货、缴费审核、健康码复核',
+  workerDesk: '社区工作者工作台',
+  workerDeskDesc: '本社区订单配送与确认',
+  signOut: '退出登录',
+  signOutConfirmTitle: '退出登录',
+  signOutConfirm: '确定要退出当前账号吗？',
+  loadError: '无法加载个人信息',
+};
+
+const STAFF_URL = '/staff/pages/index/index';
+const WORKER_URL = '/worker/pages/index/index';
+
+function confirmSignOut() {
+  Taro.showModal({ title: strings.signOutConfirmTitle, content: strings.signOutConfirm }).then(
+    ({ confirm }) => {
+      if (confirm) signOut();
+    },
+    () => undefined,
+  );
+}
+
+interface EntryProps {
+  title: string;
+  desc: string;
+  url: string;
+}
+
+function Entry({ title, desc, url }: EntryProps) {
+  return (
+    <View className="me__row me__row--link" hoverClass="tap-active" onClick={() => Taro.navigateTo({ url })}>
+      <View className="me__row-text">
+        <Text className="me__row-title">{title}</Text>
+        <Text className="me__row-desc">{desc}</Text>
+      </View>
+      <Text className="me__arrow">›</Text>
+    </View>
+  );
+}
+
+export default function MePage() {
+  const me = useMe();
+  const [elder, setElder] = useElderMode();
+  const user = me.data;
+
+  return (
+    <Page className="me">
+      {!user && me.loading && <Loading />}
+      {!user && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      {user && (
+        <>
+          <View className="card me__profile">
+            <View className="me__avatar">{user.displayName.slice(0, 1)}</View>
+            <View className="me__who">
+              <Text className="me__name">{user.displayName}</Text>
+              <Text className="me__id">
+                {strings.userId} {maskId(user.userId)}
+              </Text>
+            </View>
+          </View>
+
+          <Text className="section-title">{strings.rolesTitle}</Text>
+          <View className="card me__roles">
+            {user.roles.map((grant) => (
+              <Text className={`me__role me__role--${grant.role}`} key={`${grant.role}:${grant.scope ?? ''}`}>
+                {roleText(grant)}
+              </Text>
+            ))}
+          </View>
+
+          {(isStaff(user.roles) || hasRole(user.roles, 'worker')) && (
+            <>
+              <Text className="section-title">{strings.workTitle}</Text>
+              <View className="card me__list">
+                {isStaff(user.roles) && <Entry title={strings.staffDesk} desc={strings.staffDeskDesc} url={STAFF_URL} />}
+                {hasRole(user.roles, 'worker') && (
+                  <Entry title={strings.workerDesk} desc={strings.workerDeskDesc} url={WORKER_URL} />
+                )}
+              </View>
+            </>
+          )}
+        </>
+      )}
+
+      <Text className="section-title">{strings.settingsTitle}</Text>
+      <View className="card me__list">
+        <View className="me__row">
+          <View className="me__row-text">
+            <Text className="me__row-title">{strings.elderMode}</Text>
+            <Text className="me__row-desc">{strings.elderModeDesc}</Text>
+          </View>
+          <Switch checked={elder} color="#1677ff" onChange={(e) => setElder(e.detail.value)} />
+        </View>
+      </View>
+
+      {user && (
+        <Button className="btn btn--danger me__signout" onClick={confirmSignOut}>
+          {strings.signOut}
+        </Button>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import type { RoleName, UserProfile } from '@citycare/contract';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { api } from '@/api';
+import { useMe } from '@/hooks/useMe';
+import { hasRole, needsScope, ROLE_LABELS, roleText } from '@/lib/roles';
+import { maskId } from '@/lib/format';
+import './index.css';
+
+const strings = {
+  loadError: '无法加载',
+  notAdminTitle: '仅管理员可以管理角色',
+  notAdminDesc: '如需开通，请联系上级管理员。',
+  userIdLabel: '用户编号',
+  userIdPlaceholder: '请输入对方的用户编号',
+  lookup: '查询用户',
+  roleLabel: '角色',
+  scopeLabel: '范围编号',
+  scopePlaceholder: '社区、卡点、商户或公司编号，如 zq-jianshe',
+  grant: '授予角色',
+  revoke: '撤销角色',
+  working: '正在提交…',
+  needUserId: '请填写用户编号',
+  needScope: '该角色需要填写范围编号',
+  badScope: '范围编号只能包含小写字母、数字和连字符',
+  resultTitle: '用户当前身份',
+  granted: '已授予',
+  revoked: '已撤销',
+  found: '查询结果',
+};
+
+const GRANTABLE: RoleName[] = ['worker', 'checkpoint', 'store', 'utility', 'official', 'admin', 'resident'];
+const SCOPE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+type Action = 'lookup' | 'grant' | 'revoke';
+const RESULT_TITLES: Record<Action, string> = { lookup: strings.found, grant: strings.granted, revoke: strings.revoked };
+
+export default function RolesPage() {
+  const me = useMe();
+  const [userId, setUserId] = useState('');
+  const [role, setRole] = useState<RoleName>('worker');
+  const [scope, setScope] = useState('');
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [problem, setProblem] = useState('');
+  const [result, setResult] = useState<{ action: Action; user: UserProfile } | null>(null);
+
+  function check(action: Action): string {
+    if (!userId.trim()) return strings.needUserId;
+    if (action === 'lookup' || !needsScope(role)) return '';
+    if (!scope.trim()) return strings.needScope;
+    return SCOPE_PATTERN.test(scope.trim()) ? '' : strings.badScope;
+  }
+
+  async function submit(action: Action) {
+    const issue = check(action);
+    setProblem(issue);
+    if (issue || busy) return;
+    setBusy(action);
+    try {
+      const id = userId.trim();
+      const grant = needsScope(role) ? { role, scope: scope.trim() } : { role };
+      const { user } =
+        action === 'lookup'
+          ? await api('getUser', { params: { userId: id } })
+          : await api(action === 'grant' ? 'grantRole' : 'revokeRole', { body: { userId: id, grant } });
+      setResult({ action, user });
+    } catch {
+      setResult(null); // the adapter has shown the error
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (!me.data) {
+    return (
+      <Page>
+        {me.loading ? <Loading /> : <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      </Page>
+    );
+  }
+  if (!hasRole(me.data.roles, 'admin')) {
+    return (
+      <Page>
+        <EmptyState glyph="管" title={strings.notAdminTitle} description={strings.notAdminDesc} />
+      </Page>
+    );
+  }
+
+  return (
+    <Page className="roles">
+      <View className="card">
+        <Text className="roles__label">{strings.userIdLabel}</Text>
+        <Input
+          className="roles__input"
+          value={userId}
+          placeholder={strings.userIdPlaceholder}
+          onInput={(e) => setUserId(e.detail.value)}
+        />
+        <Button className="btn btn--plain roles__lookup" disabled={busy !== null} onClick={() => submit('lookup')}>
+          {busy === 'lookup' ? strings.working : strings.lookup}
+        </Button>
+      </View>
+
+      <View className="card">
+        <Text className="roles__label">{strings.roleLabel}</Text>
+        <View className="roles__chips">
+          {GRANTABLE.map((r) => (
+            <Text key={r} className={`roles__chip${r === role ? ' roles__chip--on' : ''}`} onClick={() => setRole(r)}>
+              {ROLE_LABELS[r]}
+            </Text>
+          ))}
+        </View>
+        {needsScope(role) && (
+          <>
+            <Text className="roles__label">{strings.scopeLabel}</Text>
+            <Input
+              className="roles__input"
+              value={scope}
+              placeholder={strings.scopePlaceholder}
+              onInput={(e) => setScope(e.detail.value)}
+            />
+          </>
+        )}
+        {problem && <Text className="roles__problem">{problem}</Text>}
+        <Button className="btn" disabled={busy !== null} onClick={() => submit('grant')}>
+          {busy === 'grant' ? strings.working : strings.grant}
+        </Button>
+        <Button className="btn btn--danger" disabled={busy !== null} onClick={() => submit('revoke')}>
+          {busy === 'revoke' ? strings.working : strings.revoke}
+        </Button>
+      </View>
+
+      {result && (
+        <View className="card roles__result">
+          <Text className="roles__result-title">
+            {RESULT_TITLES[result.action]} · {strings.resultTitle}
+          </Text>
+          <Text className="roles__result-name">{result.user.displayName}</Text>
+          <Text className="muted">{maskId(result.user.userId)}</Text>
+          <View className="roles__chips roles__chips--result">
+            {result.user.roles.map((g) => (
+              <Text className="roles__chip roles__chip--static" key={`${g.role}:${g.scope ?? ''}`}>
+                {roleText(g)}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,33 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.gif';
+declare module '*.jpg';
+declare module '*.jpeg';
+declare module '*.svg';
+declare module '*.css';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Set by Taro: the build's NODE_ENV. */
+    NODE_ENV: 'development' | 'production';
+    /** Set by Taro: the platform being built. */
+    TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn';
+    /** The mini-program's AppID for this stage (.env.<mode>). */
+    TARO_APP_ID: string;
+    /** Base URL of the CityCare API, without a trailing slash (.env.<mode>, or the caller's env). */
+    TARO_APP_API_BASE: string;
+    /** Deployment stage: `local` or `prod`. */
+    TARO_APP_STAGE: string;
+  }
+}
+
+/** Demo sign-in accounts from config/city.yml; empty unless the stage is `local`. */
+declare const DEMO_ACCOUNTS: ReadonlyArray<{
+  key: string;
+  displayName: string;
+  roles: ReadonlyArray<import('@citycare/contract').RoleGrant>;
+}>;
+
+/** Display names of role scopes (communities, places, stores, utilities) from config/city.yml. */
+declare const SCOPE_NAMES: Readonly<Record<string, string>>;

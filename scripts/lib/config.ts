@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { RoleGrant } from '@citycare/contract';
+import { ROOT } from './paths';
+
+/** The parts of config/<stage>.yml the local scripts read. Unresolved ${...} values stay strings. */
+export interface StageConfig {
+  ports: { dynamodb: number; api: number; lambda: number; h5: number };
+  auth: { devLogin: boolean };
+}
+
+export function stageConfig(stage: string): StageConfig {
+  return parse(readFileSync(join(ROOT, 'config', `${stage}.yml`), 'utf8')) as StageConfig;
+}
+
+export interface CityConfig {
+  city: { id: string; name: string };
+  districts: { id: string; name: string; regionCode: string }[];
+  communities: { id: string; name: string; town: string; district: string; kind: 'community' | 'village' }[];
+  stores: { id: string; name: string; district: string; serves: string[] }[];
+  places: { id: string; name: string; kind: string; community: string }[];
+  utilities: { id: string; name: string; kind: string }[];
+  demoUsers: { key: string; displayName: string; roles: RoleGrant[] }[];
+}
+
+export function cityConfig(): CityConfig {
+  return parse(readFileSync(join(ROOT, 'config', 'city.yml'), 'utf8')) as CityConfig;
+}

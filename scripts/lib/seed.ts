@@ -1,0 +1,66 @@
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { directoryKey, userKey, type DirectoryKind } from '../../functions/src/auth/keys';
+import { userIdForOpenid } from '../../functions/src/auth/identity';
+import { roleKey } from '../../functions/src/auth/rules';
+import type { CityConfig } from './config';
+
+/** The id a demo account gets: the same derivation a real sign-in uses, from `dev:<key>`. */
+export const demoUserId = (key: string) => userIdForOpenid(`dev:${key}`);
+
+async function putIfAbsent(doc: DynamoDBDocumentClient, table: string, item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await doc.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
+    return true;
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+    throw err;
+  }
+}
+
+/**
+ * Seeds the city's directory and, in stages with the development login, the demo accounts.
+ * Idempotent: every write is conditional on the row not existing, so a second run adds nothing
+ * and never overwrites what a user changed.
+ */
+export async function seed(
+  client: DynamoDBClient,
+  tables: { directory: string; users: string },
+  city: CityConfig,
+  withDemoUsers: boolean,
+  now = new Date(),
+): Promise<{ created: number; existing: number }> {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const entries: [DirectoryKind, { id: string }][] = [
+    ...city.districts.map((d) => ['district', d] as [DirectoryKind, { id: string }]),
+    ...city.communities.map((c) => ['community', c] as [DirectoryKind, { id: string }]),
+    ...city.stores.map((s) => ['store', s] as [DirectoryKind, { id: string }]),
+    ...city.places.map((p) => ['place', p] as [DirectoryKind, { id: string }]),
+    ...city.utilities.map((u) => ['utility', u] as [DirectoryKind, { id: string }]),
+  ];
+  let created = 0;
+  let existing = 0;
+  const count = (made: boolean) => (made ? created++ : existing++);
+  for (const [kind, entry] of entries) {
+    count(await putIfAbsent(doc, tables.directory, { ...directoryKey(kind, entry.id), kind, ...entry }));
+  }
+  if (withDemoUsers) {
+    for (const demo of city.demoUsers) {
+      const userId = demoUserId(demo.key);
+      const roles = Object.fromEntries(demo.roles.map((g) => [roleKey(g), g]));
+      count(
+        await putIfAbsent(doc, tables.users, {
+          ...userKey(userId),
+          userId,
+          openid: `dev:${demo.key}`,
+          displayName: demo.displayName,
+          roles,
+          demoKey: demo.key,
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        }),
+      );
+    }
+  }
+  return { created, existing };
+}

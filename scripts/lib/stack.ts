@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { cityConfig, stageConfig } from './config';
+import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
+import { ensureLocalKeys } from './keys';
+import { BIN, ROOT } from './paths';
+import { portIsFree, waitForHttp } from './ports';
+import { javaProblem, pipeWithPrefix, ProcessGroup } from './processes';
+import { seed } from './seed';
+import { ensureTables, tableDefinitions, tableEnv } from './tables';
+
+export interface StackOptions {
+  stage: string;
+  ports: { dynamodb: number; api: number; lambda: number };
+  /** Folder for DynamoDB Local's data, or null to keep it in memory. */
+  dataDir: string | null;
+  keysDir: string;
+  /** Print each child's output, prefixed. */
+  verbose: boolean;
+}
+
+export interface Stack {
+  apiBase: string;
+  dynamo: DynamoLocal;
+  tables: Record<string, string>;
+  env: NodeJS.ProcessEnv;
+  seeded: { created: number; existing: number };
+  group: ProcessGroup;
+  stop(): Promise<void>;
+}
+
+/** A one-line, actionable problem that stops the stack before it starts. */
+export class StackProblem extends Error {}
+
+export async function checkPrerequisites(ports: number[]): Promise<void> {
+  const java = javaProblem();
+  if (java) throw new StackProblem(java);
+  for (const port of ports) {
+    if (!(await portIsFree(port))) {
+      throw new StackProblem(
+        `Port ${port} on 127.0.0.1 is busy: stop what uses it (lsof -i :${port}) or change ports in config/local.yml.`,
+      );
+    }
+  }
+}
+
+/** DynamoDB Local, tables from serverless.yml, seed data, and the API under serverless-offline. */
+export async function startBackend(options: StackOptions): Promise<Stack> {
+  const { stage, ports } = options;
+  await checkPrerequisites([ports.dynamodb, ports.api, ports.lambda]);
+  ensureLocalKeys(options.keysDir);
+  const group = new ProcessGroup();
+  const dynamo = await startDynamoLocal(ports.dynamodb, options.dataDir);
+  group.adopt('dynamodb', dynamo.process);
+  const stop = async () => {
+    await group.stopAll();
+  };
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      CITYCARE_DYNAMODB_ENDPOINT: dynamo.endpoint,
+      CITYCARE_KEYS_DIR: options.keysDir,
+      SLS_TELEMETRY_DISABLED: '1',
+      // The pinned AWS SDK warns that later versions need Node 22; Lambda runs Node 22 already.
+      NODE_OPTIONS: '--disable-warning=NodeVersionSupportWarning',
+    };
+    const defs = await tableDefinitions(stage, env);
+    await ensureTables(dynamo.client, defs);
+    const tables = tableEnv(defs, 'citycare', stage);
+    const seeded = await seed(
+      dynamo.client,
+      { directory: tables.TABLE_DIRECTORY ?? '', users: tables.TABLE_USERS ?? '' },
+      cityConfig(),
+      stageConfig(stage).auth.devLogin === true,
+    );
+    const offline = group.start(
+      'api',
+      join(BIN, 'serverless'),
+      ['offline', 'start', '--stage', stage, '--httpPort', String(ports.api), '--lambdaPort', String(ports.lambda)],
+      { cwd: ROOT, env },
+    );
+    let offlineLog = '';
+    offline.stdout?.on('data', (d: Buffer) => (offlineLog += d.toString()));
+    offline.stderr?.on('data', (d: Buffer) => (offlineLog += d.toString()));
+    if (options.verbose) pipeWithPrefix(offline, 'api', (l) => !/^\s*$/.test(l));
+    const apiBase = `http://127.0.0.1:${ports.api}`;
+    await Promise.race([
+      waitForHttp(`${apiBase}/me`, 90_000),
+      new Promise((_, reject) =>
+        offline.once('exit', (code) => reject(new StackProblem(`serverless offline exited (${code}):\n${offlineLog.slice(-2000)}`))),
+      ),
+    ]);
+    return { apiBase, dynamo, tables, env, seeded, group, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
