@@ -17,7 +17,9 @@ let running: Stack | undefined;
 async function main(): Promise<void> {
   const config = stageConfig(STAGE);
   if (!(await portIsFree(config.ports.h5))) {
-    throw new StackProblem(`Port ${config.ports.h5} on 127.0.0.1 is busy: stop what uses it (lsof -i :${config.ports.h5}) or change ports.h5 in config/local.yml.`);
+    throw new StackProblem(
+      `Port ${config.ports.h5} on 127.0.0.1 is busy: stop what uses it (lsof -i :${config.ports.h5}) or change ports.h5 in config/local.yml.`,
+    );
   }
   console.log('Starting DynamoDB Local, tables, seed data and the API ...');
   const stack: Stack = (running = await startBackend({
@@ -40,15 +42,15 @@ async function main(): Promise<void> {
 
   console.log(`Seed: ${stack.seeded.created} rows added, ${stack.seeded.existing} already there.`);
   console.log('Building the H5 app (first build takes about a minute) ...');
-  const h5 = stack.group.start(
-    'h5',
-    join(BIN, 'taro'),
-    ['build', '--type', 'h5', '--watch'],
-    {
-      cwd: join(ROOT, 'miniapp'),
-      env: { ...process.env, TARO_APP_API_BASE: stack.apiBase, CITYCARE_H5_PORT: String(config.ports.h5), BROWSER: 'none' },
+  const h5 = stack.group.start('h5', join(BIN, 'taro'), ['build', '--type', 'h5', '--watch'], {
+    cwd: join(ROOT, 'miniapp'),
+    env: {
+      ...process.env,
+      TARO_APP_API_BASE: stack.apiBase,
+      CITYCARE_H5_PORT: String(config.ports.h5),
+      BROWSER: 'none',
     },
-  );
+  });
   pipeWithPrefix(h5, 'h5', (line) => /error|failed|compiled/i.test(line));
   h5.once('exit', (code) => {
     if (!stopping) {

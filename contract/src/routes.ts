@@ -36,5 +36,7 @@ export const routes = {
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
-export type RequestBody<N extends RouteName> = Routes[N] extends { body: z.ZodType } ? z.input<Routes[N]['body']> : never;
+export type RequestBody<N extends RouteName> = Routes[N] extends { body: z.ZodType }
+  ? z.input<Routes[N]['body']>
+  : never;
 export type ResponseBody<N extends RouteName> = z.infer<Routes[N]['response']>;

@@ -32,7 +32,9 @@ export async function startDynamoLocal(port: number, path: string | null): Promi
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localClient(endpoint);
   const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`DynamoDB Local exited (${code}) before it was ready: ${output.trim()}`))),
+    child.once('exit', (code) =>
+      reject(new Error(`DynamoDB Local exited (${code}) before it was ready: ${output.trim()}`)),
+    ),
   );
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -41,7 +43,9 @@ export async function startDynamoLocal(port: number, path: string | null): Promi
       break;
     } catch (err) {
       if ((err as Error).message.startsWith('DynamoDB Local exited')) throw err;
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s`);
+      if (Date.now() > deadline) {
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s`, { cause: err });
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -55,10 +55,12 @@ function signal(child: ChildProcess, sig: NodeJS.Signals): void {
 /** Java 17+ must be on PATH for DynamoDB Local; returns a one-line problem or null. */
 export function javaProblem(): string | null {
   const out = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (out.error) return 'Java was not found: DynamoDB Local needs Java 17 or newer (Debian: apt-get install -y openjdk-17-jre-headless).';
+  if (out.error)
+    return 'Java was not found: DynamoDB Local needs Java 17 or newer (Debian: apt-get install -y openjdk-17-jre-headless).';
   const match = /version "(\d+)/.exec(out.stderr + out.stdout);
   const major = Number(match?.[1] ?? 0);
-  if (major < 17) return `Java ${major || '(unknown)'} found: DynamoDB Local needs Java 17 or newer (Debian: apt-get install -y openjdk-17-jre-headless).`;
+  if (major < 17)
+    return `Java ${major || '(unknown)'} found: DynamoDB Local needs Java 17 or newer (Debian: apt-get install -y openjdk-17-jre-headless).`;
   return null;
 }
 

@@ -8,7 +8,11 @@ import type { CityConfig } from './config';
 /** The id a demo account gets: the same derivation a real sign-in uses, from `dev:<key>`. */
 export const demoUserId = (key: string) => userIdForOpenid(`dev:${key}`);
 
-async function putIfAbsent(doc: DynamoDBDocumentClient, table: string, item: Record<string, unknown>): Promise<boolean> {
+async function putIfAbsent(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  item: Record<string, unknown>,
+): Promise<boolean> {
   try {
     await doc.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
     return true;

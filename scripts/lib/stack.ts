@@ -6,7 +6,7 @@ import { BIN, ROOT } from './paths';
 import { portIsFree, waitForHttp } from './ports';
 import { javaProblem, pipeWithPrefix, ProcessGroup } from './processes';
 import { seed } from './seed';
-import { ensureTables, tableDefinitions, tableEnv } from './tables';
+import { ensureTables, serviceDefinition } from './tables';
 
 export interface StackOptions {
   stage: string;
@@ -21,7 +21,8 @@ export interface StackOptions {
 export interface Stack {
   apiBase: string;
   dynamo: DynamoLocal;
-  tables: Record<string, string>;
+  /** The functions' environment for this stage (table names, auth settings). */
+  functionEnv: Record<string, string>;
   env: NodeJS.ProcessEnv;
   seeded: { created: number; existing: number };
   group: ProcessGroup;
@@ -63,12 +64,12 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
       // The pinned AWS SDK warns that later versions need Node 22; Lambda runs Node 22 already.
       NODE_OPTIONS: '--disable-warning=NodeVersionSupportWarning',
     };
-    const defs = await tableDefinitions(stage, env);
-    await ensureTables(dynamo.client, defs);
-    const tables = tableEnv(defs, 'citycare', stage);
+    const service = await serviceDefinition(stage, env);
+    await ensureTables(dynamo.client, service.tables);
+    const fnEnv = service.environment;
     const seeded = await seed(
       dynamo.client,
-      { directory: tables.TABLE_DIRECTORY ?? '', users: tables.TABLE_USERS ?? '' },
+      { directory: fnEnv.TABLE_DIRECTORY ?? '', users: fnEnv.TABLE_USERS ?? '' },
       cityConfig(),
       stageConfig(stage).auth.devLogin === true,
     );
@@ -86,10 +87,12 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
     await Promise.race([
       waitForHttp(`${apiBase}/me`, 90_000),
       new Promise((_, reject) =>
-        offline.once('exit', (code) => reject(new StackProblem(`serverless offline exited (${code}):\n${offlineLog.slice(-2000)}`))),
+        offline.once('exit', (code) =>
+          reject(new StackProblem(`serverless offline exited (${code}):\n${offlineLog.slice(-2000)}`)),
+        ),
       ),
     ]);
-    return { apiBase, dynamo, tables, env, seeded, group, stop };
+    return { apiBase, dynamo, functionEnv: fnEnv, env, seeded, group, stop };
   } catch (err) {
     await stop();
     throw err;

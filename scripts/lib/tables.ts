@@ -21,16 +21,31 @@ interface TableResource {
   };
 }
 
-export async function tableDefinitions(stage: string, env: NodeJS.ProcessEnv = process.env) {
-  const { stdout } = await promisify(execFile)(
-    `${BIN}/serverless`,
-    ['print', '--stage', stage, '--format', 'json', '--path', 'resources.Resources'],
-    { cwd: ROOT, env: { ...env, SLS_TELEMETRY_DISABLED: '1' }, maxBuffer: 10 * 1024 * 1024 },
-  );
-  const resources = JSON.parse(stdout) as Record<string, TableResource>;
-  return Object.values(resources)
-    .filter((r) => r.Type === 'AWS::DynamoDB::Table')
-    .map((r) => r.Properties);
+export interface ServiceDefinition {
+  tables: TableResource['Properties'][];
+  /** The functions' environment, as deployed for this stage. */
+  environment: Record<string, string>;
+}
+
+export async function serviceDefinition(
+  stage: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceDefinition> {
+  const { stdout } = await promisify(execFile)(`${BIN}/serverless`, ['print', '--stage', stage, '--format', 'json'], {
+    cwd: ROOT,
+    env: { ...env, SLS_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 10 * 1024 * 1024,
+  });
+  const service = JSON.parse(stdout) as {
+    provider: { environment: Record<string, string | number | boolean> };
+    resources: { Resources: Record<string, TableResource> };
+  };
+  return {
+    tables: Object.values(service.resources.Resources)
+      .filter((r) => r.Type === 'AWS::DynamoDB::Table')
+      .map((r) => r.Properties),
+    environment: Object.fromEntries(Object.entries(service.provider.environment).map(([k, v]) => [k, String(v)])),
+  };
 }
 
 /** Creates every table that does not exist yet, with its indexes and TTL. Returns the names created. */
@@ -60,15 +75,4 @@ export async function ensureTables(client: DynamoDBClient, defs: TableResource['
     created.push(def.TableName);
   }
   return created;
-}
-
-/** Table names by logical role (`users`, `directory`, ...) as the functions' environment names them. */
-export function tableEnv(defs: TableResource['Properties'][], service = 'citycare', stage = 'local') {
-  const env: Record<string, string> = {};
-  for (const def of defs) {
-    const name = def.TableName ?? '';
-    const logical = name.replace(`${service}-${stage}-`, '');
-    env[`TABLE_${logical.toUpperCase().replace(/-/g, '_')}`] = name;
-  }
-  return env;
 }

@@ -90,8 +90,14 @@ export async function changeRole(
   const scopeKind = SCOPE_KIND[grant.role];
   const update =
     kind === 'grant'
-      ? { UpdateExpression: 'SET #roles.#k = :g, updatedAt = :now', ExpressionAttributeValues: { ':g': grant, ':now': now.toISOString() } }
-      : { UpdateExpression: 'REMOVE #roles.#k SET updatedAt = :now', ExpressionAttributeValues: { ':now': now.toISOString() } };
+      ? {
+          UpdateExpression: 'SET #roles.#k = :g, updatedAt = :now',
+          ExpressionAttributeValues: { ':g': grant, ':now': now.toISOString() },
+        }
+      : {
+          UpdateExpression: 'REMOVE #roles.#k SET updatedAt = :now',
+          ExpressionAttributeValues: { ':now': now.toISOString() },
+        };
   const items = [
     {
       Update: {
@@ -133,7 +139,9 @@ export async function changeRole(
     const reasons = transactionReasons(err);
     if (reasons?.[0] === 'ConditionalCheckFailed') throw notFound('找不到该用户');
     if (reasons?.[2] === 'ConditionalCheckFailed') {
-      throw new AppError('VALIDATION_FAILED', `范围 ${grant.scope} 不存在`, [{ path: 'grant.scope', message: '范围不存在' }]);
+      throw new AppError('VALIDATION_FAILED', `范围 ${grant.scope} 不存在`, [
+        { path: 'grant.scope', message: '范围不存在' },
+      ]);
     }
     throw err;
   }

@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cityConfig } from '../../../../scripts/lib/config';
+import { startDynamoLocal } from '../../../../scripts/lib/dynamo-local';
+import { ensureLocalKeys } from '../../../../scripts/lib/keys';
+import { freePort } from '../../../../scripts/lib/ports';
+import { seed } from '../../../../scripts/lib/seed';
+import { ensureTables, serviceDefinition } from '../../../../scripts/lib/tables';
+
+/**
+ * Starts a DynamoDB Local of its own (in memory, on a free port), creates the tables of
+ * serverless.yml and seeds the city and demo accounts; the functions' environment is the one
+ * serverless.yml gives stage `local`, pointed at this database.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dynamo = await startDynamoLocal(await freePort(), null);
+  const keysDir = mkdtempSync(join(tmpdir(), 'citycare-keys-'));
+  ensureLocalKeys(keysDir);
+  const service = await serviceDefinition('local', {
+    ...process.env,
+    CITYCARE_DYNAMODB_ENDPOINT: dynamo.endpoint,
+    CITYCARE_KEYS_DIR: keysDir,
+  });
+  await ensureTables(dynamo.client, service.tables);
+  await seed(
+    dynamo.client,
+    { directory: service.environment.TABLE_DIRECTORY ?? '', users: service.environment.TABLE_USERS ?? '' },
+    cityConfig(),
+    true,
+  );
+  Object.assign(process.env, service.environment, { LOG_LEVEL: 'error', AWS_REGION: 'local' });
+  (globalThis as { __dynamo__?: typeof dynamo }).__dynamo__ = dynamo;
+}
