@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { BIN, ROOT } from './paths';
+
+export const MINIAPP = join(ROOT, 'miniapp');
+export const DIST = { weapp: join(MINIAPP, 'dist', 'weapp'), h5: join(MINIAPP, 'dist', 'h5') };
+
+/**
+ * Runs a Taro production build. Taro exits 0 even when its config is broken, so callers check
+ * the output files; this only surfaces the log when the process itself fails.
+ */
+export function taroBuild(type: 'weapp' | 'h5', env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(BIN, 'taro'), ['build', '--type', type], {
+      cwd: MINIAPP,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(log) : reject(new Error(`taro build --type ${type} failed (${code}):\n${log.slice(-4000)}`)),
+    );
+  });
+}
