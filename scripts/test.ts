@@ -23,7 +23,11 @@ const jest = (name: string, args: string[]): Step => {
   const jestJson = join(out, `${name}.json`);
   return { name, command: join(BIN, 'jest'), args: [...args, '--json', `--outputFile=${jestJson}`], jestJson };
 };
-const tsc = (project: string): Step => ({ name: `types: ${project}`, command: join(BIN, 'tsc'), args: ['-p', project, '--noEmit'] });
+const tsc = (project: string): Step => ({
+  name: `types: ${project}`,
+  command: join(BIN, 'tsc'),
+  args: ['-p', project, '--noEmit'],
+});
 
 const steps: Step[] = [
   ...['contract', 'functions', 'miniapp', 'scripts', 'e2e'].map(tsc),
@@ -33,7 +37,7 @@ const steps: Step[] = [
   jest('builds and browser', ['-c', 'e2e/jest.config.js']),
 ];
 
-const env = { ...process.env, NODE_OPTIONS: '--disable-warning=NodeVersionSupportWarning', FORCE_COLOR: '0' };
+const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', FORCE_COLOR: '0' };
 let passed = 0;
 let failed = 0;
 const failures: string[] = [];
@@ -45,7 +49,10 @@ for (const step of steps) {
   if (!ok) failures.push(step.name);
   if (step.jestJson) {
     try {
-      const summary = JSON.parse(readFileSync(step.jestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+      const summary = JSON.parse(readFileSync(step.jestJson, 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+      };
       passed += summary.numPassedTests;
       failed += summary.numFailedTests;
     } catch {

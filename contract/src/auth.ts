@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { RouteDef } from './route-def';
 
 /** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
 export const RoleName = z.enum(['resident', 'worker', 'checkpoint', 'store', 'utility', 'official', 'admin']);
@@ -66,3 +67,23 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   official: '卫健工作人员',
   admin: '管理员',
 };
+
+export const authRoutes = {
+  login: { method: 'POST', path: '/auth/login', auth: false, body: LoginRequest, response: LoginResponse },
+  me: { method: 'GET', path: '/me', auth: true, response: MeResponse },
+  getUser: { method: 'GET', path: '/admin/users/{userId}', auth: true, response: UserLookupResponse },
+  grantRole: {
+    method: 'POST',
+    path: '/admin/roles/grant',
+    auth: true,
+    body: RoleChangeRequest,
+    response: RoleChangeResponse,
+  },
+  revokeRole: {
+    method: 'POST',
+    path: '/admin/roles/revoke',
+    auth: true,
+    body: RoleChangeRequest,
+    response: RoleChangeResponse,
+  },
+} as const satisfies Record<string, RouteDef>;

@@ -1,37 +1,17 @@
 import type * as z from 'zod';
-import * as auth from './auth';
+import { authRoutes } from './auth';
+import { directoryRoutes } from './directory';
+import type { RouteDef } from './route-def';
+
+export type { RouteDef } from './route-def';
 
 /**
- * Every HTTP endpoint, defined once. serverless.yml's routes, the handlers' types and the
- * mini-program's client are all checked against this table.
+ * Every HTTP endpoint, defined once, each domain's table merged here. serverless.yml's routes,
+ * the handlers' types and the mini-program's client are all checked against it.
  */
-export interface RouteDef {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  path: string;
-  /** false: no session token needed. */
-  auth: boolean;
-  body?: z.ZodType;
-  response: z.ZodType;
-}
-
 export const routes = {
-  login: { method: 'POST', path: '/auth/login', auth: false, body: auth.LoginRequest, response: auth.LoginResponse },
-  me: { method: 'GET', path: '/me', auth: true, response: auth.MeResponse },
-  getUser: { method: 'GET', path: '/admin/users/{userId}', auth: true, response: auth.UserLookupResponse },
-  grantRole: {
-    method: 'POST',
-    path: '/admin/roles/grant',
-    auth: true,
-    body: auth.RoleChangeRequest,
-    response: auth.RoleChangeResponse,
-  },
-  revokeRole: {
-    method: 'POST',
-    path: '/admin/roles/revoke',
-    auth: true,
-    body: auth.RoleChangeRequest,
-    response: auth.RoleChangeResponse,
-  },
+  ...authRoutes,
+  ...directoryRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

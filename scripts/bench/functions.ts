@@ -19,7 +19,7 @@ function initTime(file: string): number {
   for (let i = 0; i < INIT_RUNS; i++) {
     const out = spawnSync(process.execPath, ['-e', probe], {
       encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '--disable-warning=NodeVersionSupportWarning' },
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     });
     samples.push(Number(out.stdout));
   }
@@ -28,7 +28,16 @@ function initTime(file: string): number {
 
 /** Bundles one entry the way serverless-esbuild does for deployment (bundle, minify, node20, cjs). */
 async function bundle(entry: string, outfile: string): Promise<number> {
-  await build({ entryPoints: [entry], outfile, bundle: true, minify: true, target: 'node20', platform: 'node', format: 'cjs', logLevel: 'error' });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify: true,
+    target: 'node20',
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'error',
+  });
   return statSync(outfile).size;
 }
 
@@ -40,15 +49,29 @@ export async function benchFunctions(): Promise<void> {
   const pkgDir = mkdtempSync(join(tmpdir(), 'citycare-package-'));
   execFileSync(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', pkgDir], {
     cwd: ROOT,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' },
+    env: {
+      ...process.env,
+      SLS_TELEMETRY_DISABLED: '1',
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_PROFILE: '',
+    },
     stdio: 'pipe',
   });
-  const printed = execFileSync(join(BIN, 'serverless'), ['print', '--stage', 'prod', '--format', 'json', '--path', 'functions'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const printed = execFileSync(
+    join(BIN, 'serverless'),
+    ['print', '--stage', 'prod', '--format', 'json', '--path', 'functions'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   const functions = JSON.parse(printed) as Record<string, FunctionDef>;
-  const zips = new Map(readdirSync(pkgDir).filter((f) => f.endsWith('.zip')).map((f) => [f.replace(/\.zip$/, ''), statSync(join(pkgDir, f)).size]));
+  const zips = new Map(
+    readdirSync(pkgDir)
+      .filter((f) => f.endsWith('.zip'))
+      .map((f) => [f.replace(/\.zip$/, ''), statSync(join(pkgDir, f)).size]),
+  );
 
   const work = mkdtempSync(join(tmpdir(), 'citycare-bench-'));
   const emptyEntry = join(work, 'empty.ts');
@@ -67,7 +90,14 @@ export async function benchFunctions(): Promise<void> {
       byEntry.set(entry, { bytes, init: initTime(out) });
     }
     const { bytes, init } = byEntry.get(entry) ?? { bytes: 0, init: 0 };
-    rows.push([name, kb(zips.get(name) ?? 0), kb(bytes), `${init.toFixed(1)} ms`, `${emptyInit.toFixed(1)} ms`, ratio(init, emptyInit)]);
+    rows.push([
+      name,
+      kb(zips.get(name) ?? 0),
+      kb(bytes),
+      `${init.toFixed(1)} ms`,
+      `${emptyInit.toFixed(1)} ms`,
+      ratio(init, emptyInit),
+    ]);
   }
   printTable(
     `Functions (serverless package --stage prod; init = median of ${INIT_RUNS} cold requires in a fresh node)`,

@@ -4,11 +4,22 @@
  */
 import { benchFunctions } from './functions';
 import { benchWeapp } from './weapp';
+import { benchDatabase } from './harness';
+import { benchAuthRequests } from './auth';
+
+// The pinned AWS SDK warns that its later versions need Node 22; Lambda runs Node 22 already.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 async function main(): Promise<void> {
   console.log(`CityCare bench — node ${process.version}, ${new Date().toISOString()}`);
   await benchFunctions();
   await benchWeapp();
+  const dynamo = await benchDatabase();
+  try {
+    await benchAuthRequests();
+  } finally {
+    await dynamo.stop();
+  }
 }
 
 main().catch((err: unknown) => {

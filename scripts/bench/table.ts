@@ -2,7 +2,8 @@
 export function printTable(title: string, header: string[], rows: (string | number)[][]): void {
   const cells = [header, ...rows.map((r) => r.map(String))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => displayWidth(r[i] ?? ''))));
-  const line = (r: string[]) => r.map((c, i) => pad(c, widths[i] ?? 0, i > 0 && /^[\d.,%×<>~ -]+[a-zA-Z/]*$/.test(c))).join('  ');
+  const line = (r: string[]) =>
+    r.map((c, i) => pad(c, widths[i] ?? 0, i > 0 && /^[\d.,]+( ?(ms|KB|×|%|\/s))?$/.test(c))).join('  ');
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));

@@ -7,12 +7,17 @@ import { kb, printTable } from './table';
 export const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024;
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 /** Sizes of the weapp build's main package and each subpackage, as WeChat counts them. */
 export function weappPackageSizes(dist = DIST.weapp): { name: string; bytes: number }[] {
-  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+  };
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
   const sizes = new Map<string, number>([['main', 0], ...roots.map((r) => [r, 0] as [string, number])]);
   for (const file of files(dist)) {
@@ -31,5 +36,9 @@ export async function benchWeapp(): Promise<void> {
     kb(WECHAT_PACKAGE_LIMIT),
     `${((bytes / WECHAT_PACKAGE_LIMIT) * 100).toFixed(1)}%`,
   ]);
-  printTable('Mini-program packages (taro build --type weapp, production)', ['package', 'size', 'limit', 'of limit'], rows);
+  printTable(
+    'Mini-program packages (taro build --type weapp, production)',
+    ['package', 'size', 'limit', 'of limit'],
+    rows,
+  );
 }

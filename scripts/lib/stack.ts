@@ -62,7 +62,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
       CITYCARE_KEYS_DIR: options.keysDir,
       SLS_TELEMETRY_DISABLED: '1',
       // The pinned AWS SDK warns that later versions need Node 22; Lambda runs Node 22 already.
-      NODE_OPTIONS: '--disable-warning=NodeVersionSupportWarning',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     const service = await serviceDefinition(stage, env);
     await ensureTables(dynamo.client, service.tables);

@@ -39,3 +39,19 @@ export function transactionReasons(err: unknown): string[] | undefined {
   if (e?.name !== 'TransactionCanceledException') return undefined;
   return (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
 }
+
+/**
+ * Calls `listener` with the name of every command this process sends to DynamoDB (for the
+ * bench's request counts). Returns a function that removes it.
+ */
+export function onRequest(listener: (command: string) => void): () => void {
+  const name = `count-${Math.random().toString(36).slice(2)}`;
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      listener(String(context.commandName ?? 'unknown'));
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return () => db().middlewareStack.remove(name);
+}

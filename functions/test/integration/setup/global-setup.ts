@@ -29,6 +29,10 @@ export default async function globalSetup(): Promise<void> {
     cityConfig(),
     true,
   );
-  Object.assign(process.env, service.environment, { LOG_LEVEL: 'error', AWS_REGION: 'local' });
+  Object.assign(process.env, service.environment, {
+    LOG_LEVEL: 'error',
+    AWS_REGION: 'local',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
   (globalThis as { __dynamo__?: typeof dynamo }).__dynamo__ = dynamo;
 }

@@ -1,0 +1,55 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { cityConfig } from '../lib/config';
+import { startDynamoLocal, type DynamoLocal } from '../lib/dynamo-local';
+import { ensureLocalKeys } from '../lib/keys';
+import { freePort } from '../lib/ports';
+import { seed } from '../lib/seed';
+import { ensureTables, serviceDefinition } from '../lib/tables';
+
+/**
+ * The bench's own DynamoDB Local (in memory), with the tables and seed data of stage `local`,
+ * and the functions' environment pointed at it. Handlers are then called in this process.
+ */
+export async function benchDatabase(): Promise<DynamoLocal> {
+  const dynamo = await startDynamoLocal(await freePort(), null);
+  const keysDir = mkdtempSync(join(tmpdir(), 'citycare-bench-keys-'));
+  ensureLocalKeys(keysDir);
+  const service = await serviceDefinition('local', {
+    ...process.env,
+    CITYCARE_DYNAMODB_ENDPOINT: dynamo.endpoint,
+    CITYCARE_KEYS_DIR: keysDir,
+  });
+  await ensureTables(dynamo.client, service.tables);
+  const env = service.environment;
+  await seed(dynamo.client, { directory: env.TABLE_DIRECTORY ?? '', users: env.TABLE_USERS ?? '' }, cityConfig(), true);
+  Object.assign(process.env, env, { LOG_LEVEL: 'error', AWS_REGION: 'local' });
+  return dynamo;
+}
+
+export interface Invocation {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  params?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/** A minimal HTTP API v2 event for calling a handler in-process. */
+export function benchEvent(inv: Invocation): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...inv.headers };
+  if (inv.token) headers.authorization = `Bearer ${inv.token}`;
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/',
+    rawQueryString: '',
+    headers,
+    pathParameters: inv.params,
+    body: inv.body === undefined ? undefined : JSON.stringify(inv.body),
+    isBase64Encoded: false,
+    requestContext: { requestId: 'bench', http: { method: inv.method ?? 'POST' } },
+  } as unknown as APIGatewayProxyEventV2;
+}
