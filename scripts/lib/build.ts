@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { BIN, ROOT } from './paths';
 
 export const MINIAPP = join(ROOT, 'miniapp');
-export const DIST = { weapp: join(MINIAPP, 'dist', 'weapp'), h5: join(MINIAPP, 'dist', 'h5') };
+/**
+ * Where builds go: miniapp/dist/<platform>, or under CITYCARE_DIST_ROOT when set (the browser
+ * tests build into a folder of their own, so parallel runs never overwrite each other).
+ */
+export const DIST_ROOT = process.env.CITYCARE_DIST_ROOT ?? join(MINIAPP, 'dist');
+export const DIST = { weapp: join(DIST_ROOT, 'weapp'), h5: join(DIST_ROOT, 'h5') };
 
 /**
  * Runs a Taro production build. Taro exits 0 even when its config is broken, so callers check
@@ -13,7 +18,7 @@ export function taroBuild(type: 'weapp' | 'h5', env: NodeJS.ProcessEnv = {}): Pr
   return new Promise((resolve, reject) => {
     const child = spawn(join(BIN, 'taro'), ['build', '--type', type], {
       cwd: MINIAPP,
-      env: { ...process.env, ...env },
+      env: { ...process.env, CITYCARE_DIST_ROOT: DIST_ROOT, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

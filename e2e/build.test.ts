@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST } from '../scripts/lib/build';
+import { WECHAT_PACKAGE_LIMIT, weappPackageSizes } from '../scripts/bench/weapp';
+
+/** The global setup has just run both production builds; these check what they produced. */
+describe('weapp build', () => {
+  const app = JSON.parse(readFileSync(join(DIST.weapp, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: { root: string; pages: string[] }[];
+    tabBar: { list: { pagePath: string; text: string }[] };
+  };
+
+  it('has every page of the main package and of each subpackage', () => {
+    const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+    expect(pages.length).toBeGreaterThanOrEqual(8);
+    for (const page of pages) {
+      for (const ext of ['js', 'json', 'wxml']) expect(existsSync(join(DIST.weapp, `${page}.${ext}`))).toBe(true);
+    }
+  });
+
+  it('has the five tabs, with staff and worker pages in subpackages', () => {
+    expect(app.tabBar.list.map((t) => t.text)).toEqual(['首页', '健康码', '买菜', '缴费', '我的']);
+    expect((app.subPackages ?? []).map((s) => s.root).sort()).toEqual(expect.arrayContaining(['staff', 'worker']));
+    expect(app.pages.some((p) => p.startsWith('staff/') || p.startsWith('worker/'))).toBe(false);
+  });
+
+  it('keeps the main package and every subpackage under WeChat’s 2 MB limit', () => {
+    for (const { name, bytes } of weappPackageSizes()) {
+      expect({ name, under: bytes < WECHAT_PACKAGE_LIMIT }).toEqual({ name, under: true });
+    }
+  });
+
+  it('ships no demo accounts and the production API base in the production build', () => {
+    const js = readdirSync(DIST.weapp, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(DIST.weapp, f), 'utf8'))
+      .join('\n');
+    expect(js).not.toContain('dev:');
+    expect(js).not.toContain('孙强');
+    expect(js).not.toContain('127.0.0.1');
+  });
+});
+
+describe('H5 build', () => {
+  it('writes index.html and its scripts, pointed at the test API', () => {
+    const html = readFileSync(join(DIST.h5, 'index.html'), 'utf8');
+    expect(html).toMatch(/<script[^>]+src=/);
+    const js = readdirSync(join(DIST.h5, 'js'))
+      .map((f) => readFileSync(join(DIST.h5, 'js', f), 'utf8'))
+      .join('\n');
+    expect(js).toContain(process.env.E2E_API_BASE);
+  });
+});

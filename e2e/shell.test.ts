@@ -1,0 +1,85 @@
+import type { Browser, Page } from 'playwright-core';
+import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+async function newPage(): Promise<Page> {
+  return (await phone(browser)).newPage();
+}
+
+const openMe = (page: Page) => page.goto(appUrl('/pages/me/index'));
+
+describe('mini-program shell (H5 build, real local API)', () => {
+  it('opens the sign-in page when nobody is signed in, listing the demo accounts', async () => {
+    const page = await newPage();
+    await page.goto(appUrl());
+    await page.waitForURL(/pages\/login\/index/, { timeout: 20000 });
+    for (const name of ['王秀兰', '李建国', '陈静', '孙强'])
+      await expect(page.getByText(name).first().isVisible()).resolves.toBe(true);
+    await keepScreenshot(page, 'shell-login');
+  });
+
+  it('signs in as a demo resident and shows 我的 with the right name and roles', async () => {
+    const page = await newPage();
+    await signInAs(page, '王秀兰');
+    await openMe(page);
+    await page.getByText('王秀兰').first().waitFor();
+    await expect(page.getByText('居民', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('工作人员工作台').count()).resolves.toBe(0);
+    await expect(page.getByText('社区工作者工作台').count()).resolves.toBe(0);
+    await keepScreenshot(page, 'shell-me-resident');
+  });
+
+  it('shows a community worker their scoped role and the worker area only', async () => {
+    const page = await newPage();
+    await signInAs(page, '李建国');
+    await openMe(page);
+    await page.getByText('社区工作者工作台').first().waitFor();
+    await expect(page.getByText(/社区工作者.*建设社区|社区工作者.*zq-jianshe/).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByText('工作人员工作台').count()).resolves.toBe(0);
+    await page.getByText('社区工作者工作台').first().click();
+    await page.waitForURL(/worker\/pages\/index\/index/);
+  });
+
+  it('remembers elder mode across a reload and makes the text larger', async () => {
+    const page = await newPage();
+    await signInAs(page, '刘德福');
+    await openMe(page);
+    const name = page.getByText('刘德福').first();
+    await name.waitFor();
+    const before = await name.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await page.locator('.me__switch').first().click();
+    await page.reload();
+    await name.waitFor();
+    const after = await name.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(after).toBeGreaterThan(before * 1.15);
+    await keepScreenshot(page, 'shell-me-elder');
+  });
+
+  it('goes back to sign-in when the session token is rejected (401)', async () => {
+    const page = await newPage();
+    await signInAs(page, '王秀兰');
+    await page.evaluate(() => {
+      const key = 'citycare.session';
+      const stored = JSON.parse(localStorage.getItem(key) ?? '{}');
+      const session = stored.data ?? stored;
+      session.token = `${session.token}tampered`;
+      localStorage.setItem(key, JSON.stringify(stored.data ? { ...stored, data: session } : session));
+    });
+    await openMe(page);
+    await page.waitForURL(/pages\/login\/index/, { timeout: 20000 });
+  });
+
+  it('signs out from 我的', async () => {
+    const page = await newPage();
+    await signInAs(page, '王秀兰');
+    await openMe(page);
+    await page.getByText('退出登录').last().click();
+    await page.getByText('确定').last().click();
+    await page.waitForURL(/pages\/login\/index/, { timeout: 20000 });
+  });
+});
