@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,8 +18,7 @@ describe('mini-program shell (H5 build, real local API)', () => {
     const page = await newPage();
     await page.goto(appUrl());
     await page.waitForURL(/pages\/login\/index/, { timeout: 20000 });
-    for (const name of ['王秀兰', '李建国', '陈静', '孙强'])
-      await expect(page.getByText(name).first().isVisible()).resolves.toBe(true);
+    for (const name of ['王秀兰', '李建国', '陈静', '孙强']) await visibleText(page, name).waitFor();
     await keepScreenshot(page, 'shell-login');
   });
 
@@ -27,10 +26,10 @@ describe('mini-program shell (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '王秀兰');
     await openMe(page);
-    await page.getByText('王秀兰').first().waitFor();
-    await expect(page.getByText('居民', { exact: true }).count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByText('工作人员工作台').count()).resolves.toBe(0);
-    await expect(page.getByText('社区工作者工作台').count()).resolves.toBe(0);
+    await page.locator('.me__name').filter({ hasText: '王秀兰' }).first().waitFor();
+    await visibleText(page, '居民', true).waitFor();
+    await expect(page.getByText('工作人员工作台').filter({ visible: true }).count()).resolves.toBe(0);
+    await expect(page.getByText('社区工作者工作台').filter({ visible: true }).count()).resolves.toBe(0);
     await keepScreenshot(page, 'shell-me-resident');
   });
 
@@ -38,10 +37,10 @@ describe('mini-program shell (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '李建国');
     await openMe(page);
-    await page.getByText('社区工作者工作台').first().waitFor();
-    await expect(page.getByText(/社区工作者.*建设社区|社区工作者.*zq-jianshe/).count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByText('工作人员工作台').count()).resolves.toBe(0);
-    await page.getByText('社区工作者工作台').first().click();
+    await visibleText(page, '社区工作者工作台').waitFor();
+    await visibleText(page, /社区工作者.*建设社区/).waitFor();
+    await expect(page.getByText('工作人员工作台').filter({ visible: true }).count()).resolves.toBe(0);
+    await visibleText(page, '社区工作者工作台').click();
     await page.waitForURL(/worker\/pages\/index\/index/);
   });
 
@@ -49,7 +48,7 @@ describe('mini-program shell (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '刘德福');
     await openMe(page);
-    const name = page.getByText('刘德福').first();
+    const name = page.locator('.me__name').filter({ hasText: '刘德福' }).first();
     await name.waitFor();
     const before = await name.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     await page.locator('.me__switch').first().click();
@@ -78,8 +77,8 @@ describe('mini-program shell (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '王秀兰');
     await openMe(page);
-    await page.getByText('退出登录').last().click();
-    await page.getByText('确定').last().click();
+    await visibleText(page, '退出登录').click();
+    await visibleText(page, '确定', true).click();
     await page.waitForURL(/pages\/login\/index/, { timeout: 20000 });
   });
 });

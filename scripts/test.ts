@@ -34,6 +34,7 @@ const steps: Step[] = [
   { name: 'lint', command: join(BIN, 'eslint'), args: ['.', '--max-warnings=0'] },
   { name: 'format', command: join(BIN, 'prettier'), args: ['--check', '--log-level=warn', '.'] },
   jest('unit and integration', ['--selectProjects', 'unit', 'integration']),
+  jest('deployable template', ['--selectProjects', 'deploy']),
   jest('builds and browser', ['-c', 'e2e/jest.config.js']),
 ];
 

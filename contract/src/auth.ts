@@ -2,7 +2,16 @@ import * as z from 'zod';
 import type { RouteDef } from './route-def';
 
 /** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
-export const RoleName = z.enum(['resident', 'worker', 'checkpoint', 'store', 'utility', 'official', 'admin']);
+export const RoleName = z.enum([
+  'resident',
+  'worker',
+  'checkpoint',
+  'store',
+  'utility',
+  'official',
+  'regulator',
+  'admin',
+]);
 export type RoleName = z.infer<typeof RoleName>;
 
 /** Roles that only make sense inside a scope (a community, a place, a store, a utility company). */
@@ -65,6 +74,7 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   store: '商户',
   utility: '公用事业工作人员',
   official: '卫健工作人员',
+  regulator: '市场监管人员',
   admin: '管理员',
 };
 

@@ -20,7 +20,12 @@ export const ErrorStatus = {
   HIGH_RISK_USER: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** A utility account is protected from disconnection (approved relief). */
+  ACCOUNT_PROTECTED: 409,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UPSTREAM_UNAVAILABLE: 503,
+  /** A write collided with a concurrent one and changed nothing: the same request can be sent again. */
+  TRY_AGAIN: 503,
 } as const;
 export type ErrorCode = keyof typeof ErrorStatus;

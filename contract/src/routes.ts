@@ -1,6 +1,9 @@
 import type * as z from 'zod';
 import { authRoutes } from './auth';
 import { directoryRoutes } from './directory';
+import { healthRoutes } from './health';
+import { groceryRoutes } from './grocery';
+import { utilityRoutes } from './utility';
 import type { RouteDef } from './route-def';
 
 export type { RouteDef } from './route-def';
@@ -12,6 +15,9 @@ export type { RouteDef } from './route-def';
 export const routes = {
   ...authRoutes,
   ...directoryRoutes,
+  ...healthRoutes,
+  ...groceryRoutes,
+  ...utilityRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

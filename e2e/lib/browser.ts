@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -18,7 +17,7 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'citycare-chromium-'))}`,
+      // No --user-data-dir: playwright-core refuses it here; launch() already uses a fresh temporary profile.
     ],
   });
 }
@@ -48,6 +47,15 @@ export async function keepScreenshot(page: Page, name: string): Promise<string> 
 /** Signs in on the H5 sign-in page by tapping the demo account shown under `displayName`. */
 export async function signInAs(page: Page, displayName: string): Promise<void> {
   await page.goto(appUrl('/pages/login/index'));
-  await page.getByText(displayName, { exact: false }).first().click();
+  await visibleText(page, displayName).click();
   await page.waitForURL(/pages\/home\/index/, { timeout: 20000 });
+  await visibleText(page, '24小时').waitFor();
+}
+
+/**
+ * The first visible element with this text. Taro's H5 keeps visited tab pages in the document,
+ * hidden, so a plain text match can find a page that is not on screen.
+ */
+export function visibleText(page: Page, text: string | RegExp, exact = false) {
+  return page.getByText(text, { exact }).filter({ visible: true }).first();
 }

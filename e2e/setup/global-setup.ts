@@ -12,6 +12,9 @@ import { serveStatic } from '../../scripts/lib/static-server';
  * H5 one pointed at this API), and serves the H5 build.
  */
 export default async function globalSetup(): Promise<void> {
+  // The H5 build is served on a free port; the API's CORS allow-list (config/local.yml) takes it.
+  const h5Port = await freePort();
+  process.env.CITYCARE_EXTRA_ORIGIN = `http://127.0.0.1:${h5Port}`;
   const stack = await startBackend({
     stage: 'local',
     ports: { dynamodb: await freePort(), api: await freePort(), lambda: await freePort() },
@@ -23,7 +26,6 @@ export default async function globalSetup(): Promise<void> {
   state.__stack__ = stack;
   await taroBuild('weapp');
   await taroBuild('h5', { TARO_APP_API_BASE: stack.apiBase, TARO_APP_STAGE: 'local' });
-  const h5Port = await freePort();
   state.__h5__ = await serveStatic(DIST.h5, h5Port);
   process.env.E2E_APP_URL = `http://127.0.0.1:${h5Port}/`;
   process.env.E2E_API_BASE = stack.apiBase;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type * as Contract from '@citycare/contract';
+import { require as requireTs } from 'tsx/cjs/api';
 import { parse } from 'yaml';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -48,13 +50,57 @@ function demoAccounts(city: CityFile, stage: string | undefined): DemoAccount[] 
 
 /** Names of the ids a role can be scoped to (communities, places, stores, utilities). */
 function scopeNames(city: CityFile): Record<string, string> {
-  const named = [...(city.communities ?? []), ...(city.places ?? []), ...(city.stores ?? []), ...(city.utilities ?? [])];
+  const named = [
+    ...(city.communities ?? []),
+    ...(city.places ?? []),
+    ...(city.stores ?? []),
+    ...(city.utilities ?? []),
+  ];
   return Object.fromEntries(named.map(({ id, name }) => [id, name]));
 }
 
+/**
+ * The plain facts of the API contract the app needs at run time: each route's method, path and
+ * auth flag, the role labels and the scoped roles. They are read here, in Node, from the contract's
+ * TypeScript source, and handed to the app as constants: importing the contract at run time would
+ * put zod and every schema into the main package (~82 KB for the auth module alone).
+ */
+function contractConstants(): Record<string, string> {
+  const contract = requireTs(path.join(repoRoot, 'contract', 'src', 'index.ts'), __filename) as typeof Contract;
+  const routes = Object.fromEntries(
+    Object.entries(contract.routes).map(([name, r]) => [name, { method: r.method, path: r.path, auth: r.auth }]),
+  );
+  return {
+    CONTRACT_ROUTES: JSON.stringify(routes),
+    CONTRACT_ROLE_LABELS: JSON.stringify(contract.ROLE_LABELS),
+    CONTRACT_SCOPED_ROLES: JSON.stringify(contract.SCOPED_ROLES),
+  };
+}
+
+/** The variables the app reads as `process.env.X` (see types/global.d.ts). */
+const APP_ENV_KEYS = ['TARO_APP_API_BASE', 'TARO_APP_STAGE', 'TARO_APP_ID'] as const;
+
+/**
+ * Taro has already read `.env.<mode>` into process.env when this runs, letting a variable set by
+ * the caller win over the file, and it defines the file's keys in the bundle. Defining them here
+ * as well makes the caller's value reach the bundle even for a mode without an env file.
+ */
+function appEnv(): Record<string, string> {
+  if (!process.env.TARO_APP_API_BASE) {
+    // e.g. NODE_ENV=test (inherited from Jest) makes the mode `test`, which has no env file.
+    throw new Error(
+      'TARO_APP_API_BASE is not set: build with --mode production|development (miniapp/.env.<mode>) or set it in the environment.',
+    );
+  }
+  const env: Record<string, string> = {};
+  for (const key of APP_ENV_KEYS) {
+    const value = process.env[key];
+    if (value !== undefined) env[key] = JSON.stringify(value);
+  }
+  return env;
+}
+
 // https://docs.taro.zone/docs/config
-// The `.env.<mode>` files have been read into process.env before this runs; a variable the caller
-// sets in the environment wins over the file (see README in this folder's parent).
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp';
   const city = parse(readFileSync(path.join(repoRoot, 'config', 'city.yml'), 'utf8')) as CityFile;
@@ -64,9 +110,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // dist/<platform>, or <CITYCARE_DIST_ROOT>/<platform>: the browser tests build into a folder
+    // of their own (scripts/lib/build.ts), so parallel runs never overwrite each other.
+    outputRoot: path.join(process.env.CITYCARE_DIST_ROOT ?? 'dist', platform),
     alias: { '@': path.join(appRoot, 'src') },
+    env: appEnv(),
     defineConstants: {
+      ...contractConstants(),
       DEMO_ACCOUNTS: JSON.stringify(demoAccounts(city, process.env.TARO_APP_STAGE)),
       SCOPE_NAMES: JSON.stringify(scopeNames(city)),
     },
@@ -86,6 +136,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       devServer: {
+        hot: false, // fast refresh needs @pmmmwh/react-refresh-webpack-plugin, not installed
         host: '127.0.0.1',
         port: Number(process.env.CITYCARE_H5_PORT) || 10086,
       },

@@ -21,13 +21,3 @@ declare namespace NodeJS {
     TARO_APP_STAGE: string;
   }
 }
-
-/** Demo sign-in accounts from config/city.yml; empty unless the stage is `local`. */
-declare const DEMO_ACCOUNTS: ReadonlyArray<{
-  key: string;
-  displayName: string;
-  roles: ReadonlyArray<import('@citycare/contract').RoleGrant>;
-}>;
-
-/** Display names of role scopes (communities, places, stores, utilities) from config/city.yml. */
-declare const SCOPE_NAMES: Readonly<Record<string, string>>;

@@ -6,6 +6,9 @@ import { build } from 'esbuild';
 import { BIN, ROOT } from '../lib/paths';
 import { kb, median, printTable, ratio } from './table';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugins = require('../esbuild-plugins.js') as import('esbuild').Plugin[];
+
 interface FunctionDef {
   handler: string;
 }

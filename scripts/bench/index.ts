@@ -6,6 +6,9 @@ import { benchFunctions } from './functions';
 import { benchWeapp } from './weapp';
 import { benchDatabase } from './harness';
 import { benchAuthRequests } from './auth';
+import { benchGroceryRequests } from './grocery';
+import { benchUtilityRequests } from './utility';
+import { benchHealthRequests, benchHealthVerify } from './health';
 
 // The pinned AWS SDK warns that its later versions need Node 22; Lambda runs Node 22 already.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -14,9 +17,13 @@ async function main(): Promise<void> {
   console.log(`CityCare bench — node ${process.version}, ${new Date().toISOString()}`);
   await benchFunctions();
   await benchWeapp();
+  await benchHealthVerify();
   const dynamo = await benchDatabase();
   try {
     await benchAuthRequests();
+    await benchGroceryRequests();
+    await benchUtilityRequests();
+    await benchHealthRequests();
   } finally {
     await dynamo.stop();
   }

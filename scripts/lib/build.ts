@@ -18,7 +18,8 @@ export function taroBuild(type: 'weapp' | 'h5', env: NodeJS.ProcessEnv = {}): Pr
   return new Promise((resolve, reject) => {
     const child = spawn(join(BIN, 'taro'), ['build', '--type', type], {
       cwd: MINIAPP,
-      env: { ...process.env, CITYCARE_DIST_ROOT: DIST_ROOT, ...env },
+      // Jest sets NODE_ENV=test; a build for shipping is a production build.
+      env: { ...process.env, NODE_ENV: 'production', CITYCARE_DIST_ROOT: DIST_ROOT, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

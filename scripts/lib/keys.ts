@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
 /**
@@ -12,6 +12,8 @@ export function ensureLocalKeys(dir: string): string[] {
   const secrets: Record<string, () => string> = {
     'session-secret': () => randomBytes(48).toString('base64url'),
     'wechat-app-secret': () => randomBytes(16).toString('hex'),
+    'health-code-keys': () => healthCodeKeys(`local-${new Date().toISOString().slice(0, 10)}`),
+    'health-id-pepper': () => randomBytes(32).toString('base64url'),
   };
   for (const [name, make] of Object.entries(secrets)) {
     const file = join(dir, name);
@@ -20,4 +22,39 @@ export function ensureLocalKeys(dir: string): string[] {
     made.push(name);
   }
   return made;
+}
+
+/**
+ * A new health-code key set: an ES256 (P-256) signing key and no previous keys. Rotation moves
+ * `current` (as its public key) to the front of `previous` and puts a new key in `current`.
+ */
+export function healthCodeKeys(kid: string): string {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  return JSON.stringify({ current: { kid, privateKeyPem: pem, createdAt: new Date().toISOString() }, previous: [] });
+}
+
+interface HealthKeySet {
+  current: { kid: string; privateKeyPem: string; createdAt?: string };
+  previous: { kid: string; publicKeyPem: string }[];
+}
+
+/** How many retired public keys stay in the JWKS: enough for any token still within its 5 minutes. */
+const KEEP_PREVIOUS = 2;
+
+/**
+ * Rotates a health-code key set: a new signing key becomes `current`, the old one's public key
+ * moves to the front of `previous` (so scanners holding either can verify), the oldest drop off.
+ */
+export function rotateHealthCodeKeys(existing: string, newKid: string): string {
+  const set = JSON.parse(existing) as HealthKeySet;
+  if (set.current.kid === newKid || set.previous.some((k) => k.kid === newKid)) {
+    throw new Error(`key id ${newKid} is already in use`);
+  }
+  const fresh = JSON.parse(healthCodeKeys(newKid)) as HealthKeySet;
+  const retiring = {
+    kid: set.current.kid,
+    publicKeyPem: createPublicKey(set.current.privateKeyPem).export({ format: 'pem', type: 'spki' }).toString(),
+  };
+  return JSON.stringify({ current: fresh.current, previous: [retiring, ...set.previous].slice(0, KEEP_PREVIOUS) });
 }

@@ -4,6 +4,9 @@ import { directoryKey, userKey, type DirectoryKind } from '../../functions/src/a
 import { userIdForOpenid } from '../../functions/src/auth/identity';
 import { roleKey } from '../../functions/src/auth/rules';
 import type { CityConfig } from './config';
+import { seedGrocery } from './seed-grocery';
+import { seedUtility } from './seed-utility';
+import { seedHealth } from './seed-health';
 
 /** The id a demo account gets: the same derivation a real sign-in uses, from `dev:<key>`. */
 export const demoUserId = (key: string) => userIdForOpenid(`dev:${key}`);
@@ -66,5 +69,14 @@ export async function seed(
       );
     }
   }
+  const grocery = await seedGrocery(doc, tables.directory, withDemoUsers, now);
+  created += grocery.created;
+  existing += grocery.existing;
+  const health = await seedHealth(doc, tables.directory, now);
+  created += health.created;
+  existing += health.existing;
+  const utility = await seedUtility(doc, tables.directory, city.utilities, withDemoUsers);
+  created += utility.created;
+  existing += utility.existing;
   return { created, existing };
 }

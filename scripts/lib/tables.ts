@@ -38,13 +38,21 @@ export async function serviceDefinition(
   });
   const service = JSON.parse(stdout) as {
     provider: { environment: Record<string, string | number | boolean> };
+    functions?: Record<string, { environment?: Record<string, string | number | boolean> }>;
     resources: { Resources: Record<string, TableResource> };
   };
+  // Domains give their functions their own table names at function level; in-process callers
+  // (tests, bench, seed) need them all.
+  const functionEnv = Object.values(service.functions ?? {}).map((f) => f.environment ?? {});
   return {
     tables: Object.values(service.resources.Resources)
       .filter((r) => r.Type === 'AWS::DynamoDB::Table')
       .map((r) => r.Properties),
-    environment: Object.fromEntries(Object.entries(service.provider.environment).map(([k, v]) => [k, String(v)])),
+    environment: Object.fromEntries(
+      Object.entries(Object.assign({}, ...functionEnv, service.provider.environment) as Record<string, unknown>).map(
+        ([k, v]) => [k, String(v)],
+      ),
+    ),
   };
 }
 

@@ -24,5 +24,5 @@ function roleChange(kind: 'grant' | 'revoke') {
 }
 
 /** POST /admin/roles/grant and /admin/roles/revoke: admins only; each change is audited. */
-export const grantRole = roleChange('grant');
-export const revokeRole = roleChange('revoke');
+export const grantRole = /* @__PURE__ */ roleChange('grant');
+export const revokeRole = /* @__PURE__ */ roleChange('revoke');

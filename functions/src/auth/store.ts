@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant, RoleName, UserProfile } from '@citycare/contract';
 import { db, isConditionFailure, transactionReasons } from '../lib/dynamo';
-import { tables } from '../lib/env';
+import { auditTable, directoryTable, usersTable } from '../lib/env';
 import { AppError, notFound } from '../lib/errors';
 import { auditKey, directoryKey, userKey, type DirectoryKind } from './keys';
 import { normaliseRoles, roleKey } from './rules';
@@ -29,7 +29,7 @@ function toProfile(item: UserItem): UserProfile {
 }
 
 export async function getUser(userId: string): Promise<UserProfile | undefined> {
-  const out = await db().send(new GetCommand({ TableName: tables.users, Key: userKey(userId), ConsistentRead: true }));
+  const out = await db().send(new GetCommand({ TableName: usersTable(), Key: userKey(userId), ConsistentRead: true }));
   return out.Item ? toProfile(out.Item as UserItem) : undefined;
 }
 
@@ -56,7 +56,7 @@ export async function findOrCreateUser(
   };
   try {
     await db().send(
-      new PutCommand({ TableName: tables.users, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      new PutCommand({ TableName: usersTable(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
     );
     return { user: toProfile(item), created: true };
   } catch (err) {
@@ -101,7 +101,7 @@ export async function changeRole(
   const items = [
     {
       Update: {
-        TableName: tables.users,
+        TableName: usersTable(),
         Key: userKey(targetId),
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#roles': 'roles', '#k': key },
@@ -110,7 +110,7 @@ export async function changeRole(
     },
     {
       Put: {
-        TableName: tables.audit,
+        TableName: auditTable(),
         Item: {
           ...auditKey(`USER#${targetId}`, now, actorId, randomUUID()),
           action: `role.${kind}`,
@@ -125,7 +125,7 @@ export async function changeRole(
       ? [
           {
             ConditionCheck: {
-              TableName: tables.directory,
+              TableName: directoryTable(),
               Key: directoryKey(scopeKind, grant.scope),
               ConditionExpression: 'attribute_exists(pk)',
             },

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DirectoryKind, type DirectoryEntry } from '@citycare/contract';
 import { db } from '../lib/dynamo';
-import { tables } from '../lib/env';
+import { directoryTable } from '../lib/env';
 import { AppError } from '../lib/errors';
 import { endpoint } from '../lib/http';
 
@@ -11,7 +11,7 @@ export const list = endpoint('directory', {}, async ({ params }) => {
   if (!kind.success) throw new AppError('NOT_FOUND', '没有这类目录');
   const out = await db().send(
     new QueryCommand({
-      TableName: tables.directory,
+      TableName: directoryTable(),
       KeyConditionExpression: 'pk = :k',
       ExpressionAttributeValues: { ':k': kind.data },
     }),

@@ -13,14 +13,7 @@ export function optionalEnv(name: string): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-export const tables = {
-  get users() {
-    return requireEnv('TABLE_USERS');
-  },
-  get directory() {
-    return requireEnv('TABLE_DIRECTORY');
-  },
-  get audit() {
-    return requireEnv('TABLE_AUDIT');
-  },
-};
+/** Table names, one getter each so a bundle only refers to the tables its function uses. */
+export const usersTable = () => requireEnv('TABLE_USERS');
+export const directoryTable = () => requireEnv('TABLE_DIRECTORY');
+export const auditTable = () => requireEnv('TABLE_AUDIT');

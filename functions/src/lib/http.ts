@@ -23,6 +23,8 @@ export class Reply<T> {
   constructor(
     readonly status: number,
     readonly body: T,
+    /** Extra response headers, e.g. a Cache-Control for a public, cacheable answer. */
+    readonly headers?: Record<string, string>,
   ) {}
 }
 
@@ -35,8 +37,24 @@ export type Handler = (event: APIGatewayProxyEventV2, context?: Context) => Prom
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-export function json(status: number, body: unknown): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: status, headers: JSON_HEADERS, body: JSON.stringify(body) };
+export function json(
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+): APIGatewayProxyStructuredResultV2 {
+  return { statusCode: status, headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) };
+}
+
+/**
+ * JSON by default. A string body with a non-JSON content-type header (e.g. `text/csv`) is sent
+ * as it is.
+ */
+function respond(reply: Reply<unknown>): APIGatewayProxyStructuredResultV2 {
+  const type = reply.headers?.['content-type'];
+  if (typeof reply.body === 'string' && type && !type.startsWith('application/json')) {
+    return { statusCode: reply.status, headers: { 'cache-control': 'no-store', ...reply.headers }, body: reply.body };
+  }
+  return json(reply.status, reply.body, reply.headers);
 }
 
 function errorReply(err: AppError): APIGatewayProxyStructuredResultV2 {
@@ -73,7 +91,8 @@ function parseBody(event: APIGatewayProxyEventV2, schema: z.ZodType | undefined)
 /**
  * The one HTTP wrapper: parses and validates the body against the contract, authenticates
  * and authorizes the caller, runs the domain call and maps every failure to the error shape.
- * It never throws: serverless-offline would answer 200 for a thrown error.
+ * It never throws: serverless-offline would answer 200 for a thrown error. Its calls are marked pure
+ * when bundling (scripts/esbuild-plugins.js), so a bundle keeps only the handler it exports.
  */
 export function endpoint<N extends RouteName>(
   name: N,
@@ -101,7 +120,7 @@ export function endpoint<N extends RouteName>(
         requestId,
       });
       const reply = result instanceof Reply ? result : new Reply(200, result);
-      return json(reply.status, reply.body);
+      return respond(reply);
     } catch (err) {
       if (err instanceof AppError) {
         log.info('request refused', { route: name, requestId, errorCode: err.code, status: err.status });

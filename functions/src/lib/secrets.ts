@@ -7,7 +7,13 @@ import { requireEnv } from './env';
  * Parameter Store (SecureString) in deployed stages, from the git-ignored `.keys/` folder
  * that `npm start` generates in local stages. Each is fetched once per container.
  */
-export type SecretName = 'session-secret' | 'wechat-app-secret';
+export type SecretName =
+  | 'session-secret'
+  | 'wechat-app-secret'
+  /** JSON: the health-code signing key `{ current: { kid, privateKeyPem }, previous: [{ kid, publicKeyPem }] }`. */
+  | 'health-code-keys'
+  /** Key of the HMAC under which ID numbers are stored for uniqueness lookups. */
+  | 'health-id-pepper';
 
 const cache = new Map<SecretName, Promise<string>>();
 

@@ -6,6 +6,8 @@ import { clearSession, goToLogin, sessionForRequest } from './session';
 
 const API_BASE = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
 const TIMEOUT_MS = 15000;
+/** Code of the error a signed-in route rejects with when there is no session to send. */
+const NO_SESSION = 'NO_SESSION';
 
 /** `'/admin/users/{userId}'` -> `'userId'`. */
 type ParamNames<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? K | ParamNames<Rest> : never;
@@ -21,9 +23,12 @@ export type CallOptions<N extends RouteName> = BodyOption<N> &
     idempotencyKey?: string;
     /** Do not toast the error (the caller shows it inline). */
     quiet?: boolean;
+    /** The answer is text (e.g. a CSV export), not JSON; errors are still the JSON error shape. */
+    text?: boolean;
   };
 
-type CallArgs<N extends RouteName> = object extends CallOptions<N> ? [options?: CallOptions<N>] : [options: CallOptions<N>];
+type CallArgs<N extends RouteName> =
+  object extends CallOptions<N> ? [options?: CallOptions<N>] : [options: CallOptions<N>];
 
 function fillPath(path: string, params: Record<string, string> | undefined): string {
   return path.replace(/\{(\w+)\}/g, (_, key: string) => {
@@ -31,6 +36,15 @@ function fillPath(path: string, params: Record<string, string> | undefined): str
     if (value === undefined) throw new ApiError(0, 'CLIENT_ERROR', `缺少参数 ${key}`);
     return encodeURIComponent(value);
   });
+}
+
+function parseJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return null;
+  }
 }
 
 function readError(status: number, data: unknown): ApiError {
@@ -51,27 +65,28 @@ async function send<N extends RouteName>(name: N, options: Partial<CallOptions<N
   const header: Record<string, string> = { Accept: 'application/json' };
   if (route.auth) {
     const session = await sessionForRequest();
-    if (!session) throw new ApiError(401, 'UNAUTHENTICATED', '请先登录');
+    if (!session) throw new ApiError(401, NO_SESSION, '请先登录');
     header.Authorization = `Bearer ${session.token}`;
   }
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
   if (options.body !== undefined) header['Content-Type'] = 'application/json';
 
-  let res: Taro.request.SuccessCallbackResult<unknown>;
+  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
-    res = await Taro.request<unknown>({
+    res = await Taro.request<Record<string, unknown>>({
       url: API_BASE + fillPath(route.path, options.params as Record<string, string> | undefined),
       method: route.method,
       header,
       data: options.body,
-      dataType: 'json',
+      dataType: options.text ? 'text' : 'json',
+      ...(options.text ? { responseType: 'text' as const } : {}),
       timeout: TIMEOUT_MS,
     });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return res.data as ResponseBody<N>;
-  throw readError(res.statusCode, res.data);
+  throw readError(res.statusCode, options.text ? parseJson(res.data) : res.data);
 }
 
 /**
@@ -85,7 +100,9 @@ export async function api<N extends RouteName>(name: N, ...args: CallArgs<N>): P
     return await send(name, options);
   } catch (err) {
     const apiError = err instanceof ApiError ? err : new ApiError(0, 'CLIENT_ERROR', '出了点问题，请稍后重试');
-    if (apiError.status === 401 && ROUTES[name].auth) {
+    if (apiError.code === NO_SESSION) {
+      // Nobody is signed in: the page guard (requireSession) takes the user to the login page.
+    } else if (apiError.status === 401 && ROUTES[name].auth) {
       clearSession();
       goToLogin();
     } else if (!options.quiet) {

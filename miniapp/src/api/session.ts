@@ -63,10 +63,14 @@ export async function sessionForRequest(): Promise<Session | null> {
   }
 }
 
+/** The page being shown, as `pages/login/index`. */
 function currentRoute(): string {
+  // H5 (hash router): read the address itself. At launch Taro has not created the first page yet,
+  // so getCurrentPages() is empty, and a second reLaunch would replace the login page being shown.
+  if (process.env.TARO_ENV === 'h5') return window.location.hash.replace(/^#\/?/, '').split('?')[0] ?? '';
   try {
     const pages = Taro.getCurrentPages();
-    return pages[pages.length - 1]?.route ?? '';
+    return (pages[pages.length - 1]?.route ?? '').replace(/^\//, '');
   } catch {
     return '';
   }
@@ -76,13 +80,22 @@ let redirecting = false;
 
 /** Send the user to the login page once, however many requests fail together. */
 export function goToLogin(): void {
-  if (redirecting || currentRoute().replace(/^\//, '') === LOGIN_URL.slice(1)) return;
+  if (redirecting || currentRoute() === LOGIN_URL.slice(1)) return;
   redirecting = true;
   Taro.reLaunch({ url: LOGIN_URL }).finally(() => {
     setTimeout(() => {
       redirecting = false;
     }, 500);
   });
+}
+
+/**
+ * The page guard: once a page is shown, a user with no session (and no sign-in under way) goes to
+ * the login page. Run from the page's onShow, not at launch: on H5 a reLaunch started while the
+ * first page is still mounting can leave that page on top of the login page.
+ */
+export async function requireSession(): Promise<void> {
+  if (!(await sessionForRequest())) goToLogin();
 }
 
 export function signOut(): void {

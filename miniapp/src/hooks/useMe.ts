@@ -9,9 +9,10 @@ async function loadMe(): Promise<UserProfile> {
 }
 
 /**
- * The signed-in user from GET /me. Starts from the stored profile (so a page shows the name at
- * once) and refreshes it. Errors are shown inline by the page, not toasted.
+ * The signed-in user from GET /me; errors are shown inline by the page, not toasted.
+ * `cached`: start from the profile stored at login (the home page's greeting shows at once) and
+ * refresh it. Pages that act on roles leave it off and wait for the server's answer.
  */
-export function useMe(): RequestState<UserProfile> {
-  return useRequest(loadMe, getSession()?.user);
+export function useMe({ cached = false }: { cached?: boolean } = {}): RequestState<UserProfile> {
+  return useRequest(loadMe, cached ? getSession()?.user : undefined);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 export interface RequestState<T> {
   data: T | undefined;
@@ -7,39 +7,39 @@ export interface RequestState<T> {
   reload: () => void;
 }
 
+interface Outcome<T> {
+  /** Which attempt this outcome answers; -1 before the first one. */
+  attempt: number;
+  data: T | undefined;
+  error: unknown;
+}
+
 /**
- * Run `load` on mount and on `reload()`. `loading` is reset whatever the outcome; a result that
- * arrives after the page is gone, or after a newer call, is dropped.
+ * Run `load` on mount and on `reload()`; `load` must be stable (a module-level function or a
+ * useCallback). `loading` is true until the latest attempt settles, whatever the outcome; a result
+ * that arrives after the page is gone, or after a newer attempt, is dropped. Data from an earlier
+ * attempt (or `initial`) stays while a refresh runs or fails.
  */
 export function useRequest<T>(load: () => Promise<T>, initial?: T): RequestState<T> {
-  const [data, setData] = useState<T | undefined>(initial);
-  const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(true);
   const [attempt, setAttempt] = useState(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
+  const [outcome, setOutcome] = useState<Outcome<T>>({ attempt: -1, data: initial, error: undefined });
 
   useEffect(() => {
     let live = true;
-    setLoading(true);
-    setError(undefined);
-    loadRef.current().then(
-      (value) => {
-        if (!live) return;
-        setData(value);
-        setLoading(false);
+    load().then(
+      (data) => {
+        if (live) setOutcome({ attempt, data, error: undefined });
       },
-      (err: unknown) => {
-        if (!live) return;
-        setError(err);
-        setLoading(false);
+      (error: unknown) => {
+        if (live) setOutcome((prev) => ({ attempt, data: prev.data, error }));
       },
     );
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, load]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, error, loading, reload };
+  const loading = outcome.attempt !== attempt;
+  return { data: outcome.data, error: loading ? undefined : outcome.error, loading, reload };
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 
 /**
  * 长辈模式 (elder mode): larger text on every page. Remembered in storage; every mounted page
@@ -33,5 +33,5 @@ function subscribe(notify: () => void): () => void {
 
 export function useElderMode(): [boolean, (on: boolean) => void] {
   const on = useSyncExternalStore(subscribe, isElderMode, isElderMode);
-  return [on, useCallback(setElderMode, [])];
+  return [on, setElderMode];
 }

@@ -1,9 +1,17 @@
-import { ROLE_LABELS, type RoleGrant, type RoleName, type ScopedRole } from '@citycare/contract';
+import type { RoleGrant, RoleName, ScopedRole } from '@citycare/contract';
 
-export { ROLE_LABELS };
+/** The contract's Chinese role labels (defined at build time from contract/src/auth.ts). */
+export const ROLE_LABELS = CONTRACT_ROLE_LABELS;
 
 /** Roles that open a section of the staff workbench (the `staff` subpackage). */
-export const STAFF_ROLES = ['checkpoint', 'store', 'utility', 'official', 'admin'] as const satisfies readonly RoleName[];
+export const STAFF_ROLES = [
+  'checkpoint',
+  'store',
+  'utility',
+  'official',
+  'regulator',
+  'admin',
+] as const satisfies readonly RoleName[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Display name of a scope id (community, place, store, utility), from config/city.yml. */
@@ -30,12 +38,7 @@ export function scopesOf(roles: readonly RoleGrant[], role: RoleName): string[] 
   return roles.filter((g) => g.role === role && g.scope).map((g) => g.scope as string);
 }
 
-/**
- * Roles that need a scope. Mirrors the contract's SCOPED_ROLES without importing its module at run
- * time; `satisfies` fails the build if the two lists drift apart.
- */
-const SCOPED = { worker: true, checkpoint: true, store: true, utility: true } satisfies Record<ScopedRole, true>;
-
+/** Roles that need a scope (the contract's SCOPED_ROLES). */
 export function needsScope(role: RoleName): role is ScopedRole {
-  return role in SCOPED;
+  return (CONTRACT_SCOPED_ROLES as readonly RoleName[]).includes(role);
 }

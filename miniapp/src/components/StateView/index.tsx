@@ -38,6 +38,18 @@ export function ErrorState({ error, onRetry, title = strings.errorTitle }: Error
   );
 }
 
+/** A failed refresh while older data is still on screen: one line and a 重试 link. */
+export function InlineError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <View className="state-inline">
+      <Text className="state-inline__text">{errorMessage(error)}</Text>
+      <Text className="state-inline__retry" onClick={onRetry}>
+        {strings.retry}
+      </Text>
+    </View>
+  );
+}
+
 interface EmptyStateProps {
   title: string;
   description?: string;

@@ -1,17 +1,105 @@
-import ComingSoon from '@/components/ComingSoon';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import type { ResidentView } from '@citycare/contract';
+import { COLOUR_LABELS, RELATION_LABELS } from '@citycare/contract/src/health-labels';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import { api } from '@/api';
+import { useRequest } from '@/hooks/useRequest';
+import StatusHistory from './StatusHistory';
+import CodeCard from './CodeCard';
 import './index.css';
 
 const strings = {
-  title: '营口健康码',
-  summary: '一人一码、一码通行。出示健康码即可通过卡点、车站、商超和公共交通。',
-  features: [
-    '申领本人的健康码，绿码、黄码、红码一目了然',
-    '在卡点、车站、超市、公交和出租车出示扫码通行',
-    '健康码定时刷新，截图无效，防止冒用',
-    '对颜色有疑问时在线申请复核，卫健部门及时处理',
+  loadError: '无法加载健康码',
+  emptyTitle: '您还没有申领健康码',
+  emptyDesc: '一人一码、一码通行。登记姓名、身份证号和手机号后即可申领。',
+  register: '申领健康码',
+  statusTitle: '当前状态',
+  declare: '每日健康申报',
+  declared: '今日已申报',
+  actions: [
+    { key: 'place', label: '扫场所码', url: '/pages/health-place-scan/index' },
+    { key: 'scans', label: '扫码记录', url: '/pages/health-scans/index' },
+    { key: 'family', label: '家人代办', url: '/pages/health-family/index' },
+    { key: 'appeal', label: '申请纠错', url: '/pages/health-appeal/index' },
+    { key: 'rules', label: '赋码规则', url: '/pages/health-rules/index' },
   ],
 };
 
+const loadHousehold = () => api('healthHousehold', { quiet: true }).then((r) => r.residents);
+
+function go(url: string, resident?: ResidentView) {
+  void Taro.navigateTo({ url: resident ? `${url}?residentId=${resident.residentId}` : url });
+}
+
 export default function HealthPage() {
-  return <ComingSoon glyph="码" tone="green" title={strings.title} summary={strings.summary} features={strings.features} />;
+  const household = useRequest(loadHousehold);
+  const [selected, setSelected] = useState(0);
+  const reload = household.reload;
+  useDidShow(useCallback(() => reload(), [reload]));
+  const residents = household.data;
+  const resident = residents?.[Math.min(selected, (residents?.length ?? 1) - 1)];
+
+  return (
+    <Page className="health">
+      {!residents && household.loading && <Loading />}
+      {!residents && !household.loading && (
+        <ErrorState title={strings.loadError} error={household.error} onRetry={household.reload} />
+      )}
+      {residents && household.error !== undefined && <InlineError error={household.error} onRetry={reload} />}
+      {residents && residents.length === 0 && (
+        <>
+          <EmptyState glyph="码" title={strings.emptyTitle} description={strings.emptyDesc} />
+          <Button className="btn" onClick={() => go('/pages/health-register/index')}>
+            {strings.register}
+          </Button>
+        </>
+      )}
+      {resident && residents && (
+        <>
+          {residents.length > 1 && (
+            <View className="health__tabs">
+              {residents.map((r, i) => (
+                <Text
+                  key={r.residentId}
+                  className={`health__tab ${r.residentId === resident.residentId ? 'health__tab--on' : ''}`}
+                  onClick={() => setSelected(i)}
+                >
+                  {RELATION_LABELS[r.relation]} {r.maskedName}
+                </Text>
+              ))}
+            </View>
+          )}
+          {/* A new status means a new code at once, not when the current one expires. */}
+          <CodeCard
+            key={`${resident.residentId}-${resident.status.colour}-${resident.status.since}`}
+            resident={resident}
+          />
+          <View className={`card health__status health__status--${resident.status.colour}`}>
+            <Text className="health__status-title">
+              {strings.statusTitle}：{COLOUR_LABELS[resident.status.colour]}
+            </Text>
+            <Text className="health__reason">{resident.status.reason}</Text>
+            <Text className="health__outlook">{resident.status.outlook}</Text>
+          </View>
+          <Button
+            className={`btn ${resident.declaredToday ? 'btn--plain' : ''}`}
+            onClick={() => go('/pages/health-declare/index', resident)}
+          >
+            {resident.declaredToday ? `${strings.declared} · ${strings.declare}` : strings.declare}
+          </Button>
+          <View className="health__actions">
+            {strings.actions.map((a) => (
+              <View key={a.key} className="health__action" hoverClass="tap-active" onClick={() => go(a.url, resident)}>
+                <Text>{a.label}</Text>
+              </View>
+            ))}
+          </View>
+          <StatusHistory key={`${resident.residentId}-${resident.status.since}`} residentId={resident.residentId} />
+        </>
+      )}
+    </Page>
+  );
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
-import { ErrorState } from '@/components/StateView';
+import { ErrorState, InlineError } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
 import { formatShanghaiDate, shanghaiHour } from '@/lib/format';
 import './index.css';
@@ -15,10 +15,21 @@ const strings = {
   resident: '居民',
   loadingName: '正在获取您的信息…',
   errorTitle: '暂时无法获取您的信息',
-  servicesTitle: '便民服务',
   services: [
-    { key: 'health', glyph: '码', title: '健康码', desc: '出示健康码，通行卡点、车站、商超', url: '/pages/health/index' },
-    { key: 'grocery', glyph: '菜', title: '平价买菜', desc: '预订平价蔬菜，社区无接触配送', url: '/pages/grocery/index' },
+    {
+      key: 'health',
+      glyph: '码',
+      title: '健康码',
+      desc: '出示健康码，通行卡点、车站、商超',
+      url: '/pages/health/index',
+    },
+    {
+      key: 'grocery',
+      glyph: '菜',
+      title: '平价买菜',
+      desc: '预订平价蔬菜，社区无接触配送',
+      url: '/pages/grocery/index',
+    },
     { key: 'bills', glyph: '费', title: '生活缴费', desc: '水电气暖缴费，欠费不停供', url: '/pages/bills/index' },
   ],
   hotlineTitle: '24小时服务热线',
@@ -28,10 +39,7 @@ const strings = {
   repairName: '供水 · 供电 · 燃气 · 供暖抢修',
   repairDesc: '24小时受理，拨打 12345 即可转接抢修',
   noticeTitle: '温馨提示',
-  notices: [
-    '疫情期间，欠费不停水、不停电、不停气、不停暖。',
-    '非必要不外出，外出请佩戴口罩，主动出示健康码。',
-  ],
+  notices: ['疫情期间，欠费不停水、不停电、不停气、不停暖。', '非必要不外出，外出请佩戴口罩，主动出示健康码。'],
 };
 
 const HOTLINE = '12345';
@@ -49,7 +57,7 @@ function call() {
 }
 
 export default function HomePage() {
-  const me = useMe();
+  const me = useMe({ cached: true });
   const name = me.data?.displayName;
 
   return (
@@ -57,17 +65,22 @@ export default function HomePage() {
       <View className="home__hero">
         <Text className="home__city">{strings.city}</Text>
         <Text className="home__greeting">
-          {name ? `${name}，${greeting()}` : me.loading ? strings.loadingName : `${greeting()}`}
+          {name ? `${name}，${greeting()}` : me.loading ? strings.loadingName : greeting()}
         </Text>
         <Text className="home__date">{formatShanghaiDate()}</Text>
       </View>
 
       <View className="home__body">
-        {!name && !me.loading && me.error !== undefined && (
-          <ErrorState title={strings.errorTitle} error={me.error} onRetry={me.reload} />
+        {!me.loading && me.error !== undefined && (
+          <View className="home__problem">
+            {name ? (
+              <InlineError error={me.error} onRetry={me.reload} />
+            ) : (
+              <ErrorState title={strings.errorTitle} error={me.error} onRetry={me.reload} />
+            )}
+          </View>
         )}
 
-        <Text className="section-title">{strings.servicesTitle}</Text>
         {strings.services.map((s) => (
           <View
             key={s.key}

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
-import { errorMessage, HOME_URL, loginWithCode, loginWithWechat } from '@/api';
-import { ROLE_LABELS } from '@/lib/roles';
+import { errorMessage, HOME_URL, loginWithWechat } from '@/api';
+import DemoAccounts from './DemoAccounts';
 import './index.css';
 
 const strings = {
@@ -13,19 +13,14 @@ const strings = {
   signingIn: '正在登录…',
   retry: '重新登录',
   failed: '登录没有成功',
-  demoTitle: '演示账号',
-  demoNote: '仅本地测试环境提供，点击即可登录',
   openInWechat: '请在微信中打开“营口市民服务”小程序登录使用',
   privacy: '我们只收集提供服务所必需的信息，个人信息在页面上脱敏显示。',
 };
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-type Account = (typeof DEMO_ACCOUNTS)[number];
-
-function roleSummary(account: Account): string {
-  return account.roles.map((g) => ROLE_LABELS[g.role]).join(' · ');
-}
+/** Demo sign-in (codes `dev:<key>`) exists only in `local` builds. */
+const HAS_DEMO = process.env.TARO_APP_STAGE === 'local' && DEMO_ACCOUNTS.length > 0;
 
 export default function LoginPage() {
   const [busy, setBusy] = useState<string | null>(null);
@@ -39,16 +34,14 @@ export default function LoginPage() {
       await login();
       await Taro.reLaunch({ url: HOME_URL });
     } catch (err) {
-      setError(err); // already toasted by the API adapter
+      setError(err); // shown below; the calls are quiet, so no toast as well
     } finally {
       setBusy(null);
     }
   }
 
-  const demo = DEMO_ACCOUNTS;
-
   return (
-    <Page className="login">
+    <Page className="login" open>
       <View className="login__brand">
         <View className="login__logo">营</View>
         <Text className="login__name">{strings.appName}</Text>
@@ -58,10 +51,9 @@ export default function LoginPage() {
       {IS_WEAPP && (
         <View className="login__wechat">
           <Button
-            className="btn login__wechat-btn"
+            className={`btn login__wechat-btn${busy ? ' btn--busy' : ''}`}
             loading={busy === 'wechat'}
-            disabled={busy !== null}
-            onClick={() => run('wechat', loginWithWechat)}
+            onClick={() => run('wechat', () => loginWithWechat({ quiet: true }))}
           >
             {busy === 'wechat' ? strings.signingIn : error !== undefined ? strings.retry : strings.wechatLogin}
           </Button>
@@ -75,29 +67,11 @@ export default function LoginPage() {
         </View>
       )}
 
-      {demo.length > 0 && (
-        <View className="login__demo">
-          <Text className="section-title login__demo-title">{strings.demoTitle}</Text>
-          <Text className="muted login__demo-note">{strings.demoNote}</Text>
-          {demo.map((account) => (
-            <Button
-              key={account.key}
-              className="btn btn--plain login__account"
-              disabled={busy !== null}
-              onClick={() => run(account.key, () => loginWithCode(`dev:${account.key}`))}
-            >
-              <View className="login__account-body">
-                <Text className="login__account-name">{account.displayName}</Text>
-                <Text className="login__account-roles">
-                  {busy === account.key ? strings.signingIn : roleSummary(account)}
-                </Text>
-              </View>
-            </Button>
-          ))}
-        </View>
-      )}
+      {/* The env comparison is written out here, not via HAS_DEMO, so that webpack can see it is
+          false in other builds and leave DemoAccounts (and its dev: codes) out of the bundle. */}
+      {process.env.TARO_APP_STAGE === 'local' && HAS_DEMO && <DemoAccounts busy={busy} onLogin={run} />}
 
-      {!IS_WEAPP && demo.length === 0 && <Text className="login__hint">{strings.openInWechat}</Text>}
+      {!IS_WEAPP && !HAS_DEMO && <Text className="login__hint">{strings.openInWechat}</Text>}
 
       <Text className="login__privacy">{strings.privacy}</Text>
     </Page>

@@ -1,7 +1,7 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { ErrorState, InlineError, Loading } from '@/components/StateView';
 import { signOut } from '@/api';
 import { useMe } from '@/hooks/useMe';
 import { useElderMode } from '@/lib/elder';
@@ -57,7 +57,8 @@ function Entry({ title, desc, url }: EntryProps) {
 }
 
 export default function MePage() {
-  const me = useMe();
+  // Shows the profile stored at sign-in at once, then the server's answer.
+  const me = useMe({ cached: true });
   const [elder, setElder] = useElderMode();
   const user = me.data;
 
@@ -65,6 +66,7 @@ export default function MePage() {
     <Page className="me">
       {!user && me.loading && <Loading />}
       {!user && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      {user && !me.loading && me.error !== undefined && <InlineError error={me.error} onRetry={me.reload} />}
       {user && (
         <>
           <View className="card me__profile">
@@ -90,7 +92,9 @@ export default function MePage() {
             <>
               <Text className="section-title">{strings.workTitle}</Text>
               <View className="card me__list">
-                {isStaff(user.roles) && <Entry title={strings.staffDesk} desc={strings.staffDeskDesc} url={STAFF_URL} />}
+                {isStaff(user.roles) && (
+                  <Entry title={strings.staffDesk} desc={strings.staffDeskDesc} url={STAFF_URL} />
+                )}
                 {hasRole(user.roles, 'worker') && (
                   <Entry title={strings.workerDesk} desc={strings.workerDeskDesc} url={WORKER_URL} />
                 )}
@@ -107,7 +111,7 @@ export default function MePage() {
             <Text className="me__row-title">{strings.elderMode}</Text>
             <Text className="me__row-desc">{strings.elderModeDesc}</Text>
           </View>
-          <Switch checked={elder} color="#1677ff" onChange={(e) => setElder(e.detail.value)} />
+          <Switch className="me__switch" checked={elder} color="#1677ff" onChange={(e) => setElder(e.detail.value)} />
         </View>
       </View>
 

@@ -18,11 +18,21 @@ const strings = {
     store: { glyph: '商', desc: '查看本店的预订订单，按单备货，交给社区配送。' },
     utility: { glyph: '缴', desc: '查询户号账单，审核缓缴申请；疫情期间欠费不停供。' },
     official: { glyph: '卫', desc: '复核居民健康码状态，处理申诉与更正。' },
+    regulator: { glyph: '监', desc: '查看居民对价格和质量的投诉。' },
     admin: { glyph: '管', desc: '为工作人员开通或撤销角色。' },
   } satisfies Record<StaffRole, { glyph: string; desc: string }>,
 };
 
 const ROLES_URL = '/staff/pages/roles/index';
+
+/** The page each ready section opens. */
+const SECTION_URLS: Partial<Record<StaffRole, string>> = {
+  admin: ROLES_URL,
+  utility: '/staff/pages/utility-desk/index',
+  checkpoint: '/staff/pages/scan/index',
+  official: '/staff/pages/review/index',
+  store: '/staff/pages/store-desk/index',
+};
 
 interface SectionProps {
   role: StaffRole;
@@ -32,12 +42,13 @@ interface SectionProps {
 function Section({ role, grants }: SectionProps) {
   const info = strings.sections[role];
   const scopes = grants.map((g) => g.scope).filter((s): s is string => !!s);
-  const ready = role === 'admin';
+  const url = SECTION_URLS[role];
+  const ready = url !== undefined;
   return (
     <View
       className={`card staff__section staff__section--${role}`}
       hoverClass={ready ? 'tap-active' : 'none'}
-      onClick={ready ? () => Taro.navigateTo({ url: ROLES_URL }) : undefined}
+      onClick={url ? () => Taro.navigateTo({ url }) : undefined}
     >
       <View className="staff__glyph">{info.glyph}</View>
       <View className="staff__text">
@@ -45,7 +56,11 @@ function Section({ role, grants }: SectionProps) {
         {scopes.length > 0 && <Text className="staff__scope">{scopes.map(scopeName).join('、')}</Text>}
         <Text className="staff__desc">{info.desc}</Text>
       </View>
-      {ready ? <Text className="staff__open">{strings.open} ›</Text> : <Text className="staff__soon">{strings.soon}</Text>}
+      {ready ? (
+        <Text className="staff__open">{strings.open} ›</Text>
+      ) : (
+        <Text className="staff__soon">{strings.soon}</Text>
+      )}
     </View>
   );
 }
@@ -59,7 +74,9 @@ export default function StaffDeskPage() {
     <Page className="staff">
       {!user && me.loading && <Loading />}
       {!user && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
-      {user && held.length === 0 && <EmptyState glyph="工" title={strings.noRoleTitle} description={strings.noRoleDesc} />}
+      {user && held.length === 0 && (
+        <EmptyState glyph="工" title={strings.noRoleTitle} description={strings.noRoleDesc} />
+      )}
       {user &&
         held.map((role) => <Section key={role} role={role} grants={user.roles.filter((g) => g.role === role)} />)}
     </Page>

@@ -31,11 +31,18 @@ const strings = {
   found: '查询结果',
 };
 
-const GRANTABLE: RoleName[] = ['worker', 'checkpoint', 'store', 'utility', 'official', 'admin', 'resident'];
+/** Every role of the contract; resident (everyone's) last. */
+const GRANTABLE = (Object.keys(ROLE_LABELS) as RoleName[]).sort(
+  (a, b) => Number(a === 'resident') - Number(b === 'resident'),
+);
 const SCOPE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 type Action = 'lookup' | 'grant' | 'revoke';
-const RESULT_TITLES: Record<Action, string> = { lookup: strings.found, grant: strings.granted, revoke: strings.revoked };
+const RESULT_TITLES: Record<Action, string> = {
+  lookup: strings.found,
+  grant: strings.granted,
+  revoke: strings.revoked,
+};
 
 export default function RolesPage() {
   const me = useMe();
@@ -88,6 +95,7 @@ export default function RolesPage() {
     );
   }
 
+  const busyClass = busy ? ' btn--busy' : '';
   return (
     <Page className="roles">
       <View className="card">
@@ -98,7 +106,7 @@ export default function RolesPage() {
           placeholder={strings.userIdPlaceholder}
           onInput={(e) => setUserId(e.detail.value)}
         />
-        <Button className="btn btn--plain roles__lookup" disabled={busy !== null} onClick={() => submit('lookup')}>
+        <Button className={`btn btn--plain roles__lookup${busyClass}`} onClick={() => submit('lookup')}>
           {busy === 'lookup' ? strings.working : strings.lookup}
         </Button>
       </View>
@@ -124,10 +132,10 @@ export default function RolesPage() {
           </>
         )}
         {problem && <Text className="roles__problem">{problem}</Text>}
-        <Button className="btn" disabled={busy !== null} onClick={() => submit('grant')}>
+        <Button className={`btn${busyClass}`} onClick={() => submit('grant')}>
           {busy === 'grant' ? strings.working : strings.grant}
         </Button>
-        <Button className="btn btn--danger" disabled={busy !== null} onClick={() => submit('revoke')}>
+        <Button className={`btn btn--danger${busyClass}`} onClick={() => submit('revoke')}>
           {busy === 'revoke' ? strings.working : strings.revoke}
         </Button>
       </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
@@ -11,9 +12,19 @@ const strings = {
   noRoleTitle: '您还不是社区工作者',
   noRoleDesc: '如需开通，请联系所在街道的管理员。',
   loadError: '无法加载工作台',
-  tasksTitle: '配送任务',
-  tasksSoon: '即将上线',
-  tasksDesc: '居民在“买菜”预订后，本社区的待配送订单会显示在这里。送达后请在此确认，做到无接触交接。',
+  open: '进入 ›',
+  tasks: [
+    {
+      url: '/worker/pages/deliveries/index',
+      title: '配送任务',
+      desc: '本社区的买菜订单按时段排好；送到后核对取货码确认，没有网络也能先记下。',
+    },
+    {
+      url: '/worker/pages/groups/index',
+      title: '社区团购（卡点购物车）',
+      desc: '为一栋楼或一个村开团，到截止时间统一向商店下单，按户分发。',
+    },
+  ],
 };
 
 export default function WorkerDeskPage() {
@@ -38,13 +49,20 @@ export default function WorkerDeskPage() {
               </Text>
             ))}
           </View>
-          <View className="card worker__tasks">
-            <View className="worker__tasks-head">
-              <Text className="worker__tasks-title">{strings.tasksTitle}</Text>
-              <Text className="worker__badge">{strings.tasksSoon}</Text>
+          {strings.tasks.map((task) => (
+            <View
+              className="card worker__tasks"
+              key={task.url}
+              hoverClass="tap-active"
+              onClick={() => Taro.navigateTo({ url: task.url })}
+            >
+              <View className="worker__tasks-head">
+                <Text className="worker__tasks-title">{task.title}</Text>
+                <Text className="worker__open">{strings.open}</Text>
+              </View>
+              <Text className="worker__tasks-desc">{task.desc}</Text>
             </View>
-            <Text className="worker__tasks-desc">{strings.tasksDesc}</Text>
-          </View>
+          ))}
         </>
       )}
     </Page>

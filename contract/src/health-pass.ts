@@ -1,0 +1,43 @@
+import type { HealthColour, ScanReason, VerifyProblem } from './health';
+
+/**
+ * Who may pass where, by colour, and the scanner's decision. Pure; shared by the backend (the
+ * rule book, visits) and the mini-program (the offline scanner).
+ */
+
+/** Venues where a yellow code may enter: clinics see residents with symptoms. */
+const YELLOW_ALLOWED = new Set(['clinic']);
+
+export function passRule(colour: HealthColour, placeKind: string): { pass: boolean; text: string } {
+  if (colour === 'green') return { pass: true, text: '绿码：测温正常即可通行' };
+  if (colour === 'yellow') {
+    return YELLOW_ALLOWED.has(placeKind)
+      ? { pass: true, text: '黄码：可进入发热门诊就诊，全程佩戴口罩' }
+      : { pass: false, text: '黄码：请居家观察，暂不能通行；如有不适请到发热门诊' };
+  }
+  return { pass: false, text: '红码：不能通行，请立即联系社区并配合隔离' };
+}
+
+export const PROBLEM_TEXT: Record<VerifyProblem, string> = {
+  expired: '健康码已过期（截图无效），请让对方刷新后出示',
+  'bad-signature': '签名不对，可能是伪造的健康码',
+  'unknown-key': '无法识别的签发密钥，请联网更新后重试',
+  malformed: '不是有效的健康码',
+};
+
+export type Verified = { ok: true; colour: HealthColour } | { ok: false; problem: VerifyProblem };
+
+/** The scanner's verdict: a bad code stops, then a fever, then a colour that may not pass here. */
+export function scanDecision(
+  verified: Verified,
+  temperature: number | undefined,
+  feverCelsius: number,
+  placeKind: string,
+): { result: 'pass' | 'stop'; reason: ScanReason; text: string } {
+  if (!verified.ok) return { result: 'stop', reason: verified.problem, text: PROBLEM_TEXT[verified.problem] };
+  if (temperature !== undefined && temperature >= feverCelsius) {
+    return { result: 'stop', reason: 'fever', text: `体温 ${temperature.toFixed(1)} °C，达到发热标准，请到发热门诊` };
+  }
+  const rule = passRule(verified.colour, placeKind);
+  return { result: rule.pass ? 'pass' : 'stop', reason: rule.pass ? 'ok' : 'colour', text: rule.text };
+}

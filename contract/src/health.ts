@@ -1,0 +1,271 @@
+import * as z from 'zod';
+import type { RouteDef } from './route-def';
+import { EXPOSURES, RELATIONS, SYMPTOMS } from './health-labels';
+import { HealthColour, Id, IdNumber, PersonName, Phone, PlaceId, Reason, Temperature } from './health-base';
+import {
+  OutsiderRequest,
+  OutsiderResponse,
+  OutsidersResponse,
+  ScansResponse,
+  ScansUploadRequest,
+  ScansUploadResponse,
+  TracePlaceRequest,
+  TraceResidentRequest,
+  TraceResponse,
+  VisitRequest,
+  VisitResponse,
+} from './health-scans';
+
+export * from './health-base';
+export * from './health-labels';
+export * from './health-scans';
+
+/** Health code: registration, daily declaration, status, the signed QR, scans, officials' review. */
+
+export const Symptom = z.enum(SYMPTOMS);
+export type Symptom = z.infer<typeof Symptom>;
+
+/** Contact in the last 14 days with a confirmed or suspected case. */
+export const Exposure = z.enum(EXPOSURES);
+export type Exposure = z.infer<typeof Exposure>;
+
+export const Relation = z.enum(RELATIONS);
+export type Relation = z.infer<typeof Relation>;
+
+export const RegisterRequest = z.object({
+  name: PersonName,
+  idNumber: IdNumber,
+  phone: Phone,
+  community: PlaceId,
+});
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
+export const FamilyAddRequest = z.object({
+  name: PersonName,
+  idNumber: IdNumber,
+  relation: Relation.exclude(['self']),
+});
+export type FamilyAddRequest = z.infer<typeof FamilyAddRequest>;
+
+export const StatusView = z.object({
+  colour: HealthColour,
+  /** Why it has this colour, for the resident. */
+  reason: z.string(),
+  since: z.string(),
+  /** Consecutive normal daily declarations while yellow. */
+  normalStreak: z.number(),
+  /** When (and how) it can turn green, in plain words. */
+  outlook: z.string(),
+  lastDeclarationDate: z.string().optional(),
+  redSince: z.string().optional(),
+});
+export type StatusView = z.infer<typeof StatusView>;
+
+export const ResidentView = z.object({
+  residentId: z.string(),
+  relation: Relation,
+  maskedName: z.string(),
+  idMasked: z.string(),
+  phoneMasked: z.string().optional(),
+  community: z.string(),
+  status: StatusView,
+  declaredToday: z.boolean(),
+});
+export type ResidentView = z.infer<typeof ResidentView>;
+
+export const HouseholdResponse = z.object({ residents: z.array(ResidentView) });
+export type HouseholdResponse = z.infer<typeof HouseholdResponse>;
+
+export const ResidentResponse = z.object({ resident: ResidentView });
+
+export const CodeResponse = z.object({
+  token: z.string(),
+  colour: HealthColour,
+  maskedName: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  kid: z.string(),
+});
+export type CodeResponse = z.infer<typeof CodeResponse>;
+
+export const DeclareRequest = z.object({
+  residentId: Id,
+  temperature: Temperature,
+  symptoms: z
+    .array(Symptom)
+    .max(7)
+    .refine((s) => new Set(s).size === s.length, '症状不能重复'),
+  /** Provinces or cities travelled in the last 14 days, e.g. `湖北省武汉市`. */
+  travel: z.array(z.string().trim().min(2, '地名至少 2 个字').max(30, '地名过长')).max(20, '最多填写 20 个地方'),
+  contact: Exposure,
+});
+export type DeclareRequest = z.infer<typeof DeclareRequest>;
+
+export const Finding = z.enum(['normal', 'yellow', 'red']);
+export const DeclarationView = z.object({
+  date: z.string(),
+  at: z.string(),
+  temperature: z.number(),
+  symptoms: z.array(Symptom),
+  travel: z.array(z.string()),
+  contact: Exposure,
+  finding: Finding,
+  findingText: z.string(),
+});
+export type DeclarationView = z.infer<typeof DeclarationView>;
+
+export const DeclareResponse = z.object({ declaration: DeclarationView, resident: ResidentView });
+
+export const AuditRow = z.object({
+  at: z.string(),
+  from: HealthColour,
+  to: HealthColour,
+  by: z.enum(['rule', 'official']),
+  reason: z.string(),
+});
+export type AuditRow = z.infer<typeof AuditRow>;
+
+export const ResidentDetailResponse = z.object({
+  resident: ResidentView,
+  audit: z.array(AuditRow),
+  declarations: z.array(DeclarationView),
+});
+export type ResidentDetailResponse = z.infer<typeof ResidentDetailResponse>;
+
+export const StatusChangeRequest = z.object({ colour: HealthColour, reason: Reason, appealId: Id.optional() });
+export type StatusChangeRequest = z.infer<typeof StatusChangeRequest>;
+
+export const LookupRequest = z.object({ idNumber: IdNumber });
+export const LookupResponse = z.object({ residentId: z.string(), resident: ResidentView });
+
+export const AppealRequest = z.object({ residentId: Id, reason: Reason });
+export const AppealView = z.object({
+  appealId: z.string(),
+  residentId: z.string(),
+  maskedName: z.string(),
+  colour: HealthColour,
+  reason: z.string(),
+  createdAt: z.string(),
+});
+export type AppealView = z.infer<typeof AppealView>;
+export const AppealResponse = z.object({ appeal: AppealView });
+export const AppealsResponse = z.object({ appeals: z.array(AppealView) });
+
+export const Jwk = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string(),
+  y: z.string(),
+  kid: z.string(),
+  alg: z.literal('ES256'),
+  use: z.literal('sig'),
+});
+export const JwksResponse = z.object({ keys: z.array(Jwk) });
+export type JwksResponse = z.infer<typeof JwksResponse>;
+
+export const RiskArea = z.object({ region: z.string(), note: z.string(), since: z.string() });
+export type RiskArea = z.infer<typeof RiskArea>;
+export const PassRule = z.object({ colour: HealthColour, pass: z.boolean(), text: z.string() });
+export const RuleBookResponse = z.object({
+  feverCelsius: z.number(),
+  yellowNormalDays: z.number(),
+  redMinDays: z.number(),
+  tokenTtlSeconds: z.number(),
+  riskAreas: z.array(RiskArea),
+  passRules: z.array(PassRule),
+});
+export type RuleBookResponse = z.infer<typeof RuleBookResponse>;
+
+export const RiskAreaChangeRequest = z.object({
+  action: z.enum(['add', 'remove']),
+  region: z.string().trim().min(2, '地区名至少 2 个字').max(30, '地区名过长'),
+  note: z.string().trim().max(100, '说明请控制在 100 字以内').default(''),
+  reason: Reason,
+});
+
+export const healthRoutes = {
+  healthKeys: { method: 'GET', path: '/health/keys', auth: false, response: JwksResponse },
+  healthRules: { method: 'GET', path: '/health/rules', auth: false, response: RuleBookResponse },
+  healthChangeRiskArea: {
+    method: 'POST',
+    path: '/health/rules/risk-areas',
+    auth: true,
+    body: RiskAreaChangeRequest,
+    response: RuleBookResponse,
+  },
+  healthHousehold: { method: 'GET', path: '/health/me', auth: true, response: HouseholdResponse },
+  healthRegister: {
+    method: 'POST',
+    path: '/health/register',
+    auth: true,
+    body: RegisterRequest,
+    response: ResidentResponse,
+  },
+  healthAddFamily: {
+    method: 'POST',
+    path: '/health/family',
+    auth: true,
+    body: FamilyAddRequest,
+    response: ResidentResponse,
+  },
+  healthCode: { method: 'GET', path: '/health/residents/{residentId}/code', auth: true, response: CodeResponse },
+  healthResident: {
+    method: 'GET',
+    path: '/health/residents/{residentId}',
+    auth: true,
+    response: ResidentDetailResponse,
+  },
+  healthDeclare: {
+    method: 'POST',
+    path: '/health/declarations',
+    auth: true,
+    body: DeclareRequest,
+    response: DeclareResponse,
+  },
+  healthMyScans: { method: 'GET', path: '/health/residents/{residentId}/scans', auth: true, response: ScansResponse },
+  healthAppeal: { method: 'POST', path: '/health/appeals', auth: true, body: AppealRequest, response: AppealResponse },
+  healthAppeals: { method: 'GET', path: '/health/appeals', auth: true, response: AppealsResponse },
+  healthSetStatus: {
+    method: 'POST',
+    path: '/health/residents/{residentId}/status',
+    auth: true,
+    body: StatusChangeRequest,
+    response: ResidentDetailResponse,
+  },
+  healthLookup: { method: 'POST', path: '/health/lookup', auth: true, body: LookupRequest, response: LookupResponse },
+  healthUploadScans: {
+    method: 'POST',
+    path: '/health/scans',
+    auth: true,
+    body: ScansUploadRequest,
+    response: ScansUploadResponse,
+  },
+  healthVisit: { method: 'POST', path: '/health/visits', auth: true, body: VisitRequest, response: VisitResponse },
+  healthAddOutsider: {
+    method: 'POST',
+    path: '/health/outsiders',
+    auth: true,
+    body: OutsiderRequest,
+    response: OutsiderResponse,
+  },
+  healthOutsiders: {
+    method: 'GET',
+    path: '/health/places/{placeId}/outsiders',
+    auth: true,
+    response: OutsidersResponse,
+  },
+  healthTracePlace: {
+    method: 'POST',
+    path: '/health/trace/place',
+    auth: true,
+    body: TracePlaceRequest,
+    response: TraceResponse,
+  },
+  healthTraceResident: {
+    method: 'POST',
+    path: '/health/trace/resident',
+    auth: true,
+    body: TraceResidentRequest,
+    response: TraceResponse,
+  },
+} as const satisfies Record<string, RouteDef>;

@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+
+/**
+ * Grocery pre-orders in the H5 build against the real local stack: resident 王秀兰 (建设社区)
+ * orders from 幸福便民超市; store operator 刘芳 accepts and prepares; worker 李建国 dispatches and
+ * confirms with the pickup code read from the resident's screen (first offline: queued, then
+ * synced); the resident sees 已送达.
+ */
+const ROOM = String(1000 + Math.floor(Math.random() * 8999));
+const ADDRESS = `3号楼 2单元 ${ROOM}`;
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+async function newPage(): Promise<Page> {
+  const context = await phone(browser);
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
+  return page;
+}
+
+let pickupCode = '';
+let orderUrl = '';
+
+describe('grocery pre-orders (H5 build, real local API)', () => {
+  it('resident 王秀兰 picks her community, fills a cart at 幸福便民超市 and places an order', async () => {
+    const page = await newPage();
+    await signInAs(page, '王秀兰').catch(async (e) => {
+      await keepScreenshot(page, 'grocery-debug-login');
+      throw e;
+    });
+    await page.goto(appUrl('/pages/grocery/index'));
+    await page.getByText('请先选择您居住的社区（村）').waitFor();
+    await page.locator('.grocery__communities').getByText('建设社区', { exact: true }).click();
+    await page.getByText('幸福便民超市').first().waitFor();
+    await keepScreenshot(page, 'grocery-stores');
+
+    await page.getByText('幸福便民超市').first().click();
+    await page.waitForURL(/grocery-store/);
+    const cabbage = page.locator('.catalogue__item').filter({ hasText: '大白菜' });
+    await cabbage.waitFor();
+    await expect(cabbage.getByText('限价 ¥5.00').count()).resolves.toBe(1);
+    await cabbage.locator('.catalogue__add').click();
+    await cabbage.locator('.catalogue__add').click();
+    const eggs = page.locator('.catalogue__item').filter({ hasText: '鸡蛋' });
+    await eggs.locator('.catalogue__add').click();
+    await page.getByText('已选 3 件').waitFor();
+    await keepScreenshot(page, 'grocery-catalogue');
+
+    await page.getByText('去结算', { exact: true }).click();
+    await page.waitForURL(/grocery-checkout/);
+    await page.locator('.checkout__slot:not(.gr-chip--off)').first().click();
+    await page.locator('.checkout__line').filter({ hasText: '大白菜' }).getByText('换成相似商品').click();
+    await page.locator('.checkout__building input').fill('3');
+    await page.locator('.checkout__unit input').fill('2');
+    await page.locator('.checkout__room input').fill(ROOM);
+    await page.locator('.checkout__name input').fill('王秀兰');
+    await page.locator('.checkout__phone input').fill('13812345678');
+    await page.getByText('合计 ¥6.90').waitFor(); // 2 斤大白菜 1.20 + 1 斤鸡蛋 4.50
+    await keepScreenshot(page, 'grocery-checkout');
+    await page.getByText('提交订单', { exact: true }).click();
+
+    await page.waitForURL(/grocery-order/, { timeout: 15000 });
+    const code = page.locator('.order__code');
+    await code.waitFor();
+    pickupCode = (await code.textContent())?.trim() ?? '';
+    expect(pickupCode).toMatch(/^\d{6}$/);
+    await page.getByText('下单成功', { exact: false }).waitFor();
+    orderUrl = page.url();
+    await keepScreenshot(page, 'grocery-order-placed');
+
+    await page.goto(appUrl('/pages/grocery-orders/index'));
+    await page.getByText('幸福便民超市').first().waitFor();
+    await expect(page.getByText('已下单').count()).resolves.toBeGreaterThan(0);
+  });
+
+  it('store operator 刘芳 accepts the order and marks it prepared', async () => {
+    const page = await newPage();
+    await signInAs(page, '刘芳');
+    await page.goto(appUrl('/staff/pages/index/index'));
+    await page.locator('.staff__section--store').click();
+    await page.waitForURL(/store-desk/);
+    await page.getByText('订单', { exact: true }).click();
+    await page.waitForURL(/store-orders/);
+    const card = page.locator('.store-orders__order').filter({ hasText: `3号楼2单元 ${ROOM}` });
+    await card.waitFor();
+    await expect(card.getByText('大白菜 × 2斤').count()).resolves.toBe(1);
+    await expect(card.getByText('王**', { exact: false }).count()).resolves.toBe(1);
+    await keepScreenshot(page, 'grocery-store-orders');
+    await card.getByText('接单', { exact: true }).click();
+    await card.getByText('备货完成').click();
+    await card.waitFor({ state: 'detached' });
+
+    await page.getByText('全部', { exact: true }).click();
+    await card.getByText('已备货').waitFor();
+  });
+
+  it('worker 李建国 dispatches it and confirms with the pickup code, offline first, then synced once', async () => {
+    const page = await newPage();
+    await signInAs(page, '李建国');
+    await page.goto(appUrl('/worker/pages/index/index'));
+    await page.getByText('配送任务').first().click();
+    await page.waitForURL(/deliveries/);
+    const item = page.locator('.deliveries__order').filter({ hasText: ADDRESS });
+    await item.waitFor();
+    await item.getByText('开始配送').click();
+    await item.locator('.deliveries__code input').waitFor();
+
+    await item.locator('.deliveries__code input').fill(pickupCode === '000000' ? '111111' : '000000');
+    await item.getByText('确认送达').click();
+    await item.getByText('取货码不对', { exact: false }).waitFor();
+
+    await page.context().setOffline(true);
+    await item.locator('.deliveries__code input').fill(pickupCode);
+    await item.getByText('确认送达').click();
+    await page.getByText('有 1 条送达确认等待上传').waitFor();
+    await item.getByText('已确认，等待联网上传').waitFor();
+    await keepScreenshot(page, 'grocery-worker-offline');
+
+    await page.context().setOffline(false);
+    await page.getByText('立即上传').click();
+    await page.getByText('送达确认已全部上传').waitFor({ timeout: 15000 });
+    await keepScreenshot(page, 'grocery-worker-synced');
+  });
+
+  it('resident sees 已送达 on her order', async () => {
+    const page = await newPage();
+    await signInAs(page, '王秀兰');
+    await page.goto(orderUrl);
+    await page.locator('.order__status').getByText('已送达').waitFor();
+    await expect(page.locator('.timeline__step--done').count()).resolves.toBe(5);
+    await keepScreenshot(page, 'grocery-order-delivered');
+  });
+});

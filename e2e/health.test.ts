@@ -1,0 +1,172 @@
+import { createPublicKey, verify } from 'node:crypto';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Browser, Page } from 'playwright-core';
+import { idCheckChar } from '@citycare/contract/src/health-id';
+import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+
+/**
+ * The health code in the H5 build against the real local stack: a resident registers and
+ * declares; the QR on screen decodes (jsQR, from a screenshot) to a token that verifies against
+ * GET /health/keys; a fever turns it yellow; an official clears it; checkpoint staff verify it.
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const newPage = async (): Promise<Page> => (await phone(browser)).newPage();
+
+/** A valid ID number (checksum computed) for a Yingkou resident born in 1956. */
+const ID_NUMBER = (() => {
+  const first17 = `21080219560312${String(Math.floor(Math.random() * 900) + 100)}`;
+  return first17 + idCheckChar(first17);
+})();
+
+/** Reads the QR on the code card from a screenshot of it. */
+async function readQr(page: Page): Promise<string> {
+  const qr = page.locator('.code__qr img').first();
+  await qr.waitFor({ timeout: 20000 });
+  await page.waitForTimeout(300);
+  const png = PNG.sync.read(await qr.screenshot());
+  const found = jsQR(
+    new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+    png.width,
+    png.height,
+  );
+  if (!found) throw new Error('no QR code found in the screenshot');
+  return found.data;
+}
+
+/** Verifies an ES256 JWT against the JWKS the API publishes (node:crypto, independent of the app). */
+async function verifyWithJwks(token: string): Promise<Record<string, unknown>> {
+  const res = await fetch(`${process.env.E2E_API_BASE}/health/keys`);
+  expect(res.headers.get('cache-control')).toMatch(/max-age/);
+  const { keys } = (await res.json()) as { keys: { kid: string; x: string; y: string }[] };
+  const [h, p, s] = token.split('.') as [string, string, string];
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg: string; kid: string };
+  expect(header.alg).toBe('ES256');
+  const jwk = keys.find((k) => k.kid === header.kid);
+  if (!jwk) throw new Error(`kid ${header.kid} is not in the JWKS`);
+  const key = createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, format: 'jwk' });
+  const ok = verify(
+    'sha256',
+    Buffer.from(`${h}.${p}`),
+    { key, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(s, 'base64url'),
+  );
+  expect(ok).toBe(true);
+  return JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+}
+
+async function fill(page: Page, index: number, value: string) {
+  await page.locator('.field__input input').nth(index).fill(value);
+}
+
+async function declare(page: Page, temperature: string, expected: RegExp) {
+  await page.getByText('每日健康申报').first().click();
+  await page.waitForURL(/health-declare/);
+  await fill(page, 0, temperature);
+  await page.getByText('提交申报').click();
+  await page.getByText('申报结果').waitFor();
+  await expect(page.locator('.result__big').first().textContent()).resolves.toMatch(expected);
+}
+
+describe('health code (H5 build, real local API)', () => {
+  let resident: Page;
+
+  it('a resident registers, declares and shows a green code whose QR verifies against the JWKS', async () => {
+    resident = await newPage();
+    await signInAs(resident, '王秀兰');
+    await resident.goto(appUrl('/pages/health/index'));
+    await resident.getByText('您还没有申领健康码').waitFor();
+    await resident.locator('.btn').getByText('申领健康码').click();
+    await resident.waitForURL(/health-register/);
+    // A wrong check character is refused in the app before anything is sent.
+    await fill(resident, 0, '王秀兰');
+    await fill(resident, 1, `${ID_NUMBER.slice(0, 17)}${ID_NUMBER[17] === '1' ? '2' : '1'}`);
+    await fill(resident, 2, '13812341234');
+    await resident.getByText('建设社区').click();
+    await resident.getByText('提交申领').click();
+    await resident.getByText(/校验位/).waitFor();
+    await fill(resident, 1, ID_NUMBER);
+    await resident.getByText('提交申领').click();
+    await resident.waitForURL(/pages\/health\/index/, { timeout: 20000 });
+    await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
+    await declare(resident, '36.5', /绿码/);
+    await resident.goBack();
+    await resident.getByText(/今日已申报/).waitFor({ timeout: 20000 });
+    await keepScreenshot(resident, 'health-green-code');
+    const token = await readQr(resident);
+    const claims = await verifyWithJwks(token);
+    expect(claims).toMatchObject({ st: 'green', nm: '王*兰' });
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(300);
+    expect(token).not.toContain(ID_NUMBER);
+  });
+
+  it('a declaration with a fever turns the code yellow', async () => {
+    await resident.goto(appUrl('/pages/health/index'));
+    await declare(resident, '38.2', /黄码/);
+    await expect(resident.getByText(/达到发热标准/).count()).resolves.toBeGreaterThan(0);
+    await keepScreenshot(resident, 'health-declare-fever');
+    await resident.goto(appUrl('/pages/health/index'));
+    await resident.locator('.code__colour').getByText('黄码').waitFor({ timeout: 20000 });
+    const claims = await verifyWithJwks(await readQr(resident));
+    expect(claims.st).toBe('yellow');
+    await keepScreenshot(resident, 'health-yellow-code');
+    // The resident asks for a review (纠错).
+    await resident.getByText('申请纠错').click();
+    await resident.locator('.field__textarea textarea').fill('体温计读数有误，复测 36.4 °C');
+    await resident.getByText('提交纠错申请').click();
+    await resident.getByText(/已提交/).waitFor();
+  });
+
+  it('an official (陈静) clears it from the appeals queue, and the resident sees why', async () => {
+    const official = await newPage();
+    await signInAs(official, '陈静');
+    await official.goto(appUrl('/staff/pages/review/index'));
+    await official.getByText('体温计读数有误，复测 36.4 °C').click();
+    await official.getByText('解除为绿码').click();
+    await official.locator('.field__textarea textarea').first().fill('复测体温正常，解除黄码');
+    await official.getByText('确认调整').click();
+    await official.getByText('已调整').waitFor({ timeout: 20000 });
+    await keepScreenshot(official, 'health-official-review');
+    await resident.goto(appUrl('/pages/health/index'));
+    await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
+    await resident.getByText('卫健复核：复测体温正常，解除黄码').first().waitFor({ timeout: 20000 });
+    await keepScreenshot(resident, 'health-cleared');
+  });
+
+  it('checkpoint staff (张伟) verify the code offline and stop a tampered one', async () => {
+    await resident.goto(appUrl('/pages/health/index'));
+    await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
+    const token = await readQr(resident);
+    const staff = await newPage();
+    await signInAs(staff, '张伟');
+    await staff.goto(appUrl('/staff/pages/scan/index'));
+    await keepScreenshot(staff, 'health-checkpoint-open');
+    await staff.getByText(/验证密钥已缓存/).waitFor({ timeout: 20000 });
+    await staff.locator('.field__input input').first().fill('36.5');
+    await staff.locator('.field__textarea textarea').fill(token);
+    await staff.getByText('核验', { exact: true }).click();
+    await staff.locator('.scanner__word').getByText('通行').waitFor();
+    await expect(staff.locator('.scanner__verdict').textContent()).resolves.toMatch(/绿码 · 王\*兰/);
+    await staff.getByText('记录已全部上传').waitFor({ timeout: 20000 });
+    await keepScreenshot(staff, 'health-checkpoint-pass');
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), st: 'green', nm: '李*' }),
+    );
+    await staff.locator('.field__textarea textarea').fill(`${h}.${forged.toString('base64url')}.${s}`);
+    await staff.getByText('核验', { exact: true }).click();
+    await staff.locator('.scanner__word').getByText('禁止通行').waitFor();
+    await expect(staff.locator('.scanner__verdict').textContent()).resolves.toMatch(/签名不对/);
+    await keepScreenshot(staff, 'health-checkpoint-stop');
+    // The resident sees where they were scanned.
+    await resident.goto(appUrl('/pages/health/index'));
+    await resident.getByText('扫码记录').click();
+    await resident.getByText('陆屯卡点').first().waitFor({ timeout: 20000 });
+  });
+});

@@ -1,0 +1,34 @@
+import type { RoleGrant } from '@citycare/contract';
+import { hasRole, hasScope } from '../auth/rules';
+import { getUser } from '../auth/store';
+import type { Caller } from '../auth/caller';
+import { forbidden } from '../lib/errors';
+import type { Viewer } from './views';
+
+/**
+ * Who may see and do what: residents their own orders, store operators their store's, community
+ * workers their community's, the market regulator every order a complaint may concern.
+ */
+export function orderViewer(
+  roles: RoleGrant[],
+  userId: string,
+  order: { userId: string; storeId: string; communityId: string },
+): Viewer | null {
+  if (order.userId === userId) return 'owner';
+  if (hasScope(roles, 'store', order.storeId) || hasScope(roles, 'worker', order.communityId)) return 'staff';
+  if (hasRole(roles, 'regulator')) return 'staff';
+  return null;
+}
+
+/** The caller's roles as they are now (a staff role revoked a minute ago no longer counts). */
+export async function freshRoles(caller: Caller): Promise<RoleGrant[]> {
+  return (await getUser(caller.userId))?.roles ?? [];
+}
+
+export function requireStore(caller: Caller, storeId: string): void {
+  if (!hasScope(caller.roles, 'store', storeId)) throw forbidden('您不是这家商户的工作人员');
+}
+
+export function requireWorker(caller: Caller, communityId: string): void {
+  if (!hasScope(caller.roles, 'worker', communityId)) throw forbidden('您不是这个社区的工作人员');
+}

@@ -1,0 +1,93 @@
+import type { Order } from '@citycare/contract';
+import { AppError, forbidden, notFound } from '../lib/errors';
+import { endpoint, Reply } from '../lib/http';
+import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
+import { freshRoles, orderViewer } from './access';
+import { health } from './ports';
+import { placeOrder } from './store-checkout';
+import { catalogue, getStore, listSlots, priceCaps, slotView, storesServing } from './store-catalogue';
+import { release, settle } from './store-orders';
+import { addComplaint, getOrder, ordersOfUser } from './store-reads';
+import { orderView } from './views';
+
+/** Residents: stores that deliver to a community, catalogues, slots, checkout, my orders. */
+
+export const stores = endpoint('groceryStores', {}, async ({ params }) => ({
+  stores: await storesServing(params.communityId ?? ''),
+}));
+
+export const storeCatalogue = endpoint('groceryCatalogue', {}, async ({ params }) => {
+  const storeId = params.storeId ?? '';
+  const [store, items, caps] = await Promise.all([getStore(storeId), catalogue(storeId), priceCaps()]);
+  if (!store) throw notFound('没有这家商户');
+  return { store, items, caps };
+});
+
+export const slots = endpoint('grocerySlots', {}, async ({ params }) => {
+  const now = new Date();
+  const storeId = params.storeId ?? '';
+  if (!(await getStore(storeId))) throw notFound('没有这家商户');
+  return { slots: (await listSlots(storeId, now)).map((s) => slotView(s, now)).filter((s) => s.open) };
+});
+
+/** POST /grocery/orders: one transaction; the Idempotency-Key makes a retry return the first answer. */
+export const checkout = endpoint('groceryCheckout', { roles: ['resident'] }, async ({ body, headers, caller }) => {
+  const key = idempotencyKey(headers, true) as string;
+  const scope = { userId: caller.userId, operation: 'grocery.checkout', key, fingerprint: fingerprint(body) };
+  const now = new Date();
+  try {
+    const colour = await health.colourOf(caller.userId);
+    return await placeOrder({ userId: caller.userId, body, colour, scope, now });
+  } catch (err) {
+    // A retry of an order that went through (its slot may have closed since): the first answer.
+    if (err instanceof AppError) {
+      const stored = await storedReply(scope);
+      if (stored) return stored as Reply<{ order: Order }>;
+    }
+    throw err;
+  }
+});
+
+export const myOrders = endpoint('groceryMyOrders', {}, async ({ caller }) => ({
+  orders: (await ordersOfUser(caller.userId)).map((o) => orderView(o, 'owner')),
+}));
+
+export const order = endpoint('groceryOrder', {}, async ({ params, caller }) => {
+  const found = await getOrder(params.orderId ?? '');
+  if (!found) throw notFound('没有这笔订单');
+  const viewer = found.userId === caller.userId ? 'owner' : orderViewer(await freshRoles(caller), caller.userId, found);
+  if (!viewer) throw forbidden('这不是您的订单');
+  return { order: orderView(found, viewer) };
+});
+
+async function ownOrder(orderId: string, userId: string) {
+  const found = await getOrder(orderId);
+  if (!found) throw notFound('没有这笔订单');
+  if (found.userId !== userId || found.kind !== 'single') throw forbidden('这不是您的订单');
+  return found;
+}
+
+/** Cancel before the store accepts: stock, slot, household counters and payment released together. */
+export const cancel = endpoint('groceryCancel', { roles: ['resident'] }, async ({ params, caller }) => {
+  const found = await ownOrder(params.orderId ?? '', caller.userId);
+  return { order: orderView(await release(found, 'cancel', new Date()), 'owner') };
+});
+
+/** Pay by phone (prepaid, or on delivery): settles the payment and the order's payment state together. */
+export const pay = endpoint('groceryPay', { roles: ['resident'] }, async ({ params, caller }) => {
+  const found = await ownOrder(params.orderId ?? '', caller.userId);
+  return { order: orderView(await settle(found, new Date()), 'owner') };
+});
+
+/** A complaint about price or quality, for the market regulator. */
+export const complain = endpoint('groceryComplain', { roles: ['resident'] }, async ({ params, body, caller }) => {
+  const found = await getOrder(params.orderId ?? '');
+  if (!found) throw notFound('没有这笔订单');
+  if (found.userId !== caller.userId) throw forbidden('只能投诉自己的订单');
+  const c = await addComplaint(
+    { orderId: found.orderId, storeId: found.storeId, userId: caller.userId, kind: body.kind, text: body.text },
+    new Date(),
+  );
+  const { userId: _u, ...complaint } = c;
+  return new Reply(201, { complaint });
+});

@@ -1,0 +1,77 @@
+import { SlotInput } from '@citycare/contract';
+import { scopesOf } from '../auth/rules';
+import { AppError, notFound } from '../lib/errors';
+import { endpoint, Reply } from '../lib/http';
+import { requireStore } from './access';
+import { pickList } from './lists';
+import { refuseSlot, type SlotRefusal } from './rules';
+import { addSlot, getSlot, getStore, putItem, slotView } from './store-catalogue';
+import { release, step } from './store-orders';
+import { getOrder, listComplaints, ordersOfSlot, ordersOfStore } from './store-reads';
+import { orderView } from './views';
+
+/** Store operators (scoped to their store) and the market regulator. */
+
+export const putStoreItem = endpoint('groceryPutItem', { roles: ['store'] }, async ({ params, body, caller }) => {
+  const storeId = params.storeId ?? '';
+  requireStore(caller, storeId);
+  return { item: await putItem(storeId, body) };
+});
+
+const SLOT_REFUSALS: Record<SlotRefusal, string> = {
+  'cutoff-passed': '截单时间已经过了，请设在以后',
+  'start-before-end': '结束时间必须晚于开始时间',
+  'cutoff-after-start': '截单时间不能晚于开始时间',
+  'too-far': '只能设置 14 天以内的配送时段',
+  'too-long': '一个配送时段不能超过 12 小时',
+};
+
+export const addStoreSlot = endpoint('groceryAddSlot', { roles: ['store'] }, async ({ params, body, caller }) => {
+  const storeId = params.storeId ?? '';
+  requireStore(caller, storeId);
+  const now = new Date();
+  const refusal = refuseSlot(body, now);
+  if (refusal) throw new AppError('UNPROCESSABLE', SLOT_REFUSALS[refusal]);
+  return new Reply(201, { slot: await addSlot(storeId, SlotInput.parse(body), now) });
+});
+
+export const storeOrders = endpoint('groceryStoreOrders', { roles: ['store'] }, async ({ params, caller }) => {
+  const storeId = params.storeId ?? '';
+  requireStore(caller, storeId);
+  return { orders: (await ordersOfStore(storeId, new Date())).map((o) => orderView(o, 'staff')) };
+});
+
+/** Accept, reject (with a reason), prepare: the store. Out for delivery: the community worker. */
+export const advance = endpoint('groceryAdvance', { roles: ['store', 'worker'] }, async ({ params, body, caller }) => {
+  const orderId = params.orderId ?? '';
+  const now = new Date();
+  if (body.action === 'reject') {
+    const found = await getOrder(orderId);
+    if (!found) throw notFound('没有这笔订单');
+    requireStore(caller, found.storeId);
+    return { order: orderView(await release(found, 'reject', now, body.reason), 'staff') };
+  }
+  const role = body.action === 'dispatch' ? 'worker' : 'store';
+  return { order: orderView(await step(orderId, body.action, scopesOf(caller.roles, role), now), 'staff') };
+});
+
+/** The slot's pick list: totals per item, and the printable list by community, building and unit. */
+export const slotPickList = endpoint('groceryPickList', { roles: ['store'] }, async ({ params, caller }) => {
+  const storeId = params.storeId ?? '';
+  requireStore(caller, storeId);
+  const now = new Date();
+  const [store, slot, orders] = await Promise.all([
+    getStore(storeId),
+    getSlot(storeId, params.slotId ?? ''),
+    ordersOfSlot(storeId, params.slotId ?? ''),
+  ]);
+  if (!store || !slot) throw notFound('没有这个配送时段');
+  const list = pickList(
+    orders.map((o) => ({ ...orderView(o, 'staff'), contactName: orderView(o, 'staff').contact.name })),
+  );
+  return { slot: slotView(slot, now), storeName: store.name, ...list };
+});
+
+export const complaints = endpoint('groceryComplaints', { roles: ['regulator'] }, async () => ({
+  complaints: (await listComplaints()).map(({ userId: _u, ...c }) => c),
+}));

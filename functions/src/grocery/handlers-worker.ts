@@ -1,0 +1,29 @@
+import { scopesOf } from '../auth/rules';
+import { endpoint } from '../lib/http';
+import { fingerprint, idempotencyKey } from '../lib/idempotency';
+import { requireWorker } from './access';
+import { confirmDelivery } from './store-orders';
+import { ordersOfCommunity } from './store-reads';
+import { orderView } from './views';
+
+/** Community workers: their community's orders by slot, and delivery confirmation by pickup code. */
+
+export const deliveries = endpoint('groceryDeliveries', { roles: ['worker'] }, async ({ params, caller }) => {
+  const communityId = params.communityId ?? '';
+  requireWorker(caller, communityId);
+  return { orders: (await ordersOfCommunity(communityId, new Date())).map((o) => orderView(o, 'staff')) };
+});
+
+/**
+ * POST /grocery/orders/{orderId}/deliver: the pickup code must match. Each confirmation carries
+ * its own Idempotency-Key (made on the phone when the worker confirmed, possibly offline), so a
+ * queued confirmation synced twice applies once.
+ */
+export const confirm = endpoint('groceryConfirm', { roles: ['worker'] }, async ({ params, body, headers, caller }) => {
+  const key = idempotencyKey(headers, true) as string;
+  const orderId = params.orderId ?? '';
+  const scope = { userId: caller.userId, operation: `grocery.deliver.${orderId}`, key, fingerprint: fingerprint(body) };
+  const now = new Date();
+  const confirmedAt = body.confirmedAt ? new Date(body.confirmedAt) : now;
+  return confirmDelivery(orderId, body.pickupCode, scopesOf(caller.roles, 'worker'), scope, now, confirmedAt);
+});

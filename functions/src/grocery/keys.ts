@@ -1,0 +1,44 @@
+/** Key builders of the grocery table (one table, three indexes), shared by storage, seed and tests. */
+export const storeItemKey = (storeId: string, itemId: string) => ({ pk: `STORE#${storeId}`, sk: `ITEM#${itemId}` });
+export const slotKey = (storeId: string, slotId: string) => ({ pk: `STORE#${storeId}`, sk: `SLOT#${slotId}` });
+export const storePartition = (storeId: string) => `STORE#${storeId}`;
+export const capKey = (category: string) => ({ pk: 'CAPS', sk: category });
+export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
+export const limitKey = (day: string, household: string, storeId: string, itemId: string) => ({
+  pk: `LIMIT#${day}#${household}`,
+  sk: `${storeId}#${itemId}`,
+});
+export const groupKey = (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' });
+export const shareKey = (groupId: string, memberId: string) => ({ pk: `GROUP#${groupId}`, sk: `SHARE#${memberId}` });
+export const complaintKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' });
+
+/** Index names and their partition values. */
+export const BY_USER = 'byUser';
+export const BY_STORE = 'byStore';
+export const BY_COMMUNITY = 'byCommunity';
+export const userPartition = (userId: string) => `USER#${userId}`;
+export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
+export const COMPLAINTS_PARTITION = 'COMPLAINTS';
+
+/** Index attributes of an order: the resident's list, the store's by slot, the community's by slot. */
+export function orderIndexes(o: {
+  orderId: string;
+  userId: string;
+  storeId: string;
+  communityId: string;
+  slotId: string;
+  createdAt: string;
+}) {
+  return {
+    gsi1pk: userPartition(o.userId),
+    gsi1sk: `ORDER#${o.createdAt}#${o.orderId}`,
+    gsi2pk: storePartition(o.storeId),
+    gsi2sk: `SLOT#${o.slotId}#${o.orderId}`,
+    gsi3pk: communityPartition(o.communityId),
+    gsi3sk: `SLOT#${o.slotId}#${o.orderId}`,
+  };
+}
+
+export function groupIndexes(g: { groupId: string; communityId: string; cutoffAt: string }) {
+  return { gsi3pk: communityPartition(g.communityId), gsi3sk: `GROUP#${g.cutoffAt}#${g.groupId}` };
+}

@@ -1,0 +1,74 @@
+import type { Address, Contact, Order, OrderLine, OrderStatus } from '@citycare/contract';
+import { maskName, maskPhone } from './rules';
+
+/** Pure: the stored order as each viewer may see it. */
+
+export interface OrderItem {
+  orderId: string;
+  kind: 'single' | 'group';
+  groupId?: string;
+  userId: string;
+  household: string;
+  day: string;
+  storeId: string;
+  storeName: string;
+  communityId: string;
+  slotId: string;
+  slotStartsAt: string;
+  slotEndsAt: string;
+  /** Booked from the places anyone may take (false: from the red/yellow share). */
+  general: boolean;
+  fulfilment: 'delivery' | 'pickup';
+  contactless: boolean;
+  priority: boolean;
+  address: Address;
+  contact: Contact;
+  lines: (OrderLine & { dailyLimit?: number })[];
+  totalFen: number;
+  paymentMethod: 'on-delivery' | 'prepaid';
+  paymentState: 'pending' | 'paid' | 'cancelled';
+  paymentId: string;
+  status: OrderStatus;
+  timeline: { status: OrderStatus; at: string; note?: string }[];
+  pickupCode: string;
+  rejectReason?: string;
+  breakdown?: Order['breakdown'];
+  createdAt: string;
+}
+
+/** `owner`: the resident who ordered (and, for a group order, the worker who ran it). */
+export type Viewer = 'owner' | 'staff';
+
+export function orderView(item: OrderItem, viewer: Viewer): Order {
+  const owner = viewer === 'owner';
+  return {
+    orderId: item.orderId,
+    kind: item.kind,
+    ...(item.groupId ? { groupId: item.groupId } : {}),
+    storeId: item.storeId,
+    storeName: item.storeName,
+    communityId: item.communityId,
+    slot: { slotId: item.slotId, startsAt: item.slotStartsAt, endsAt: item.slotEndsAt },
+    fulfilment: item.fulfilment,
+    contactless: item.contactless,
+    priority: item.priority,
+    address: item.address,
+    contact: owner ? item.contact : { name: maskName(item.contact.name), phone: maskPhone(item.contact.phone) },
+    lines: item.lines.map(({ dailyLimit: _limit, ...line }) => line),
+    totalFen: item.totalFen,
+    payment: { method: item.paymentMethod, state: item.paymentState, paymentId: item.paymentId },
+    status: item.status,
+    timeline: item.timeline,
+    ...(owner ? { pickupCode: item.pickupCode } : {}),
+    ...(item.rejectReason ? { rejectReason: item.rejectReason } : {}),
+    ...(item.breakdown
+      ? {
+          breakdown: item.breakdown.map((s) => ({
+            ...s,
+            contactName: owner ? s.contactName : maskName(s.contactName),
+          })),
+        }
+      : {}),
+    createdAt: item.createdAt,
+  };
+}

@@ -1,0 +1,208 @@
+import { passRule, type HealthColour } from '@citycare/contract';
+import { hasRole } from '../auth/rules';
+import { getUser } from '../auth/store';
+import type { Caller } from '../auth/caller';
+import { AppError, forbidden, notFound } from '../lib/errors';
+import { endpoint, Reply } from '../lib/http';
+import { healthConfig } from './config';
+import { applyDeclaration, assess, localDate, FINDING_TEXT, type RuleSet } from './rules';
+import {
+  getProfile,
+  history,
+  householdProfiles,
+  profileAndAreas,
+  profileById,
+  saveDeclaration,
+  type ProfileItem,
+} from './store';
+import { register } from './store-register';
+import { createAppeal, riskAreas } from './store-review';
+import { getPlace, putRecord, recordsOfCode } from './store-scans';
+import { healthKeys, idNumberHash, jwks, signHealthToken } from './tokens';
+import { auditView, declarationView, recordView, residentView, ruleNumbers } from './views';
+
+/** Residents' routes: keys and rule book, registration, family, the code, declarations, scans, appeals. */
+
+const nowIso = () => new Date().toISOString();
+const NOT_YOURS = '只能查看和办理本人或家人的健康码';
+
+/** The caller's own (or their family member's) resident, or 403. */
+async function ownResident(caller: Caller, residentId: string): Promise<ProfileItem> {
+  const p = await getProfile(caller.userId, residentId);
+  if (!p) throw forbidden(NOT_YOURS);
+  return p;
+}
+
+/** GET /health/keys: the JWKS scanners verify codes with. Public and cacheable. */
+export const keys = endpoint('healthKeys', {}, async () => {
+  return new Reply(200, jwks(await healthKeys()), { 'cache-control': 'public, max-age=300' });
+});
+
+/** The rule book: the numbers from config, the risk areas officials keep, the pass rules. */
+export async function ruleBook() {
+  const c = healthConfig();
+  const colours: HealthColour[] = ['green', 'yellow', 'red'];
+  return {
+    feverCelsius: c.feverCelsius,
+    yellowNormalDays: c.yellowNormalDays,
+    redMinDays: c.redMinDays,
+    tokenTtlSeconds: c.tokenTtlSeconds,
+    riskAreas: await riskAreas(),
+    passRules: [
+      ...colours.map((colour) => ({ colour, ...passRule(colour, 'station') })),
+      { colour: 'yellow' as const, ...passRule('yellow', 'clinic') },
+    ],
+  };
+}
+
+/** GET /health/rules: the rule book. */
+export const rules = endpoint('healthRules', {}, ruleBook);
+
+/** GET /health/me: the caller's own code and their family members' (empty when not registered). */
+export const household = endpoint('healthHousehold', {}, async ({ caller }) => {
+  const now = nowIso();
+  return { residents: (await householdProfiles(caller.userId)).map((p) => residentView(p, now)) };
+});
+
+/** POST /health/register: one registration per user and per ID number. */
+export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) => {
+  const now = nowIso();
+  const { profile, created } = await register(
+    caller.userId,
+    { ...body, idHash: await idNumberHash(body.idNumber), relation: 'self' },
+    now,
+  );
+  return new Reply(created ? 201 : 200, { resident: residentView(profile, now) });
+});
+
+/** POST /health/family: a family member without a phone, registered and looked after by the caller. */
+export const addFamily = endpoint('healthAddFamily', {}, async ({ body, caller }) => {
+  const now = nowIso();
+  const self = (await householdProfiles(caller.userId)).find((p) => p.relation === 'self');
+  if (!self) throw new AppError('CONFLICT', '请先为自己登记健康码，再添加家人');
+  const { profile, created } = await register(
+    caller.userId,
+    {
+      name: body.name,
+      idNumber: body.idNumber,
+      idHash: await idNumberHash(body.idNumber),
+      community: self.community,
+      relation: body.relation,
+    },
+    now,
+  );
+  return new Reply(created ? 201 : 200, { resident: residentView(profile, now) });
+});
+
+/** GET /health/residents/{residentId}/code: a fresh signed QR token (5 minutes). */
+export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
+  const p = await ownResident(caller, params.residentId ?? '');
+  const { token, claims, kid } = signHealthToken(
+    await healthKeys(),
+    p.codeId,
+    p.colour,
+    p.maskedName,
+    healthConfig().tokenTtlSeconds,
+  );
+  return {
+    token,
+    kid,
+    colour: claims.st,
+    maskedName: claims.nm,
+    issuedAt: new Date(claims.iat * 1000).toISOString(),
+    expiresAt: new Date(claims.exp * 1000).toISOString(),
+  };
+});
+
+/** The detail an owner or an official sees: status, its audit trail, recent declarations. */
+export async function detail(p: ProfileItem, now: string) {
+  const h = await history(p, now);
+  return {
+    resident: residentView(p, now),
+    audit: h.audit.map(auditView),
+    declarations: h.declarations.map(declarationView),
+  };
+}
+
+/** GET /health/residents/{residentId}: the owner, or an official (roles re-read), may look. */
+export const resident = endpoint('healthResident', {}, async ({ params, caller }) => {
+  const residentId = params.residentId ?? '';
+  let p = await getProfile(caller.userId, residentId);
+  if (!p) {
+    const fresh = await getUser(caller.userId);
+    if (!fresh || !hasRole(fresh.roles, 'official')) throw forbidden(NOT_YOURS);
+    p = await profileById(residentId);
+    if (!p) throw notFound('找不到该居民');
+  }
+  return detail(p, nowIso());
+});
+
+/** POST /health/declarations: today's declaration; the status follows the rules. */
+export const declare = endpoint('healthDeclare', {}, async ({ body, caller }) => {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const now = nowIso();
+    const { profile, riskAreas: areas } = await profileAndAreas(caller.userId, body.residentId);
+    if (!profile) throw forbidden(NOT_YOURS);
+    const ruleSet: RuleSet = { ...ruleNumbers(), riskAreas: areas };
+    const assessment = assess(body, ruleSet);
+    const date = localDate(now);
+    const { state, change } = applyDeclaration(profile.state, assessment, date, now, ruleSet);
+    const item = {
+      date,
+      at: now,
+      temperature: body.temperature,
+      symptoms: body.symptoms,
+      travel: body.travel,
+      contact: body.contact,
+      finding: assessment.finding,
+    };
+    if (await saveDeclaration(profile, item, state, change)) {
+      const saved = { ...profile, state, colour: state.colour, version: profile.version + 1 };
+      return new Reply(201, {
+        declaration: { ...declarationView(item), findingText: assessment.reasons.join('；') || FINDING_TEXT.normal },
+        resident: residentView(saved, now),
+      });
+    }
+  }
+  throw new AppError('CONFLICT', '状态正在更新，请稍后再提交一次');
+});
+
+/** GET /health/residents/{residentId}/scans: where and when the resident was scanned (28 days). */
+export const myScans = endpoint('healthMyScans', {}, async ({ params, caller }) => {
+  const p = await ownResident(caller, params.residentId ?? '');
+  const now = nowIso();
+  const from = new Date(Date.now() - healthConfig().recordTtlDays * 86400_000).toISOString();
+  return { scans: (await recordsOfCode(p.codeId, from, now)).map((r) => recordView(r)) };
+});
+
+/** POST /health/appeals: 纠错 — the resident asks officials to review a status. */
+export const appeal = endpoint('healthAppeal', {}, async ({ body, caller }) => {
+  const p = await ownResident(caller, body.residentId);
+  const a = await createAppeal(p, body.reason, nowIso());
+  return new Reply(201, { appeal: { ...a, colour: p.colour } });
+});
+
+/** POST /health/visits: a resident scans a place's code; the visit (or ride) is registered. */
+export const visit = endpoint('healthVisit', {}, async ({ body, caller }) => {
+  const [p, place] = await Promise.all([ownResident(caller, body.residentId), getPlace(body.placeId)]);
+  if (!place) throw notFound('找不到这个场所码对应的场所');
+  const now = nowIso();
+  const rule = passRule(p.colour, place.kind);
+  await putRecord(
+    {
+      kind: 'visit',
+      id: body.visitId,
+      at: now,
+      placeId: place.id,
+      placeName: place.name,
+      codeId: p.codeId,
+      colour: p.colour,
+      maskedName: p.maskedName,
+      result: rule.pass ? 'pass' : 'stop',
+      reason: rule.pass ? 'ok' : 'colour',
+      recordedBy: caller.userId,
+    },
+    true,
+  );
+  return { place, colour: p.colour, pass: rule.pass, rule: rule.text, at: now };
+});

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { maskIdNumber, maskName, maskPhone } from '@citycare/contract';
+import { directoryKey } from '../auth/keys';
+import { db, transactionReasons } from '../lib/dynamo';
+import { directoryTable } from '../lib/env';
+import { AppError, conflict } from '../lib/errors';
+import { codePointerKey, idHashKey, profileKey, residentPointerKey, selfKey } from './keys';
+import { initialStatus } from './rules';
+import { getProfile, type NewResident, type ProfileItem } from './store';
+import { healthTable } from './table';
+
+/** Registration: the one write that creates a resident, its pointers and its uniqueness record. */
+
+/** An opaque random id: `r...` for residents, `c...` for QR subjects, `a...` for appeals. */
+export const newId = (prefix: string) => prefix + randomBytes(12).toString('base64url');
+
+/**
+ * Registers a resident (the owner themself, or a family member they add) in one transaction:
+ * the profile, its pointers and the uniqueness record of the ID number; for the owner, the
+ * one-per-user marker; for family, a check that the owner is registered. A retry of the same
+ * registration gets the existing resident back; another user's ID number is refused.
+ */
+export async function register(
+  ownerId: string,
+  r: NewResident,
+  now: string,
+): Promise<{ profile: ProfileItem; created: boolean }> {
+  const residentId = newId('r');
+  const codeId = newId('c');
+  const profile: ProfileItem = {
+    ...profileKey(ownerId, residentId),
+    residentId,
+    ownerId,
+    relation: r.relation,
+    maskedName: maskName(r.name),
+    idMasked: maskIdNumber(r.idNumber),
+    idHash: r.idHash,
+    phoneMasked: r.phone ? maskPhone(r.phone) : undefined,
+    community: r.community,
+    codeId,
+    colour: 'green',
+    state: initialStatus(now),
+    version: 1,
+    createdAt: now,
+  };
+  const self = r.relation === 'self';
+  const T = healthTable();
+  const items = [
+    self
+      ? {
+          Put: {
+            TableName: T,
+            Item: { ...selfKey(ownerId), residentId },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }
+      : { ConditionCheck: { TableName: T, Key: selfKey(ownerId), ConditionExpression: 'attribute_exists(pk)' } },
+    { Put: { TableName: T, Item: { ...profile, fullName: r.name, phone: r.phone } } },
+    {
+      Put: {
+        TableName: T,
+        Item: { ...idHashKey(r.idHash), residentId, ownerId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: T, Item: { ...residentPointerKey(residentId), ownerId, codeId } } },
+    { Put: { TableName: T, Item: { ...codePointerKey(codeId), residentId, ownerId } } },
+    {
+      ConditionCheck: {
+        TableName: directoryTable(),
+        Key: directoryKey('community', r.community),
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    },
+  ];
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    return { profile, created: true };
+  } catch (err) {
+    const reasons = transactionReasons(err);
+    if (!reasons) throw err;
+    const again = await existingRegistration(ownerId, r.idHash);
+    if (again && (again.relation === 'self') === self) return { profile: again, created: false };
+    if (reasons[0] === 'ConditionalCheckFailed') {
+      throw self ? conflict('您已经登记过健康码，无需重复登记') : conflict('请先为自己登记健康码，再添加家人');
+    }
+    if (reasons[2] === 'ConditionalCheckFailed') throw conflict('该身份证号已经登记过健康码；如有疑问请联系社区');
+    if (reasons[5] === 'ConditionalCheckFailed') {
+      throw new AppError('VALIDATION_FAILED', '所选社区不存在', [{ path: 'community', message: '社区不存在' }]);
+    }
+    throw err;
+  }
+}
+
+/** The resident this owner already registered under this ID number (a retried registration). */
+async function existingRegistration(ownerId: string, idHash: string): Promise<ProfileItem | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: healthTable(), Key: idHashKey(idHash), ConsistentRead: true }),
+  );
+  if (!out.Item || out.Item.ownerId !== ownerId) return undefined;
+  return getProfile(ownerId, String(out.Item.residentId));
+}

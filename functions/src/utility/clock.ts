@@ -1,0 +1,35 @@
+import { optionalEnv } from '../lib/env';
+
+/**
+ * The one place the utility domain takes the time from. Rules never read a clock; handlers and
+ * storage call `now()`. The stage may pin the calendar day (config `utility.clockDate`, e.g. the
+ * local demo stack plays 2020-02-10 at the real time of day); tests inject a clock with `setClock`.
+ */
+export type Clock = () => Date;
+
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** A clock on the Shanghai day `date`, at the real Shanghai time of day. */
+export function pinnedDayClock(date: string, real: Clock = () => new Date()): Clock {
+  const dayStart = Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
+  if (Number.isNaN(dayStart)) throw new Error(`UTILITY_CLOCK_DATE is not a date: ${date}`);
+  return () => new Date(dayStart + ((real().getTime() + SHANGHAI_OFFSET_MS) % DAY_MS));
+}
+
+function stageClock(): Clock {
+  const date = optionalEnv('UTILITY_CLOCK_DATE');
+  return date ? pinnedDayClock(date) : () => new Date();
+}
+
+let clock: Clock | undefined;
+
+export function now(): Date {
+  clock ??= stageClock();
+  return clock();
+}
+
+/** Replaces the clock (tests, the bench); `undefined` goes back to the stage's clock. */
+export function setClock(next: Clock | undefined): void {
+  clock = next;
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { CheckoutRequest } from '@citycare/contract';
+import { db } from '../../src/lib/dynamo';
+import { addStoreSlot, putStoreItem } from '../../src/grocery/handlers-store';
+import { checkout } from '../../src/grocery/handlers-shop';
+import { newSlotItem } from '../../src/grocery/store-catalogue';
+import { call, loginAs, unique, type Answer } from './helpers';
+import { slotKey, storeItemKey } from '../../src/grocery/keys';
+
+/** Shared set-up of the grocery integration tests: items and slots of their own, per test. */
+
+export const STORE = 'st-xingfu';
+export const COMMUNITY = 'zq-jianshe';
+export const table = () => process.env.TABLE_GROCERY ?? '';
+
+let slotCounter = 0;
+
+/** A new item in 幸福便民超市, through the store operator's route. */
+export async function newItem(
+  storeToken: string,
+  fields: Partial<{ name: string; category: string; priceFen: number; stock: number; dailyLimit: number }> = {},
+): Promise<string> {
+  const res = await call<{ item: { itemId: string } }>(putStoreItem, {
+    method: 'PUT',
+    token: storeToken,
+    params: { storeId: STORE },
+    body: {
+      name: `测试白菜${slotCounter++}`,
+      category: 'vegetables',
+      unit: '斤',
+      priceFen: 120,
+      stock: 100,
+      ...fields,
+    },
+  });
+  if (res.status !== 200) throw new Error(`newItem: ${JSON.stringify(res.body)}`);
+  return res.body.item.itemId;
+}
+
+/** A new slot, starting at a minute of its own 2–12 days ahead, through the store operator's route. */
+export async function newSlot(storeToken: string, capacity = 100): Promise<string> {
+  for (;;) {
+    const minutes = 48 * 60 + Math.floor(Math.random() * 10 * 24 * 60);
+    const start = new Date(Math.floor(Date.now() / 60000 + minutes) * 60000);
+    const res = await call<{ slot: { slotId: string } }>(addStoreSlot, {
+      token: storeToken,
+      params: { storeId: STORE },
+      body: {
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString(),
+        cutoffAt: new Date(start.getTime() - 12 * 3600_000).toISOString(),
+        capacity,
+      },
+    });
+    if (res.status === 201) return res.body.slot.slotId;
+    if (res.status !== 409) throw new Error(`newSlot: ${JSON.stringify(res.body)}`);
+  }
+}
+
+/** A slot whose cutoff has passed (no route makes one: written directly). */
+export async function pastCutoffSlot(): Promise<string> {
+  const start = new Date(Math.floor(Date.now() / 60000 + 60 + Math.floor(Math.random() * 600)) * 60000);
+  const item = newSlotItem(
+    STORE,
+    {
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+      cutoffAt: new Date(Date.now() - 60_000).toISOString(),
+      capacity: 10,
+    },
+    0.2,
+  );
+  await db().send(new PutCommand({ TableName: table(), Item: item }));
+  return item.slotId;
+}
+
+export const address = (room = '501') => ({ building: '3', unit: '2', room });
+export const contact = { name: '王秀兰', phone: '13812345678' };
+
+export function orderBody(
+  slotId: string,
+  lines: { itemId: string; qty: number }[],
+  overrides: Partial<CheckoutRequest> = {},
+) {
+  return {
+    storeId: STORE,
+    communityId: COMMUNITY,
+    slotId,
+    fulfilment: 'delivery',
+    contactless: true,
+    payment: 'on-delivery',
+    address: address(`${Math.floor(Math.random() * 9000) + 1000}`),
+    contact,
+    lines,
+    ...overrides,
+  } as CheckoutRequest;
+}
+
+export interface OrderAnswer {
+  order: {
+    orderId: string;
+    pickupCode?: string;
+    status: string;
+    totalFen: number;
+    priority: boolean;
+    contactless: boolean;
+    payment: { state: string; paymentId: string };
+  };
+}
+
+export function placeOrder(token: string, body: unknown, key: string = randomUUID()): Promise<Answer<OrderAnswer>> {
+  return call<OrderAnswer>(checkout, { token, body, headers: { 'idempotency-key': key } });
+}
+
+export async function itemRow(itemId: string) {
+  return (
+    await db().send(new GetCommand({ TableName: table(), Key: storeItemKey(STORE, itemId), ConsistentRead: true }))
+  ).Item;
+}
+
+export async function slotRow(slotId: string) {
+  return (await db().send(new GetCommand({ TableName: table(), Key: slotKey(STORE, slotId), ConsistentRead: true })))
+    .Item;
+}
+
+/**
+ * What the grocery domain wrote that mentions any of `markers` (a test's own user, items, slot),
+ * to compare before and after a refused request. Other test files write at the same time, so
+ * the comparison is limited to this test's own rows.
+ */
+export async function snapshot(markers: string[]): Promise<string> {
+  const tables = [table(), process.env.TABLE_PAYMENTS ?? '', process.env.TABLE_IDEMPOTENCY ?? ''];
+  const rows = (await Promise.all(tables.map((t) => scanAllPages(t)))).flat().map((i) => JSON.stringify(i));
+  return JSON.stringify(rows.filter((r) => markers.some((m) => r.includes(m))).sort());
+}
+
+async function scanAllPages(tableName: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** A resident of their own, so that counts and snapshots are not shared with other tests. */
+export const freshResident = () => loginAs(unique('gr'));

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { CloseGroupResponse, GroupResponse, GroupsResponse, JoinGroupResponse } from '@citycare/contract';
+import * as groups from '../../src/grocery/handlers-groups';
+import * as staff from '../../src/grocery/handlers-store';
+import { call, loginAs } from './helpers';
+import { COMMUNITY, freshResident, itemRow, newItem, newSlot, slotRow, snapshot, STORE } from './grocery-fixtures';
+
+// Several requests per test against DynamoDB Local, with other test files running beside.
+jest.setTimeout(60_000);
+
+let store: { token: string };
+let liJianguo: { token: string; userId: string };
+beforeAll(async () => {
+  [store, liJianguo] = await Promise.all([loginAs('store'), loginAs('worker')]);
+});
+
+const openBody = (slotId: string, cutoffAt = new Date(Date.now() + 3600_000).toISOString()) => ({
+  storeId: STORE,
+  communityId: COMMUNITY,
+  slotId,
+  label: '建设社区3号楼',
+  cutoffAt,
+  contact: { name: '李建国', phone: '13900001111' },
+});
+
+const join = (
+  token: string,
+  groupId: string,
+  lines: { itemId: string; qty: number }[],
+  room: string,
+  key = randomUUID(),
+) =>
+  call(groups.join, {
+    token,
+    params: { groupId },
+    headers: { 'idempotency-key': key },
+    body: { address: { building: '3', unit: '1', room }, contact: { name: '王秀兰', phone: '13812345678' }, lines },
+  });
+
+describe('group orders (卡点购物车)', () => {
+  it('a worker opens, households join and pay by phone, and at the cutoff it becomes one order with a breakdown', async () => {
+    const [a, b, slotId] = await Promise.all([
+      newItem(store.token, { stock: 50 }),
+      newItem(store.token, { name: '鸡蛋', category: 'meat-eggs', priceFen: 450 }),
+      newSlot(store.token),
+    ]);
+    const opened = await call(groups.open, { token: liJianguo.token, body: openBody(slotId) });
+    expect(opened.status).toBe(201);
+    const { groupId } = GroupResponse.parse(opened.body).group;
+
+    const [wang, liu] = await Promise.all([freshResident(), freshResident()]);
+    const key = randomUUID();
+    const first = await join(
+      wang.token,
+      groupId,
+      [
+        { itemId: a, qty: 2 },
+        { itemId: b, qty: 1 },
+      ],
+      '201',
+      key,
+    );
+    expect(first.status).toBe(201);
+    const retry = await join(
+      wang.token,
+      groupId,
+      [
+        { itemId: a, qty: 2 },
+        { itemId: b, qty: 1 },
+      ],
+      '201',
+      key,
+    );
+    expect(retry.body).toEqual(first.body);
+    const share = JoinGroupResponse.parse(first.body).share;
+    expect(share).toMatchObject({ totalFen: 2 * 120 + 450, paid: false });
+    expect((await join(liu.token, groupId, [{ itemId: a, qty: 3 }], '502')).status).toBe(201);
+    expect((await itemRow(a))?.stock).toBe(45);
+
+    const paid = await call(groups.payMyShare, { token: wang.token, params: { groupId, memberId: share.memberId } });
+    expect(paid.status).toBe(200);
+    expect(JoinGroupResponse.parse(paid.body).share.paid).toBe(true);
+    expect(
+      (await call(groups.payMyShare, { token: liu.token, params: { groupId, memberId: share.memberId } })).status,
+    ).toBe(403);
+    expect(
+      (await call(groups.payMyShare, { token: wang.token, params: { groupId, memberId: share.memberId } })).status,
+    ).toBe(409);
+
+    // a resident sees their own share only; the worker sees every household and the totals
+    const mine = GroupResponse.parse(
+      (await call(groups.detail, { method: 'GET', token: liu.token, params: { groupId } })).body,
+    );
+    expect(mine.group.shares).toHaveLength(1);
+    const all = GroupResponse.parse(
+      (await call(groups.detail, { method: 'GET', token: liJianguo.token, params: { groupId } })).body,
+    );
+    expect(all.group.shares.map((s) => s.contactName)).toEqual(['王**', '王**']);
+    expect(all.group.totals.map((t) => t.qty)).toEqual([5, 1]);
+    const listed = GroupsResponse.parse(
+      (await call(groups.list, { method: 'GET', token: liu.token, params: { communityId: COMMUNITY } })).body,
+    );
+    expect(listed.groups.some((g) => g.groupId === groupId && g.memberCount === 2)).toBe(true);
+
+    const closed = await call(groups.close, { token: liJianguo.token, params: { groupId } });
+    expect(closed.status).toBe(200);
+    const { group, order } = CloseGroupResponse.parse(closed.body);
+    expect(group.status).toBe('closed');
+    expect(order).toMatchObject({ kind: 'group', groupId, status: 'placed', totalFen: 5 * 120 + 450 });
+    expect(order?.lines.map((l) => [l.itemId, l.qty])).toEqual([
+      [a, 5],
+      [b, 1],
+    ]);
+    expect(order?.breakdown?.map((s) => [s.household, s.paid])).toEqual([
+      ['3号楼 1单元 201', true],
+      ['3号楼 1单元 502', false],
+    ]);
+    expect(order?.pickupCode).toMatch(/^\d{6}$/);
+    expect(await slotRow(slotId)).toMatchObject({ booked: 1 });
+    // the store sees it on the slot's pick list as one order
+    const list = await call<{ orderCount: number }>(staff.slotPickList, {
+      method: 'GET',
+      token: store.token,
+      params: { storeId: STORE, slotId },
+    });
+    expect(list.body.orderCount).toBe(1);
+
+    const late = await freshResident();
+    const before = await snapshot([late.userId, groupId]);
+    expect((await join(late.token, groupId, [{ itemId: a, qty: 1 }], '601')).status).toBe(422);
+    expect(await snapshot([late.userId, groupId])).toBe(before);
+    expect((await call(groups.close, { token: liJianguo.token, params: { groupId } })).status).toBe(409);
+  });
+
+  it('refuses residents and other communities’ workers, a cutoff after the slot’s, and bad bodies', async () => {
+    const slotId = await newSlot(store.token);
+    const resident = await freshResident();
+    expect((await call(groups.open, { token: resident.token, body: openBody(slotId) })).status).toBe(403);
+    expect(
+      (await call(groups.open, { token: liJianguo.token, body: { ...openBody(slotId), communityId: 'zq-yingbin' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await call(groups.open, {
+          token: liJianguo.token,
+          body: openBody(slotId, new Date(Date.now() + 30 * 86400_000).toISOString()),
+        })
+      ).status,
+    ).toBe(422);
+    expect((await call(groups.open, { token: liJianguo.token, body: { ...openBody(slotId), label: '' } })).status).toBe(
+      400,
+    );
+    const opened = await call(groups.open, { token: liJianguo.token, body: openBody(slotId) });
+    const { groupId } = GroupResponse.parse(opened.body).group;
+    expect((await call(groups.close, { token: resident.token, params: { groupId } })).status).toBe(403);
+    expect((await join(resident.token, groupId, [], '101')).status).toBe(400);
+    expect(
+      (await call(groups.detail, { method: 'GET', token: resident.token, params: { groupId: 'g-none' } })).status,
+    ).toBe(404);
+    // nobody joined: closing cancels it, and no order is made
+    const closed = CloseGroupResponse.parse(
+      (await call(groups.close, { token: liJianguo.token, params: { groupId } })).body,
+    );
+    expect(closed.group.status).toBe('cancelled');
+    expect(closed.order).toBeUndefined();
+  });
+});

@@ -1,0 +1,221 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { ScanRow } from '@citycare/contract';
+import { db } from '../../src/lib/dynamo';
+import * as h from '../../src/health/handlers';
+import * as staff from '../../src/health/handlers-staff';
+import { codeGsiPk, scanKey } from '../../src/health/keys';
+import { call, loginAs, scanAll, unique } from './helpers';
+import { codeOf, healthSnapshot, registeredUser, scanId, scansTable } from './health-helpers';
+
+/** Scans at checkpoints (uploaded, offline ones retried), visits by place code, outsiders. */
+
+let checkpoint: { token: string; userId: string };
+let official: { token: string; userId: string };
+beforeAll(async () => {
+  checkpoint = await loginAs('checkpoint'); // 张伟, 陆屯卡点 (cp-lutun)
+  official = await loginAs('official');
+});
+
+const scan = (token: string, overrides: Record<string, unknown> = {}) => ({
+  scanId: scanId(),
+  scannedAt: new Date().toISOString(),
+  token,
+  temperature: 36.4,
+  result: 'pass',
+  reason: 'ok',
+  ...overrides,
+});
+
+const upload = (token: string, body: Record<string, unknown>) => call(staff.uploadScans, { token, body });
+const rowsWith = async (ids: string[]) =>
+  (await scanAll(scansTable())).filter((i) => ids.some((id) => String(i.sk).endsWith(`#${id}`)));
+
+describe('POST /health/scans', () => {
+  it('stores scans once, however often an offline batch is retried, even concurrently', async () => {
+    const resident = await registeredUser();
+    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const scans = [scan(token), scan(token, { scannedAt: new Date(Date.now() - 3600_000).toISOString() })];
+    const body = { placeId: 'cp-lutun', scans };
+    const first = await upload(checkpoint.token, body);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ stored: 2, duplicates: 0 });
+    const retries = await Promise.all([1, 2, 3].map(() => upload(checkpoint.token, body)));
+    expect(retries.map((r) => r.body.stored)).toEqual([0, 0, 0]);
+    expect(await rowsWith(scans.map((s) => s.scanId))).toHaveLength(2);
+    // The resident sees where they were scanned.
+    const mine = await call<{ scans: ScanRow[] }>(h.myScans, {
+      method: 'GET',
+      token: resident.token,
+      params: { residentId: resident.resident.residentId },
+    });
+    expect(mine.body.scans).toHaveLength(2);
+    expect(mine.body.scans[0]).toMatchObject({
+      placeName: '陆屯卡点',
+      kind: 'scan',
+      colour: 'green',
+      maskedName: '王*兰',
+    });
+  });
+
+  it('stores a scan of a forged code without linking it to anyone', async () => {
+    const s = scan('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', { result: 'stop', reason: 'malformed' });
+    const res = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [s] });
+    expect(res.body.stored).toBe(1);
+    const [row] = await rowsWith([s.scanId]);
+    expect(row).toMatchObject({ maskedName: '（无效码）', result: 'stop', reason: 'malformed' });
+    expect(row?.gpk).toBeUndefined();
+  });
+
+  it("refuses another place's scans, residents, and bad bodies, writing nothing", async () => {
+    const resident = await registeredUser();
+    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const before = await healthSnapshot(checkpoint.userId, resident.userId);
+    expect((await upload(checkpoint.token, { placeId: 'vn-yingkou-station', scans: [scan(token)] })).status).toBe(403);
+    expect((await upload(resident.token, { placeId: 'cp-lutun', scans: [scan(token)] })).status).toBe(403);
+    expect((await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [] })).status).toBe(400);
+    const badTime = await upload(checkpoint.token, {
+      placeId: 'cp-lutun',
+      scans: [scan(token), scan(token, { scannedAt: 'yesterday' })],
+    });
+    expect(badTime.status).toBe(400);
+    const future = scan(token, { scannedAt: new Date(Date.now() + 3600_000).toISOString() });
+    const ahead = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [scan(token), future] });
+    expect(ahead.status).toBe(400);
+    expect(ahead.body.error?.message).toMatch(/设备时钟/);
+    expect(await healthSnapshot(checkpoint.userId, resident.userId)).toBe(before);
+  });
+
+  it("spreads a busy place's stream over shards, not one partition", async () => {
+    const resident = await registeredUser();
+    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const scans = Array.from({ length: 40 }, () => scan(token));
+    expect((await upload(checkpoint.token, { placeId: 'cp-lutun', scans })).body.stored).toBe(40);
+    const rows = await rowsWith(scans.map((s) => s.scanId));
+    expect(new Set(rows.map((r) => r.pk)).size).toBeGreaterThan(1);
+    expect(rows.every((r) => /^PLACE#cp-lutun#\d{4}-\d{2}-\d{2}#\d$/.test(String(r.pk)))).toBe(true);
+    expect(
+      rows.every((r) => typeof r.expiresAt === 'number' && Number(r.expiresAt) > Date.now() / 1000 + 27 * 86400),
+    ).toBe(true);
+  });
+
+  it('ignores rows past their expiry that TTL has not deleted yet', async () => {
+    const resident = await registeredUser();
+    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const codeId = (await scanAll(process.env.TABLE_HEALTH ?? '')).find(
+      (i) => i.sk === `P#${resident.resident.residentId}`,
+    )?.codeId as string;
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const id = unique('expired');
+    await db().send(
+      new PutCommand({
+        TableName: scansTable(),
+        Item: {
+          ...scanKey('cp-lutun', at, id),
+          kind: 'scan',
+          id,
+          at,
+          placeId: 'cp-lutun',
+          placeName: '陆屯卡点',
+          maskedName: '王*兰',
+          result: 'pass',
+          gpk: codeGsiPk(codeId),
+          gsk: `${at}#${id}`,
+          expiresAt: Math.floor(Date.now() / 1000) - 10,
+        },
+      }),
+    );
+    await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [scan(token)] });
+    const mine = await call<{ scans: ScanRow[] }>(h.myScans, {
+      method: 'GET',
+      token: resident.token,
+      params: { residentId: resident.resident.residentId },
+    });
+    expect(mine.body.scans).toHaveLength(1);
+    const traced = await call<{ scans: ScanRow[] }>(staff.tracePlace, {
+      token: official.token,
+      body: {
+        placeId: 'cp-lutun',
+        from: new Date(Date.now() - 3600_000).toISOString(),
+        to: new Date().toISOString(),
+        reason: '测试过期记录',
+      },
+    });
+    expect(traced.body.scans.some((s) => s.at === at)).toBe(false);
+  });
+});
+
+describe('POST /health/visits (a resident scans a place code)', () => {
+  it('registers a ride once and tells the pass rule of the colour', async () => {
+    const resident = await registeredUser();
+    const body = { visitId: scanId(), placeId: 'vh-bus-3', residentId: resident.resident.residentId };
+    const first = await call(h.visit, { token: resident.token, body });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ place: { name: '3路公交车', kind: 'bus' }, colour: 'green', pass: true });
+    await call(h.visit, { token: resident.token, body });
+    expect(await rowsWith([body.visitId])).toHaveLength(1);
+    expect((await call(h.visit, { token: resident.token, body: { ...body, placeId: 'no-such-place' } })).status).toBe(
+      404,
+    );
+    const other = await registeredUser();
+    expect((await call(h.visit, { token: other.token, body: { ...body, visitId: scanId() } })).status).toBe(403);
+  });
+});
+
+describe('outsiders (对外来人员登记)', () => {
+  const outsider = (overrides: Record<string, unknown> = {}) => ({
+    outsiderId: scanId(),
+    placeId: 'cp-lutun',
+    name: '赵国庆',
+    phone: '13900001111',
+    origin: '大石桥市永安镇',
+    reason: '给父母送药',
+    temperature: 36.6,
+    decision: 'through',
+    ...overrides,
+  });
+
+  it('are registered once, masked in lists, and kept 28 days', async () => {
+    const body = outsider();
+    const res = await call(staff.addOutsider, { token: checkpoint.token, body });
+    expect(res.status).toBe(201);
+    expect(res.body.outsider).toMatchObject({ maskedName: '赵*庆', phoneMasked: '139****1111', decision: 'through' });
+    expect((await call(staff.addOutsider, { token: checkpoint.token, body })).status).toBe(200);
+    const rows = (await scanAll(scansTable())).filter((i) => i.id === body.outsiderId);
+    expect(rows).toHaveLength(1);
+    expect(Number(rows[0]?.expiresAt)).toBeGreaterThan(Date.now() / 1000 + 27 * 86400);
+    const list = await call<{ outsiders: { outsiderId: string }[] }>(staff.outsiders, {
+      method: 'GET',
+      token: checkpoint.token,
+      params: { placeId: 'cp-lutun' },
+    });
+    expect(list.body.outsiders.some((o) => o.outsiderId === body.outsiderId)).toBe(true);
+    expect(JSON.stringify(list.body)).not.toContain('13900001111');
+    expect(JSON.stringify(list.body)).not.toContain('赵国庆');
+    const byOfficial = await call(staff.outsiders, {
+      method: 'GET',
+      token: official.token,
+      params: { placeId: 'cp-lutun' },
+    });
+    expect(byOfficial.status).toBe(200);
+  });
+
+  it('refuse another place, residents and bad bodies, writing nothing', async () => {
+    const resident = await registeredUser();
+    const before = await healthSnapshot(checkpoint.userId, resident.userId);
+    expect(
+      (await call(staff.addOutsider, { token: checkpoint.token, body: outsider({ placeId: 'cp-shanzui-1' }) })).status,
+    ).toBe(403);
+    expect((await call(staff.addOutsider, { token: resident.token, body: outsider() })).status).toBe(403);
+    expect((await call(staff.addOutsider, { token: checkpoint.token, body: outsider({ phone: '123' }) })).status).toBe(
+      400,
+    );
+    expect(
+      (await call(staff.addOutsider, { token: checkpoint.token, body: outsider({ decision: 'maybe' }) })).status,
+    ).toBe(400);
+    expect(
+      (await call(staff.outsiders, { method: 'GET', token: checkpoint.token, params: { placeId: 'cp-shanzui-1' } }))
+        .status,
+    ).toBe(403);
+    expect(await healthSnapshot(checkpoint.userId, resident.userId)).toBe(before);
+  });
+});

@@ -1,0 +1,106 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '../../src/lib/dynamo';
+import type { Handler } from '../../src/lib/http';
+import { setClock } from '../../src/utility/clock';
+import { grantRole } from '../../src/admin/handlers';
+import { demoAccountItems, type DemoAccount } from '../../../scripts/lib/seed-utility';
+import { call, httpEvent, loginAs, unique, type CallOptions } from './helpers';
+
+/** Fixtures of the utility tests: fresh accounts and households per test, and a settable clock. */
+
+export const COMPANIES: Record<string, { name: string; kind: string }> = {
+  'ut-water': { name: '营口市自来水公司', kind: 'water' },
+  'ut-power': { name: '国网营口供电公司', kind: 'power' },
+  'ut-gas': { name: '营口港华燃气公司', kind: 'gas' },
+  'ut-heat': { name: '营口热电集团', kind: 'heating' },
+};
+
+export const IN_WINDOW = new Date('2020-02-10T02:00:00.000Z');
+export const BEFORE_WINDOW = new Date('2020-01-20T02:00:00.000Z');
+export const AFTER_WINDOW = new Date('2020-07-05T02:00:00.000Z');
+
+export function setNow(at: Date): void {
+  setClock(() => at);
+}
+
+let counter = 0;
+export function newAccountNo(): string {
+  counter++;
+  return `T${Date.now().toString(36).toUpperCase().slice(-7)}${Math.random().toString(36).slice(2, 6).toUpperCase()}${counter}`;
+}
+
+export interface AccountSpec {
+  company?: string;
+  holderName?: string;
+  community?: string;
+  bills?: DemoAccount['bills'];
+}
+
+/** Puts a new account (and its bills) straight into the table; returns its number. */
+export async function makeAccount(spec: AccountSpec = {}): Promise<string> {
+  const company = spec.company ?? 'ut-water';
+  const demo: DemoAccount = {
+    accountNo: newAccountNo(),
+    company,
+    holderName: spec.holderName ?? '王秀兰',
+    address: '站前区建设社区 测试楼1单元101',
+    community: spec.community ?? 'zq-jianshe',
+    balanceFen: 0,
+    bills: spec.bills ?? [
+      { month: '2020-01', amountFen: 5230, dueDate: '2020-02-15' },
+      { month: '2020-02', amountFen: 4975, dueDate: '2020-03-15' },
+    ],
+  };
+  const { account, bills } = demoAccountItems(demo, COMPANIES[company] ?? { name: company, kind: 'water' });
+  const doc: DynamoDBDocumentClient = db();
+  for (const item of [account, ...bills]) {
+    await doc.send(new PutCommand({ TableName: table(), Item: item }));
+  }
+  return demo.accountNo;
+}
+
+export const table = () => process.env.TABLE_UTILITY ?? '';
+export const auditTable = () => process.env.TABLE_AUDIT ?? '';
+
+/** A new household (a new resident signing in for the first time). */
+export async function newHousehold(): Promise<{ token: string; userId: string }> {
+  return loginAs(unique('hh').toLowerCase().slice(0, 32));
+}
+
+/** A new user holding `role:scope`, granted by the demo admin through the real API. */
+export async function newStaff(role: 'utility' | 'worker', scope: string): Promise<{ token: string; userId: string }> {
+  const user = await newHousehold();
+  const admin = await loginAs('admin');
+  const res = await call(grantRole, { token: admin.token, body: { userId: user.userId, grant: { role, scope } } });
+  if (res.status !== 200) throw new Error(`grant failed: ${JSON.stringify(res.body)}`);
+  return user;
+}
+
+/** Calls a handler whose answer may not be JSON (the CSV export). */
+export async function callRaw(handler: Handler, options: CallOptions): Promise<APIGatewayProxyStructuredResultV2> {
+  return handler(httpEvent(options));
+}
+
+/** Every item of a table, all pages. */
+export async function scanPaged(tableName: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** The rows of the utility table with this account in their key. */
+export async function rowsOf(accountNo: string): Promise<Record<string, unknown>[]> {
+  return (await scanPaged(table())).filter((r) => JSON.stringify(r).includes(accountNo));
+}
+
+export async function auditRowsOf(accountNo: string): Promise<Record<string, unknown>[]> {
+  return (await scanPaged(auditTable())).filter((r) => r.accountNo === accountNo);
+}

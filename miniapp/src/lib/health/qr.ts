@@ -1,0 +1,55 @@
+import qrcode from 'qrcode-generator';
+
+/**
+ * A QR code as an SVG data URI, drawn in the status colour: one code path for H5 (an <img>) and
+ * weapp (the image component takes base64 SVG). No btoa in the WeChat runtime: encoded by hand.
+ */
+
+/** Module colours dark enough to scan: green, a deep amber for yellow, red. */
+export const QR_INK = { green: '#00875a', yellow: '#b36b00', red: '#c9252d' } as const;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** base64 of an ASCII string. */
+export function base64Ascii(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 3) {
+    const a = text.charCodeAt(i);
+    const b = i + 1 < text.length ? text.charCodeAt(i + 1) : NaN;
+    const c = i + 2 < text.length ? text.charCodeAt(i + 2) : NaN;
+    const n = (a << 16) | ((b || 0) << 8) | (c || 0);
+    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!;
+    out += Number.isNaN(b) ? '=' : B64[(n >> 6) & 63]!;
+    out += Number.isNaN(c) ? '=' : B64[n & 63]!;
+  }
+  return out;
+}
+
+/** The module matrix of `text` (error correction M). */
+export function qrMatrix(text: string): boolean[][] {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const n = qr.getModuleCount();
+  return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
+}
+
+/** An SVG of the matrix with a 4-module quiet zone, modules in `ink` on white. */
+export function qrSvg(text: string, ink: string): string {
+  const m = qrMatrix(text);
+  const size = m.length + 8;
+  let path = '';
+  m.forEach((row, r) => {
+    row.forEach((dark, c) => {
+      if (dark) path += `M${c + 4} ${r + 4}h1v1h-1z`;
+    });
+  });
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">` +
+    `<rect width="${size}" height="${size}" fill="#fff"/><path d="${path}" fill="${ink}"/></svg>`
+  );
+}
+
+export function qrDataUri(text: string, ink: string): string {
+  return `data:image/svg+xml;base64,${base64Ascii(qrSvg(text, ink))}`;
+}

@@ -1,0 +1,176 @@
+import { useCallback, useRef, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Page from '@/components/Page';
+import { ErrorState, InlineError, Loading } from '@/components/StateView';
+import { api } from '@/api';
+import { useRequest } from '@/hooks/useRequest';
+import { METHOD_LABELS, PAYMENT_LABELS, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
+import { scopeName } from '@/lib/roles';
+import Complaint from './Complaint';
+import Timeline from './Timeline';
+import '@/lib/grocery/grocery.css';
+import './index.css';
+
+const strings = {
+  placed: '下单成功！商户接单后会开始备货。',
+  codeTitle: '取货码',
+  codeDesc: '社区工作者送到时会核对这个号码，请不要告诉别人',
+  statusTitle: '订单进度',
+  linesTitle: '商品',
+  similar: '缺货换相似',
+  total: '合计',
+  when: (pickup: boolean) => (pickup ? '自取时间' : '送货时间'),
+  where: '地址',
+  contactless: '无接触配送，放在门口',
+  pickupAt: '到社区自提点自取',
+  payment: '付款',
+  reject: (r: string) => `拒单原因：${r}`,
+  pay: (y: string) => `手机支付 ¥${y}`,
+  paying: '正在支付…',
+  payConfirm: (y: string) => `将通过手机支付 ¥${y}，确定吗？`,
+  paid: '支付成功',
+  cancel: '取消订单',
+  cancelConfirm: '取消后商品和送货名额会退回，确定取消吗？',
+  cancelled: '订单已取消',
+  cancelNote: '商户接单后就不能取消了。',
+  complain: '投诉价格或质量',
+  loadError: '无法加载订单',
+};
+
+export default function OrderPage() {
+  const params = useRouter().params;
+  const orderId = routeParam(params, 'orderId');
+  const justPlaced = routeParam(params, 'placed') === '1';
+  const load = useCallback(() => api('groceryOrder', { params: { orderId }, quiet: true }), [orderId]);
+  const state = useRequest(load);
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else state.reload();
+  });
+  const [busy, setBusy] = useState(false);
+  const [complaining, setComplaining] = useState(false);
+
+  const order = state.data?.order;
+  if (!order) {
+    return (
+      <Page>
+        {state.loading ? (
+          <Loading />
+        ) : (
+          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
+        )}
+      </Page>
+    );
+  }
+  const open = order.status !== 'cancelled' && order.status !== 'rejected';
+  const canPay = open && order.payment.state === 'pending';
+
+  const act = async (title: string, content: string, run: () => Promise<unknown>, done: string) => {
+    if (busy) return;
+    const { confirm } = await Taro.showModal({ title, content });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await run();
+      void Taro.showToast({ title: done, icon: 'success' });
+      state.reload();
+    } catch {
+      // the adapter has shown the error
+    } finally {
+      setBusy(false);
+    }
+  };
+  const pay = () =>
+    act(
+      strings.pay(yuan(order.totalFen)),
+      strings.payConfirm(yuan(order.totalFen)),
+      () => api('groceryPay', { params: { orderId } }),
+      strings.paid,
+    );
+  const cancel = () =>
+    act(strings.cancel, strings.cancelConfirm, () => api('groceryCancel', { params: { orderId } }), strings.cancelled);
+
+  return (
+    <Page className="order">
+      {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
+      {justPlaced && order.status === 'placed' && <Text className="gr-notice">{strings.placed}</Text>}
+      {order.pickupCode && open && order.status !== 'delivered' && (
+        <View className="card order__code-card">
+          <Text className="order__code-title">{strings.codeTitle}</Text>
+          <Text className="order__code">{order.pickupCode}</Text>
+          <Text className="gr-sub">{strings.codeDesc}</Text>
+        </View>
+      )}
+      <View className="card">
+        <View className="gr-row">
+          <Text className="gr-title">{order.storeName}</Text>
+          <Text className={`gr-tag ${open ? 'gr-tag--green' : 'gr-tag--red'} order__status`}>
+            {STATUS_LABELS[order.status]}
+          </Text>
+        </View>
+        <Text className="gr-sub">
+          {strings.when(order.fulfilment === 'pickup')}：{windowText(order.slot.startsAt, order.slot.endsAt)}
+        </Text>
+        <Text className="gr-sub">
+          {strings.where}：{scopeName(order.communityId)} {order.address.building}号楼 {order.address.unit}单元{' '}
+          {order.address.room}
+        </Text>
+        <Text className="gr-sub">
+          {order.fulfilment === 'pickup' ? strings.pickupAt : order.contactless && strings.contactless}
+        </Text>
+        {order.rejectReason && <Text className="gr-problem">{strings.reject(order.rejectReason)}</Text>}
+      </View>
+
+      <Text className="section-title order__section">{strings.statusTitle}</Text>
+      <View className="card">
+        <Timeline order={order} />
+      </View>
+
+      <Text className="section-title order__section">{strings.linesTitle}</Text>
+      <View className="card">
+        {order.lines.map((l) => (
+          <View className="gr-row" key={l.itemId}>
+            <View className="gr-main">
+              <Text className="gr-title">
+                {l.name} × {l.qty}
+                {l.unit}
+              </Text>
+              {l.substitution === 'similar' && <Text className="gr-sub">{strings.similar}</Text>}
+            </View>
+            <Text className="gr-price">¥{yuan(l.lineFen)}</Text>
+          </View>
+        ))}
+        <View className="gr-row">
+          <Text className="gr-title">{strings.total}</Text>
+          <Text className="gr-price">¥{yuan(order.totalFen)}</Text>
+        </View>
+        <Text className="gr-sub">
+          {strings.payment}：{METHOD_LABELS[order.payment.method]} · {PAYMENT_LABELS[order.payment.state]}
+        </Text>
+      </View>
+
+      {canPay && (
+        <Button className={`btn order__pay${busy ? ' btn--busy' : ''}`} onClick={pay}>
+          {busy ? strings.paying : strings.pay(yuan(order.totalFen))}
+        </Button>
+      )}
+      {order.status === 'placed' && (
+        <>
+          <Button className="btn btn--danger" onClick={cancel}>
+            {strings.cancel}
+          </Button>
+          <Text className="gr-sub order__note">{strings.cancelNote}</Text>
+        </>
+      )}
+      {complaining ? (
+        <Complaint orderId={orderId} />
+      ) : (
+        <Button className="btn btn--plain order__complain" onClick={() => setComplaining(true)}>
+          {strings.complain}
+        </Button>
+      )}
+    </Page>
+  );
+}

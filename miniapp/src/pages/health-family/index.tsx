@@ -1,0 +1,127 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import type { Relation } from '@citycare/contract';
+import { COLOUR_LABELS, RELATION_LABELS } from '@citycare/contract/src/health-labels';
+import { residentIdProblem } from '@citycare/contract/src/health-id';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { api, errorMessage } from '@/api';
+import { useRequest } from '@/hooks/useRequest';
+import '../health/forms.css';
+import './index.css';
+
+const strings = {
+  intro: '为没有手机的老人、孩子代为申领健康码、每日申报；在健康码页切换即可出示或打印他们的码。',
+  listTitle: '已添加的家人',
+  empty: '还没有添加家人',
+  addTitle: '添加家人',
+  name: '姓名',
+  idNumber: '身份证号',
+  relation: '关系',
+  submit: '添加',
+  needName: '请填写姓名',
+  needRelation: '请选择关系',
+  added: '已添加',
+  loadError: '无法加载家人列表',
+  declare: '代为申报',
+};
+
+const RELATIONS = (Object.keys(RELATION_LABELS) as Relation[]).filter(
+  (r): r is Exclude<Relation, 'self'> => r !== 'self',
+);
+const loadHousehold = () => api('healthHousehold', { quiet: true }).then((r) => r.residents);
+
+export default function FamilyPage() {
+  const household = useRequest(loadHousehold);
+  const reload = household.reload;
+  useDidShow(useCallback(() => reload(), [reload]));
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [relation, setRelation] = useState<Exclude<Relation, 'self'>>();
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const family = (household.data ?? []).filter((r) => r.relation !== 'self');
+
+  const submit = async () => {
+    const found =
+      name.trim().length < 2
+        ? strings.needName
+        : (residentIdProblem(idNumber) ?? (relation ? '' : strings.needRelation));
+    setProblem(found);
+    if (found || busy || !relation) return;
+    setBusy(true);
+    try {
+      await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
+      void Taro.showToast({ title: strings.added, icon: 'success' });
+      setName('');
+      setIdNumber('');
+      reload();
+    } catch (err) {
+      setProblem(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page className="family">
+      <Text className="muted">{strings.intro}</Text>
+      <Text className="section-title">{strings.listTitle}</Text>
+      {household.loading && !household.data && <Loading />}
+      {household.error !== undefined && !household.data && (
+        <ErrorState title={strings.loadError} error={household.error} onRetry={reload} />
+      )}
+      {household.data && family.length === 0 && <EmptyState glyph="家" title={strings.empty} />}
+      {family.length > 0 && (
+        <View className="card">
+          {family.map((r) => (
+            <View key={r.residentId} className="list-row">
+              <Text>
+                {RELATION_LABELS[r.relation]} {r.maskedName} · {COLOUR_LABELS[r.status.colour]}
+              </Text>
+              <Text className="muted">{r.idMasked}</Text>
+              <Text
+                className="link"
+                onClick={() => void Taro.navigateTo({ url: `/pages/health-declare/index?residentId=${r.residentId}` })}
+              >
+                {strings.declare} ›
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+      <Text className="section-title">{strings.addTitle}</Text>
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">{strings.name}</Text>
+          <Input className="field__input" value={name} onInput={(e) => setName(e.detail.value)} />
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.idNumber}</Text>
+          <Input
+            className="field__input"
+            type="idcard"
+            maxlength={18}
+            value={idNumber}
+            onInput={(e) => setIdNumber(e.detail.value)}
+          />
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.relation}</Text>
+          <View className="chips">
+            {RELATIONS.map((r) => (
+              <Text key={r} className={`chip ${relation === r ? 'chip--on' : ''}`} onClick={() => setRelation(r)}>
+                {RELATION_LABELS[r]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        {problem && <Text className="field__error">{problem}</Text>}
+      </View>
+      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
+        {strings.submit}
+      </Button>
+    </Page>
+  );
+}

@@ -1,0 +1,215 @@
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { scanDecision } from '@citycare/contract/src/health-pass';
+import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { api } from '@/api';
+import { useMe } from '@/hooks/useMe';
+import { useRequest } from '@/hooks/useRequest';
+import { cachedKeys, refreshKeys } from '@/lib/health/keys';
+import { placeCodeText } from '@/lib/health/place-code';
+import { qrDataUri } from '@/lib/health/qr';
+import { enqueue, flushQueue, newScanId, queuedScans } from '@/lib/health/queue';
+import { shanghaiDateTime } from '@/lib/health/time';
+import { verifyHealthToken } from '@/lib/health/verify';
+import { scopeName } from '@/lib/roles';
+import '@/pages/health/forms.css';
+import './index.css';
+
+const strings = {
+  loadError: '无法加载工作台',
+  noPlace: '您还没有卡点（场所）权限',
+  noPlaceDesc: '请联系管理员开通“卡点/场所工作人员”角色。',
+  scan: '扫描健康码',
+  paste: '粘贴健康码内容（无摄像头时）',
+  pastePlaceholder: '把二维码内容粘贴在这里',
+  temperature: '测得体温（°C，可不填）',
+  verify: '核验',
+  pass: '通行',
+  stop: '禁止通行',
+  keys: (at?: number) => (at ? `验证密钥已缓存（${shanghaiDateTime(at).slice(5, 16)}）` : '尚未缓存验证密钥，请联网'),
+  queue: (n: number) => (n ? `待上传 ${n} 条` : '记录已全部上传'),
+  upload: '立即上传',
+  outsiders: '外来人员登记 ›',
+  placeCode: '本场所码（打印张贴，居民扫码登记）',
+  took: (ms: number) => `核验用时 ${ms} 毫秒（离线）`,
+};
+
+interface Verdict {
+  result: 'pass' | 'stop';
+  text: string;
+  colour?: 'green' | 'yellow' | 'red';
+  name?: string;
+  ms: number;
+}
+
+const loadPlaces = () => api('directory', { params: { kind: 'place' }, quiet: true }).then((r) => r.entries);
+
+/** The checkpoint scanner: verifies codes offline with cached keys, records and uploads each scan once. */
+export default function ScanPage() {
+  const me = useMe();
+  const places = useRequest(loadPlaces);
+  const myPlaces = (me.data?.roles ?? [])
+    .filter((g) => g.role === 'checkpoint' && g.scope)
+    .map((g) => g.scope as string);
+  const [placeId, setPlaceId] = useState('');
+  const place = placeId || myPlaces[0] || '';
+  const [token, setToken] = useState('');
+  const [temperature, setTemperature] = useState('');
+  const [verdict, setVerdict] = useState<Verdict>();
+  const [keysAt, setKeysAt] = useState(cachedKeys().fetchedAt);
+  const [queued, setQueued] = useState(queuedScans().length);
+  const [fever, setFever] = useState(37.3);
+  const weapp = process.env.TARO_ENV === 'weapp';
+
+  const sync = useCallback(async () => {
+    setKeysAt((await refreshKeys()).fetchedAt);
+    setQueued((await flushQueue()).left);
+  }, []);
+  useDidShow(() => void sync());
+  useEffect(() => {
+    api('healthRules', { quiet: true }).then(
+      (r) => setFever(r.feverCelsius),
+      () => undefined,
+    );
+  }, []);
+
+  const check = async (text: string) => {
+    const started = Date.now();
+    let verified = verifyHealthToken(text, cachedKeys().ring, Date.now());
+    if (!verified.ok && verified.problem === 'unknown-key') {
+      const fresh = await refreshKeys(true); // a new key after rotation: fetch once, if online
+      setKeysAt(fresh.fetchedAt);
+      verified = verifyHealthToken(text, fresh.ring, Date.now());
+    }
+    const t = temperature ? Number(temperature) : undefined;
+    const kind = places.data?.find((p) => p.id === place)?.kind;
+    const decision = scanDecision(
+      verified.ok ? { ok: true, colour: verified.claims.st } : { ok: false, problem: verified.problem },
+      t !== undefined && !Number.isNaN(t) ? t : undefined,
+      fever,
+      typeof kind === 'string' ? kind : 'checkpoint',
+    );
+    setVerdict({
+      result: decision.result,
+      text: decision.text,
+      colour: verified.ok ? verified.claims.st : undefined,
+      name: verified.ok ? verified.claims.nm : undefined,
+      ms: Date.now() - started,
+    });
+    if (text.trim()) {
+      setQueued(
+        enqueue({
+          placeId: place,
+          scanId: newScanId(),
+          scannedAt: new Date().toISOString(),
+          token: text.trim().slice(0, 2000),
+          temperature: t !== undefined && t >= 34 && t <= 43 ? t : undefined,
+          result: decision.result,
+          reason: decision.reason,
+        }),
+      );
+      void flushQueue().then((r) => setQueued(r.left));
+    }
+  };
+
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await check(result);
+    } catch {
+      // cancelled
+    }
+  };
+
+  if (!me.data || !place) {
+    return (
+      <Page className="scanner">
+        {!me.data && me.loading && <Loading />}
+        {!me.data && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+        {me.data && <EmptyState glyph="扫" title={strings.noPlace} description={strings.noPlaceDesc} />}
+      </Page>
+    );
+  }
+
+  return (
+    <Page className="scanner">
+      {myPlaces.length > 1 && (
+        <View className="chips">
+          {myPlaces.map((p) => (
+            <Text key={p} className={`chip ${p === place ? 'chip--on' : ''}`} onClick={() => setPlaceId(p)}>
+              {scopeName(p)}
+            </Text>
+          ))}
+        </View>
+      )}
+      <Text className="section-title">{scopeName(place)}</Text>
+      {verdict && (
+        <View className={`scanner__verdict scanner__verdict--${verdict.result}`}>
+          <Text className="scanner__word">{verdict.result === 'pass' ? strings.pass : strings.stop}</Text>
+          {verdict.colour && (
+            <Text className="scanner__line">
+              {COLOUR_LABELS[verdict.colour]} · {verdict.name}
+            </Text>
+          )}
+          <Text className="scanner__line">{verdict.text}</Text>
+          <Text className="scanner__small">{strings.took(verdict.ms)}</Text>
+        </View>
+      )}
+      <View className="scanner__bar">
+        <Text>{strings.keys(keysAt)}</Text>
+        <Text>{strings.queue(queued)}</Text>
+        {queued > 0 && (
+          <Text className="link" onClick={() => void sync()}>
+            {strings.upload}
+          </Text>
+        )}
+      </View>
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">{strings.temperature}</Text>
+          <Input
+            className="field__input"
+            name="temperature"
+            type="digit"
+            value={temperature}
+            onInput={(e) => setTemperature(e.detail.value)}
+          />
+        </View>
+        {weapp ? (
+          <Button className="btn" onClick={() => void scan()}>
+            {strings.scan}
+          </Button>
+        ) : (
+          <View className="field">
+            <Text className="field__label">{strings.paste}</Text>
+            <Textarea
+              className="field__textarea"
+              name="token"
+              value={token}
+              maxlength={2000}
+              placeholder={strings.pastePlaceholder}
+              onInput={(e) => setToken(e.detail.value)}
+            />
+            <Button className="btn" onClick={() => void check(token)}>
+              {strings.verify}
+            </Button>
+          </View>
+        )}
+      </View>
+      <Text
+        className="link"
+        onClick={() => void Taro.navigateTo({ url: `/staff/pages/outsiders/index?placeId=${place}` })}
+      >
+        {strings.outsiders}
+      </Text>
+      <View className="card scanner__place-qr">
+        <Text className="muted">{strings.placeCode}</Text>
+        <Image className="scanner__place-qr-img" src={qrDataUri(placeCodeText(place), '#1d2129')} mode="aspectFit" />
+        <Text className="muted">{place}</Text>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,104 @@
+import { useCallback } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { api } from '@/api';
+import { useRequest } from '@/hooks/useRequest';
+import { routeParam, STATUS_LABELS, windowText } from '@/lib/grocery/format';
+import { scopeName } from '@/lib/roles';
+import '@/lib/grocery/grocery.css';
+import './index.css';
+
+const strings = {
+  loadError: '无法加载拣货单',
+  orders: (n: number) => `共 ${n} 单`,
+  totalsTitle: '备货总数',
+  listTitle: '分拣清单（按社区、楼、单元）',
+  empty: '这个时段还没有订单',
+  building: (b: string) => `${b}号楼`,
+  unit: (u: string) => `${u}单元`,
+  contactless: '无接触',
+  print: '打印拣货单',
+  printHint: '在电脑浏览器中打开本页即可打印',
+};
+
+export default function PickListPage() {
+  const params = useRouter().params;
+  const storeId = routeParam(params, 'storeId');
+  const slotId = routeParam(params, 'slotId');
+  const load = useCallback(
+    () => api('groceryPickList', { params: { storeId, slotId }, quiet: true }),
+    [storeId, slotId],
+  );
+  const state = useRequest(load);
+  const list = state.data;
+  if (!list) {
+    return (
+      <Page>
+        {state.loading ? (
+          <Loading />
+        ) : (
+          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
+        )}
+      </Page>
+    );
+  }
+  const h5 = process.env.TARO_ENV === 'h5';
+  return (
+    <Page className="picklist">
+      <View className="card">
+        <Text className="gr-title">{list.storeName}</Text>
+        <Text className="gr-sub">
+          {windowText(list.slot.startsAt, list.slot.endsAt)} · {strings.orders(list.orderCount)}
+        </Text>
+      </View>
+      {list.orderCount === 0 && <EmptyState glyph="拣" title={strings.empty} />}
+      {list.totals.length > 0 && (
+        <View className="card">
+          <Text className="gr-label">{strings.totalsTitle}</Text>
+          {list.totals.map((t) => (
+            <View className="gr-row picklist__total" key={t.itemId}>
+              <Text className="gr-title">{t.name}</Text>
+              <Text className="gr-title">
+                {t.qty} {t.unit}
+              </Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {list.communities.length > 0 && <Text className="section-title picklist__section">{strings.listTitle}</Text>}
+      {list.communities.map((c) => (
+        <View className="card picklist__community" key={c.communityId}>
+          <Text className="gr-label">{scopeName(c.communityId)}</Text>
+          {c.buildings.map((b) =>
+            b.units.map((u) => (
+              <View className="picklist__unit" key={`${b.building}-${u.unit}`}>
+                <Text className="picklist__unit-title">
+                  {strings.building(b.building)} {strings.unit(u.unit)}
+                </Text>
+                {u.orders.map((o) => (
+                  <View className="picklist__order" key={o.orderId}>
+                    <Text className="gr-title">
+                      {o.room} · {o.contactName}
+                      {o.contactless ? ` · ${strings.contactless}` : ''} · {STATUS_LABELS[o.status]}
+                    </Text>
+                    <Text className="gr-sub">{o.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
+                  </View>
+                ))}
+              </View>
+            )),
+          )}
+        </View>
+      ))}
+      {list.orderCount > 0 &&
+        (h5 ? (
+          <Button className="btn btn--plain picklist__print" onClick={() => window.print()}>
+            {strings.print}
+          </Button>
+        ) : (
+          <Text className="gr-sub picklist__print">{strings.printHint}</Text>
+        ))}
+    </Page>
+  );
+}

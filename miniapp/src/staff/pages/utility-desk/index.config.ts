@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '公用事业工作台' });

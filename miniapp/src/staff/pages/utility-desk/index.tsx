@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Page from '@/components/Page';
+import { CompanyGate, CompanyHeader, useCompany } from './company';
+import '@/pages/bills/shared.css';
+import './index.css';
+
+const strings = {
+  tools: [
+    { key: 'reviews', glyph: '审', title: '缓缴审核', desc: '审核缓缴期外提交的申请：批准或驳回' },
+    { key: 'disconnect', glyph: '停', title: '停供操作', desc: '查询户号；获批缓缴的户在保护期内一律不得停供' },
+    { key: 'protected', glyph: '保', title: '受保护户名单', desc: '导出 CSV 交给外勤班组，名单内的户不得关阀' },
+    { key: 'import', glyph: '账', title: '导入账单', desc: '从 CSV 批量导入月度账单，重复导入不会重复记账' },
+    { key: 'repairs', glyph: '修', title: '报修工单', desc: '24 小时报修：受理、派单、修复' },
+  ],
+};
+
+export default function UtilityDeskPage() {
+  const gate = useCompany();
+  return (
+    <CompanyGate {...gate}>
+      <Page>
+        <CompanyHeader name={gate.name} />
+        {strings.tools.map((t) => (
+          <View
+            key={t.key}
+            className="card ut-desk__tool"
+            hoverClass="tap-active"
+            onClick={() => Taro.navigateTo({ url: `/staff/pages/utility-${t.key}/index?company=${gate.company}` })}
+          >
+            <View className="ut-desk__glyph">{t.glyph}</View>
+            <View className="ut-row__main">
+              <Text className="ut-title">{t.title}</Text>
+              <Text className="ut-sub">{t.desc}</Text>
+            </View>
+            <Text className="ut-desk__arrow">›</Text>
+          </View>
+        ))}
+      </Page>
+    </CompanyGate>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '受保护户名单' });

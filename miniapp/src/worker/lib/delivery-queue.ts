@@ -1,0 +1,89 @@
+import Taro from '@tarojs/taro';
+import { api, ApiError, errorMessage } from '@/api';
+
+/**
+ * Delivery confirmations made without a network, kept in storage until they sync. Each carries
+ * the Idempotency-Key made when the worker confirmed, so a confirmation sent twice (the answer was
+ * lost, the app restarted mid-sync) is applied once.
+ */
+const STORAGE_KEY = 'citycare.grocery.deliveryQueue';
+
+export interface QueuedConfirmation {
+  orderId: string;
+  pickupCode: string;
+  confirmedAt: string;
+  key: string;
+}
+
+export interface SyncResult {
+  sent: number;
+  left: number;
+  /** Refused for good (wrong code, already delivered by someone else): shown to the worker. */
+  refused: { orderId: string; message: string }[];
+}
+
+export function queued(): QueuedConfirmation[] {
+  try {
+    const value = Taro.getStorageSync(STORAGE_KEY) as QueuedConfirmation[] | '';
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+function save(list: QueuedConfirmation[]): void {
+  Taro.setStorageSync(STORAGE_KEY, list);
+}
+
+export function newConfirmation(orderId: string, pickupCode: string): QueuedConfirmation {
+  const rand = Math.random().toString(36).slice(2, 10);
+  return { orderId, pickupCode, confirmedAt: new Date().toISOString(), key: `dl-${Date.now().toString(36)}-${rand}` };
+}
+
+/** Sends one confirmation; resolves `queued` when there is no network (it waits in storage). */
+export async function confirmOrQueue(c: QueuedConfirmation): Promise<'delivered' | 'queued'> {
+  try {
+    await send(c);
+    return 'delivered';
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 0) {
+      save([...queued().filter((q) => q.orderId !== c.orderId), c]);
+      return 'queued';
+    }
+    throw err;
+  }
+}
+
+function send(c: QueuedConfirmation) {
+  return api('groceryConfirm', {
+    params: { orderId: c.orderId },
+    body: { pickupCode: c.pickupCode, confirmedAt: c.confirmedAt },
+    idempotencyKey: c.key,
+    quiet: true,
+  });
+}
+
+let running: Promise<SyncResult> | null = null;
+
+/** Sends the queue in order; stops at the first network failure. One sync at a time. */
+export function syncQueue(): Promise<SyncResult> {
+  running ??= (async () => {
+    const result: SyncResult = { sent: 0, left: 0, refused: [] };
+    for (const c of queued()) {
+      try {
+        await send(c);
+        result.sent += 1;
+      } catch (err) {
+        const final = err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401;
+        if (!final) break;
+        result.refused.push({ orderId: c.orderId, message: errorMessage(err) });
+      }
+      save(queued().filter((q) => q.key !== c.key));
+    }
+    result.left = queued().length;
+    return result;
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}

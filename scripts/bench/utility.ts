@@ -1,0 +1,74 @@
+import { benchEvent } from './harness';
+import { countRequests } from './requests';
+
+/**
+ * DynamoDB requests per relief application, staff approval and disconnection attempt, on the
+ * seeded demo accounts (config/utility.yml), with the domain clock set inside or before the window.
+ */
+export async function benchUtilityRequests(): Promise<void> {
+  const { login } = await import('../../functions/src/auth/handlers');
+  const resident = await import('../../functions/src/utility/handlers');
+  const staff = await import('../../functions/src/utility/handlers-staff');
+  const { setClock } = await import('../../functions/src/utility/clock');
+  const { userIdForOpenid } = await import('../../functions/src/auth/identity');
+  const tokenOf = async (key: string) =>
+    JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
+  const [wang, liu, zhao] = [await tokenOf('resident'), await tokenOf('resident2'), await tokenOf('utility')];
+  const inWindow = () => setClock(() => new Date('2020-02-10T02:00:00.000Z'));
+  const beforeWindow = () => setClock(() => new Date('2020-01-20T02:00:00.000Z'));
+  const link = (token: string, accountNo: string, holderName: string) =>
+    resident.linkAccount(benchEvent({ token, body: { accountNo, holderName } }));
+  const disconnect = (accountNo: string) =>
+    staff.disconnectAccount(
+      benchEvent({ token: zhao, params: { company: 'ut-water', accountNo }, body: { reason: '欠费停供' } }),
+    );
+
+  await countRequests('DynamoDB requests per use case: utility relief', [
+    {
+      name: 'link an account',
+      floor: 2,
+      floorNote: 'GetItem (name check) + 1 transaction (account + link)',
+      setup: async () => inWindow(),
+      run: () => link(wang, '0101234567', '王秀兰'),
+    },
+    {
+      name: 'apply for relief (2 accounts, inside window)',
+      floor: 2,
+      floorNote: 'Query household + 1 transaction (parts, accounts protected, audit)',
+      setup: () => link(wang, '3100456789', '王秀兰'),
+      run: () => resident.applyRelief(benchEvent({ token: wang, body: { hardship: '疫情期间停工' } })),
+    },
+    {
+      name: 'staff approve an application',
+      floor: 3,
+      floorNote: 'GetItem (fresh staff roles) + Query household + 1 transaction',
+      setup: async () => {
+        beforeWindow();
+        await link(liu, '0101765432', '刘德福');
+        await resident.applyRelief(benchEvent({ token: liu, body: { hardship: '疫情期间停工' } }));
+      },
+      run: () =>
+        staff.decideRelief(
+          benchEvent({
+            token: zhao,
+            params: { company: 'ut-water', householdId: userIdForOpenid('dev:resident2') },
+            body: { decision: 'approve' },
+          }),
+        ),
+    },
+    {
+      name: 'disconnect attempt, refused (protected)',
+      floor: 3,
+      floorNote: 'GetItem (roles) + 1 conditional transaction + PutItem (audit of the refusal)',
+      setup: async () => inWindow(),
+      run: () => disconnect('0101234567'),
+    },
+    {
+      name: 'disconnect attempt, allowed',
+      floor: 2,
+      floorNote: 'GetItem (roles) + 1 conditional transaction (account + audit)',
+      run: () => disconnect('0101880011'),
+    },
+  ]);
+  setClock(undefined);
+}
