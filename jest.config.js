@@ -5,7 +5,10 @@ const swc = [
 ];
 // ESM-only packages the tests import (the scanner's @noble/* and the cross-check's jose), compiled to CommonJS.
 const esmPackages = ['@noble', 'jose'];
-const esm = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const esm = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 
 /** @type {import('jest').Config} */
 module.exports = {

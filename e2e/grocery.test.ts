@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
 
 /**
  * Grocery pre-orders in the H5 build against the real local stack: resident 王秀兰 (建设社区)
@@ -37,12 +37,12 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
       throw e;
     });
     await page.goto(appUrl('/pages/grocery/index'));
-    await page.getByText('请先选择您居住的社区（村）').waitFor();
+    await visibleText(page, '请先选择您居住的社区（村）').waitFor();
     await page.locator('.grocery__communities').getByText('建设社区', { exact: true }).click();
-    await page.getByText('幸福便民超市').first().waitFor();
+    await visibleText(page, '幸福便民超市').waitFor();
     await keepScreenshot(page, 'grocery-stores');
 
-    await page.getByText('幸福便民超市').first().click();
+    await visibleText(page, '幸福便民超市').click();
     await page.waitForURL(/grocery-store/);
     const cabbage = page.locator('.catalogue__item').filter({ hasText: '大白菜' });
     await cabbage.waitFor();
@@ -51,10 +51,10 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await cabbage.locator('.catalogue__add').click();
     const eggs = page.locator('.catalogue__item').filter({ hasText: '鸡蛋' });
     await eggs.locator('.catalogue__add').click();
-    await page.getByText('已选 3 件').waitFor();
+    await visibleText(page, '已选 3 件').waitFor();
     await keepScreenshot(page, 'grocery-catalogue');
 
-    await page.getByText('去结算', { exact: true }).click();
+    await visibleText(page, '去结算', true).click();
     await page.waitForURL(/grocery-checkout/);
     await page.locator('.checkout__slot:not(.gr-chip--off)').first().click();
     await page.locator('.checkout__line').filter({ hasText: '大白菜' }).getByText('换成相似商品').click();
@@ -63,22 +63,22 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await page.locator('.checkout__room input').fill(ROOM);
     await page.locator('.checkout__name input').fill('王秀兰');
     await page.locator('.checkout__phone input').fill('13812345678');
-    await page.getByText('合计 ¥6.90').waitFor(); // 2 斤大白菜 1.20 + 1 斤鸡蛋 4.50
+    await visibleText(page, '合计 ¥6.90').waitFor(); // 2 斤大白菜 1.20 + 1 斤鸡蛋 4.50
     await keepScreenshot(page, 'grocery-checkout');
-    await page.getByText('提交订单', { exact: true }).click();
+    await visibleText(page, '提交订单', true).click();
 
     await page.waitForURL(/grocery-order/, { timeout: 15000 });
     const code = page.locator('.order__code');
     await code.waitFor();
     pickupCode = (await code.textContent())?.trim() ?? '';
     expect(pickupCode).toMatch(/^\d{6}$/);
-    await page.getByText('下单成功', { exact: false }).waitFor();
+    await visibleText(page, '下单成功').waitFor();
     orderUrl = page.url();
     await keepScreenshot(page, 'grocery-order-placed');
 
     await page.goto(appUrl('/pages/grocery-orders/index'));
-    await page.getByText('幸福便民超市').first().waitFor();
-    await expect(page.getByText('已下单').count()).resolves.toBeGreaterThan(0);
+    await visibleText(page, '幸福便民超市').waitFor();
+    await visibleText(page, '已下单').waitFor();
   });
 
   it('store operator 刘芳 accepts the order and marks it prepared', async () => {
@@ -87,7 +87,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await page.goto(appUrl('/staff/pages/index/index'));
     await page.locator('.staff__section--store').click();
     await page.waitForURL(/store-desk/);
-    await page.getByText('订单', { exact: true }).click();
+    await visibleText(page, '订单', true).click();
     await page.waitForURL(/store-orders/);
     const card = page.locator('.store-orders__order').filter({ hasText: `3号楼2单元 ${ROOM}` });
     await card.waitFor();
@@ -98,7 +98,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await card.getByText('备货完成').click();
     await card.waitFor({ state: 'detached' });
 
-    await page.getByText('全部', { exact: true }).click();
+    await visibleText(page, '全部', true).click();
     await card.getByText('已备货').waitFor();
   });
 
@@ -106,7 +106,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '李建国');
     await page.goto(appUrl('/worker/pages/index/index'));
-    await page.getByText('配送任务').first().click();
+    await visibleText(page, '配送任务').click();
     await page.waitForURL(/deliveries/);
     const item = page.locator('.deliveries__order').filter({ hasText: ADDRESS });
     await item.waitFor();
@@ -120,13 +120,16 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await page.context().setOffline(true);
     await item.locator('.deliveries__code input').fill(pickupCode);
     await item.getByText('确认送达').click();
-    await page.getByText('有 1 条送达确认等待上传').waitFor();
+    await visibleText(page, '有 1 条送达确认等待上传').waitFor();
     await item.getByText('已确认，等待联网上传').waitFor();
     await keepScreenshot(page, 'grocery-worker-offline');
 
+    // Back online the page uploads the queue by itself; the button is there if it has not yet.
     await page.context().setOffline(false);
-    await page.getByText('立即上传').click();
-    await page.getByText('送达确认已全部上传').waitFor({ timeout: 15000 });
+    const uploaded = visibleText(page, '送达确认已全部上传');
+    await uploaded.or(visibleText(page, '立即上传')).first().waitFor({ timeout: 15000 });
+    if (!(await uploaded.isVisible())) await visibleText(page, '立即上传').click();
+    await uploaded.waitFor({ timeout: 15000 });
     await keepScreenshot(page, 'grocery-worker-synced');
   });
 

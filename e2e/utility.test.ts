@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
 
 /**
  * Utility relief in the H5 build against the real local stack (whose utility clock plays
@@ -25,42 +25,42 @@ describe('utility relief (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '王秀兰');
     await page.goto(appUrl('/pages/bills/index'));
-    await page.getByText('疫情期间 欠费不停供').waitFor();
-    await page.getByText('还没有绑定户号').waitFor();
+    await visibleText(page, '疫情期间 欠费不停供').waitFor();
+    await visibleText(page, '还没有绑定户号').waitFor();
     await keepScreenshot(page, 'utility-bills-empty');
 
-    await page.getByText('绑定户号', { exact: true }).click();
+    await visibleText(page, '绑定户号', true).click();
     await page.waitForURL(/bills-link/);
     await page.locator('.link__account input').fill(ACCOUNT);
     await page.locator('.link__holder input').fill('王秀英');
-    await page.getByText('绑定', { exact: true }).click();
-    await page.getByText('户号或户主姓名不正确', { exact: false }).waitFor();
+    await visibleText(page, '绑定', true).click();
+    await visibleText(page, '户号或户主姓名不正确').waitFor();
     await keepScreenshot(page, 'utility-link-wrong-name');
 
     await page.locator('.link__holder input').fill('王秀兰');
-    await page.getByText('绑定', { exact: true }).click();
+    await visibleText(page, '绑定', true).click();
     await page.waitForURL(/pages\/bills\/index/, { timeout: 15000 });
-    await page.getByText(`户号 ${ACCOUNT} · 王*兰`).waitFor();
+    await visibleText(page, `户号 ${ACCOUNT} · 王*兰`).waitFor();
     await expect(page.getByText('王秀兰', { exact: true }).count()).resolves.toBe(0);
 
-    await page.getByText('申请缓缴', { exact: true }).click();
+    await visibleText(page, '申请缓缴', true).click();
     await page.waitForURL(/bills-relief/);
-    await page.getByText('现在处于缓缴期', { exact: false }).waitFor();
+    await visibleText(page, '现在处于缓缴期').waitFor();
     await page.locator('.relief__hardship textarea').fill('疫情期间停工在家，暂时没有收入');
-    await page.getByText('提交申请', { exact: true }).click();
-    await page.getByText('申请结果').waitFor();
+    await visibleText(page, '提交申请', true).click();
+    await visibleText(page, '申请结果').waitFor();
     await expect(page.getByText('已批准').count()).resolves.toBeGreaterThan(0);
     await keepScreenshot(page, 'utility-relief-approved');
 
-    await page.getByText('返回缴费首页').click();
+    await visibleText(page, '返回缴费首页').click();
     await page.waitForURL(/pages\/bills\/index/);
-    await page.getByText('受保护至 2020年7月30日').first().waitFor();
+    await visibleText(page, '受保护至 2020年7月30日').waitFor();
     await keepScreenshot(page, 'utility-bills-protected');
 
-    await page.getByText(`户号 ${ACCOUNT} · 王*兰`).click();
+    await visibleText(page, `户号 ${ACCOUNT} · 王*兰`).click();
     await page.waitForURL(/bills-account/);
-    await page.getByText('已获批缓缴，2020年7月30日 前不会停供').waitFor();
-    await page.getByText('滞纳金已减免').first().waitFor();
+    await visibleText(page, '已获批缓缴，2020年7月30日 前不会停供').waitFor();
+    await visibleText(page, '滞纳金已减免').waitFor();
     await keepScreenshot(page, 'utility-account-detail');
   });
 
@@ -68,17 +68,17 @@ describe('utility relief (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '赵磊');
     await page.goto(appUrl('/staff/pages/index/index'));
-    await page.getByText('公用事业工作人员').first().click();
+    await visibleText(page, '公用事业工作人员').click();
     await page.waitForURL(/utility-desk/);
-    await page.getByText('停供操作').click();
+    await visibleText(page, '停供操作').click();
     await page.waitForURL(/utility-disconnect/);
     await page.locator('.cut__account input').fill(ACCOUNT);
-    await page.getByText('查询', { exact: true }).click();
-    await page.getByText('已获批缓缴，保护至 2020年7月30日，不得停供').waitFor();
+    await visibleText(page, '查询', true).click();
+    await visibleText(page, '已获批缓缴，保护至 2020年7月30日，不得停供').waitFor();
     await page.locator('.cut__reason input').fill('欠费两个月，催缴无果');
-    await page.getByText('执行停供').click();
-    await page.getByText('系统拒绝停供', { exact: false }).waitFor();
-    await page.getByText('被拒绝').first().waitFor();
+    await visibleText(page, '执行停供').click();
+    await visibleText(page, '系统拒绝停供').waitFor();
+    await visibleText(page, '被拒绝').waitFor();
     await expect(page.getByText('正常供应').count()).resolves.toBe(1);
     await keepScreenshot(page, 'utility-disconnect-refused');
   });
@@ -87,9 +87,9 @@ describe('utility relief (H5 build, real local API)', () => {
     const page = await newPage();
     await signInAs(page, '赵磊');
     await page.goto(appUrl('/staff/pages/utility-protected/index?company=ut-water'));
-    await page.getByText(`${ACCOUNT} · 王*兰`).waitFor();
+    await visibleText(page, `${ACCOUNT} · 王*兰`).waitFor();
     await keepScreenshot(page, 'utility-protected-list');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV 名单').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), visibleText(page, '导出 CSV 名单').click()]);
     const file = await download.path();
     const text = readFileSync(file, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);

@@ -2,12 +2,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { BIN, ROOT } from '../lib/paths';
 import { kb, median, printTable, ratio } from './table';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const plugins = require('../esbuild-plugins.js') as import('esbuild').Plugin[];
+const plugins = require('../esbuild-plugins.js') as Plugin[];
 
 interface FunctionDef {
   handler: string;
@@ -39,6 +39,8 @@ async function bundle(entry: string, outfile: string): Promise<number> {
     target: 'node20',
     platform: 'node',
     format: 'cjs',
+    mainFields: ['module', 'main'],
+    plugins,
     logLevel: 'error',
   });
   return statSync(outfile).size;

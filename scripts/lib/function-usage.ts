@@ -1,9 +1,9 @@
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const plugins = require('../esbuild-plugins.js') as import('esbuild').Plugin[];
+const plugins = require('../esbuild-plugins.js') as Plugin[];
 
 /**
  * What a function's code actually uses, read off its production bundle: the DynamoDB commands

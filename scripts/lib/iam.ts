@@ -45,7 +45,12 @@ export async function computePermissions(): Promise<Record<string, FunctionPermi
       if (!logical) throw new Error(`${name}: its code reads ${variable}, which names no table in its environment`);
       return logical;
     });
-    out[name] = { actions: usage.actions, tables: [...new Set(tables)].sort(), indexes: usage.usesIndex, ssm: usage.readsSsm };
+    out[name] = {
+      actions: usage.actions,
+      tables: [...new Set(tables)].sort(),
+      indexes: usage.usesIndex,
+      ssm: usage.readsSsm,
+    };
   }
   return out;
 }

@@ -24,7 +24,9 @@ function statementsFor(name, permissions, resources, service, stage) {
     statements.push({
       Effect: 'Allow',
       Action: ['ssm:GetParameter'],
-      Resource: { 'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${service}/${stage}/*` },
+      Resource: {
+        'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${service}/${stage}/*`,
+      },
     });
   }
   return statements;

@@ -20,7 +20,9 @@ export function emitMetric(name: BusinessMetric, value = 1, now = Date.now()): v
     JSON.stringify({
       _aws: {
         Timestamp: now,
-        CloudWatchMetrics: [{ Namespace: NAMESPACE, Dimensions: [['stage']], Metrics: [{ Name: name, Unit: 'Count' }] }],
+        CloudWatchMetrics: [
+          { Namespace: NAMESPACE, Dimensions: [['stage']], Metrics: [{ Name: name, Unit: 'Count' }] },
+        ],
       },
       stage,
       [name]: value,

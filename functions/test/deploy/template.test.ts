@@ -16,7 +16,10 @@ interface Resource {
 }
 let resources: Record<string, Resource>;
 let templateText: string;
-const committed = JSON.parse(readFileSync(join(ROOT, 'functions', 'iam.json'), 'utf8')) as Record<string, FunctionPermissions>;
+const committed = JSON.parse(readFileSync(join(ROOT, 'functions', 'iam.json'), 'utf8')) as Record<
+  string,
+  FunctionPermissions
+>;
 
 beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'citycare-package-'));
@@ -30,7 +33,11 @@ beforeAll(() => {
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
     SLS_TELEMETRY_DISABLED: '1',
   };
-  execFileSync(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', out], { cwd: ROOT, env: noCredentials, stdio: 'pipe' });
+  execFileSync(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', out], {
+    cwd: ROOT,
+    env: noCredentials,
+    stdio: 'pipe',
+  });
   templateText = readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8');
   resources = (JSON.parse(templateText) as { Resources: Record<string, Resource> }).Resources;
 }, 600_000);
@@ -38,13 +45,16 @@ beforeAll(() => {
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 type Statement = { Action: string[]; Resource: unknown };
 const policyStatements = (role: Resource) =>
-  (role.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((p) => p.PolicyDocument.Statement);
+  (role.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap(
+    (p) => p.PolicyDocument.Statement,
+  );
 
 describe('the production template', () => {
   it('grants no wildcard action or resource anywhere', () => {
     for (const [name, role] of ofType('AWS::IAM::Role')) {
       for (const statement of policyStatements(role)) {
-        for (const action of statement.Action) expect({ name, action, wild: action.includes('*') }).toMatchObject({ wild: false });
+        for (const action of statement.Action)
+          expect({ name, action, wild: action.includes('*') }).toMatchObject({ wild: false });
         expect({ name, resource: JSON.stringify(statement.Resource) }).not.toMatchObject({ resource: '"*"' });
       }
     }
@@ -61,7 +71,9 @@ describe('the production template', () => {
       const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
       const granted = new Set(dynamo.flatMap((s) => s.Action));
       const tables = new Set(
-        dynamo.flatMap((s) => (s.Resource as { 'Fn::GetAtt'?: string[] }[]).map((r) => r['Fn::GetAtt']?.[0]).filter(Boolean)),
+        dynamo.flatMap((s) =>
+          (s.Resource as { 'Fn::GetAtt'?: string[] }[]).map((r) => r['Fn::GetAtt']?.[0]).filter(Boolean),
+        ),
       );
       const needed = committed[name];
       expect({ name, actions: [...granted].sort() }).toEqual({ name, actions: needed?.actions });
