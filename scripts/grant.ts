@@ -11,6 +11,8 @@ import { RoleGrant } from '@citycare/contract';
 import { serviceDefinition } from './lib/tables';
 import { stageConfig } from './lib/config';
 
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 const USAGE = 'usage: npm run grant -- <userId | dev:<demo-key>> <role>[:<scope>] [--revoke] [--stage local]';
 
 async function main(): Promise<void> {

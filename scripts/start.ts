@@ -11,6 +11,9 @@ import { portIsFree, waitForHttp } from './lib/ports';
 import { pipeWithPrefix } from './lib/processes';
 import { startBackend, StackProblem, type Stack } from './lib/stack';
 
+// The pinned AWS SDK warns that its later versions need Node 22; Lambda runs Node 22 already.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
 const STAGE = 'local';
 let running: Stack | undefined;
 
