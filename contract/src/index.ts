@@ -5,5 +5,6 @@ export * from './health';
 export * from './health-id';
 export * from './health-pass';
 export * from './grocery';
+export * from './grocery-lists';
 export * from './utility';
 export * from './routes';

@@ -2,8 +2,8 @@ import type * as z from 'zod';
 import { authRoutes } from './auth';
 import { directoryRoutes } from './directory';
 import { healthRoutes } from './health';
-import { groceryRoutes } from './grocery';
-import { utilityRoutes } from './utility';
+import { groceryRoutes } from './grocery-routes';
+import { utilityRoutes } from './utility-routes';
 import type { RouteDef } from './route-def';
 
 export type { RouteDef } from './route-def';
