@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CatalogueResponse, ErrorBody, OrderResponse, OrdersResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { paymentKey } from '../../src/payments/provider';
 import * as shop from '../../src/grocery/handlers-shop';
-import { health } from '../../src/grocery/ports';
-import { householdPk, PROFILE_PREFIX } from '../../src/health/keys';
 import { call, loginAs } from './helpers';
 import {
   address,
@@ -239,32 +237,6 @@ describe('checkout', () => {
   });
 });
 
-describe('red and yellow households', () => {
-  it('are delivered contactless only and may not choose pickup', async () => {
-    const me = await freshResident();
-    jest.spyOn(health, 'colourOf').mockResolvedValue('yellow');
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
-    const pickup = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }], { fulfilment: 'pickup' }));
-    expect(pickup.status).toBe(422);
-    const res = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }], { contactless: false }));
-    expect(res.status).toBe(201);
-    expect(res.body.order).toMatchObject({ contactless: true, priority: true });
-  });
-
-  it('get the places held back when everyone else has filled the rest', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token, 5)]);
-    // capacity 5: 1 place held for red/yellow households, 4 for anyone
-    for (let i = 0; i < 4; i++)
-      expect((await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).status).toBe(201);
-    expect((await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).status).toBe(409);
-    jest.spyOn(health, 'colourOf').mockResolvedValue('red');
-    expect((await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).status).toBe(201);
-    expect((await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).status).toBe(409);
-    expect(await slotRow(slotId)).toMatchObject({ booked: 5, generalBooked: 4, capacity: 5 });
-  });
-});
-
 describe('cancel and pay', () => {
   it('cancels before the store accepts: stock, slot, household counter and payment released together', async () => {
     const me = await freshResident();
@@ -307,22 +279,5 @@ describe('cancel and pay', () => {
     expect((await call(shop.order, { method: 'GET', token: me.token, params: { orderId: 'o-none' } })).status).toBe(
       404,
     );
-  });
-});
-
-describe('the health-code port', () => {
-  it('reads the household colour from the health service: a red household is served contactless from the reserved places', async () => {
-    const me = await freshResident();
-    await db().send(
-      new PutCommand({
-        TableName: process.env.TABLE_HEALTH,
-        Item: { pk: householdPk(me.userId), sk: `${PROFILE_PREFIX}grocery-test`, colour: 'red' },
-      }),
-    );
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
-    const res = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }], { contactless: false }));
-    expect(res.status).toBe(201);
-    expect(res.body.order).toMatchObject({ priority: true, contactless: true });
-    expect(await slotRow(slotId)).toMatchObject({ booked: 1, generalBooked: 0 });
   });
 });
