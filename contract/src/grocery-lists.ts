@@ -60,11 +60,31 @@ export const Complaint = z.object({
   createdAt: z.string(),
 });
 export const ComplaintResponse = z.object({ complaint: Complaint });
-export const ComplaintsResponse = z.object({ complaints: z.array(Complaint) });
+
+/** A complaint as the market regulator sees it: with the store, the order's state and a masked contact. */
+export const RegulatorComplaint = Complaint.extend({
+  storeName: z.string(),
+  /** The order's status now. */
+  orderStatus: OrderStatus,
+  /** Masked: 王**, 138****5678. */
+  contact: z.object({ name: z.string(), phone: z.string() }),
+  handled: z.object({ at: z.string(), note: z.string(), by: z.string() }).optional(),
+});
+export type RegulatorComplaint = z.infer<typeof RegulatorComplaint>;
+export const ComplaintsResponse = z.object({ complaints: z.array(RegulatorComplaint) });
+
+export const HandleComplaintRequest = z
+  .object({ note: z.string().trim().min(2, '请写明处理结果，至少 2 个字').max(200, '处理说明太长') })
+  .strict();
+export const HandledComplaintResponse = z.object({ complaint: RegulatorComplaint });
 
 // ---- group orders (卡点购物车) ----
 
-export const GroupStatus = z.enum(['open', 'closed', 'cancelled']);
+/**
+ * `closing`: its cutoff has passed and it is about to become one order (it closes by itself
+ * within minutes); nobody can join any more.
+ */
+export const GroupStatus = z.enum(['open', 'closing', 'closed', 'cancelled']);
 
 export const OpenGroupRequest = z
   .object({

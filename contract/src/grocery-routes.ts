@@ -20,6 +20,8 @@ import {
   ComplaintResponse,
   ComplaintsResponse,
   GroupResponse,
+  HandleComplaintRequest,
+  HandledComplaintResponse,
   GroupsResponse,
   JoinGroupRequest,
   JoinGroupResponse,
@@ -65,6 +67,13 @@ export const groceryRoutes = {
     response: ComplaintResponse,
   },
   groceryComplaints: { method: 'GET', path: '/grocery/complaints', auth: true, response: ComplaintsResponse },
+  groceryHandleComplaint: {
+    method: 'POST',
+    path: '/grocery/complaints/{complaintId}/handle',
+    auth: true,
+    body: HandleComplaintRequest,
+    response: HandledComplaintResponse,
+  },
   groceryPutItem: {
     method: 'PUT',
     path: '/grocery/stores/{storeId}/items',

@@ -58,7 +58,8 @@ export type Contact = z.infer<typeof Contact>;
 export const Substitution = z.enum(['similar', 'none']);
 export const Fulfilment = z.enum(['delivery', 'pickup']);
 export const PaymentMethod = z.enum(['on-delivery', 'prepaid']);
-export const PaymentState = z.enum(['pending', 'paid', 'cancelled']);
+/** `refunded`: a paid order was cancelled or rejected and its payment went back in full. */
+export const PaymentState = z.enum(['pending', 'paid', 'cancelled', 'refunded']);
 export const OrderStatus = z.enum([
   'placed',
   'accepted',
@@ -212,6 +213,8 @@ export const HouseholdShare = z.object({
   lines: z.array(OrderLine),
   totalFen: Fen,
   paid: z.boolean(),
+  /** The group order was rejected: a paid share was refunded, an unpaid one cancelled. */
+  released: z.boolean().optional(),
 });
 export type HouseholdShare = z.infer<typeof HouseholdShare>;
 

@@ -5,7 +5,7 @@ import { endpoint, Reply } from '../lib/http';
 import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
 import { requireWorker } from './access';
 import { totalsPerItem } from './lists';
-import { maskName } from './rules';
+import { groupStatus, maskName } from './rules';
 import { closeGroup } from './store-group-close';
 import {
   getGroup,
@@ -29,9 +29,13 @@ const shareView = (s: ShareItem, masked: boolean) => ({
   lines: s.lines.map(({ dailyLimit: _l, ...l }) => l),
   totalFen: s.totalFen,
   paid: s.paid,
+  ...(s.released ? { released: true } : {}),
 });
 
-/** The worker of the group's community sees every household; a resident only their own shares. */
+/**
+ * The worker of the group's community sees every household; a resident only their own shares.
+ * Past its cutoff an open group shows as `closing` until the schedule (or the worker) closes it.
+ */
 function groupView(g: GroupItem, shares: ShareItem[], viewer: { userId: string; worker: boolean }): Group {
   const visible = viewer.worker ? shares : shares.filter((s) => s.userId === viewer.userId);
   return {
@@ -42,7 +46,7 @@ function groupView(g: GroupItem, shares: ShareItem[], viewer: { userId: string; 
     slotId: g.slotId,
     label: g.label,
     cutoffAt: g.cutoffAt,
-    status: g.status,
+    status: groupStatus(g.status, g.cutoffAt, new Date()),
     memberCount: g.memberCount,
     totalFen: g.totalFen,
     ...(g.orderId ? { orderId: g.orderId } : {}),

@@ -6,8 +6,10 @@ import { freshRoles, orderViewer } from './access';
 import { health } from './ports';
 import { placeOrder } from './store-checkout';
 import { catalogue, getStore, listSlots, priceCaps, slotView, storesServing } from './store-catalogue';
-import { release, settle } from './store-orders';
-import { addComplaint, getOrder, ordersOfUser } from './store-reads';
+import { settle } from './store-orders';
+import { release } from './store-release';
+import { addComplaint } from './store-complaints';
+import { getOrder, ordersOfUser } from './store-reads';
 import { orderView } from './views';
 
 /** Residents: stores that deliver to a community, catalogues, slots, checkout, my orders. */
@@ -67,7 +69,7 @@ async function ownOrder(orderId: string, userId: string) {
   return found;
 }
 
-/** Cancel before the store accepts: stock, slot, household counters and payment released together. */
+/** Cancel before the store accepts: stock, slot, household counters and payment (refunded if paid) together. */
 export const cancel = endpoint('groceryCancel', { roles: ['resident'] }, async ({ params, caller }) => {
   const found = await ownOrder(params.orderId ?? '', caller.userId);
   return { order: orderView(await release(found, 'cancel', new Date()), 'owner') };

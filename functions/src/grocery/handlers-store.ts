@@ -6,11 +6,12 @@ import { requireStore } from './access';
 import { pickList } from './lists';
 import { refuseSlot, type SlotRefusal } from './rules';
 import { addSlot, getSlot, getStore, putItem, slotView } from './store-catalogue';
-import { release, step } from './store-orders';
-import { getOrder, listComplaints, ordersOfSlot, ordersOfStore } from './store-reads';
+import { step } from './store-orders';
+import { release } from './store-release';
+import { getOrder, ordersOfSlot, ordersOfStore } from './store-reads';
 import { orderView } from './views';
 
-/** Store operators (scoped to their store) and the market regulator. */
+/** Store operators, scoped to their store. */
 
 export const putStoreItem = endpoint('groceryPutItem', { roles: ['store'] }, async ({ params, body, caller }) => {
   const storeId = params.storeId ?? '';
@@ -71,7 +72,3 @@ export const slotPickList = endpoint('groceryPickList', { roles: ['store'] }, as
   );
   return { slot: slotView(slot, now), storeName: store.name, ...list };
 });
-
-export const complaints = endpoint('groceryComplaints', { roles: ['regulator'] }, async () => ({
-  complaints: (await listComplaints()).map(({ userId: _u, ...c }) => c),
-}));

@@ -2,7 +2,7 @@ import { scopesOf } from '../auth/rules';
 import { endpoint } from '../lib/http';
 import { fingerprint, idempotencyKey } from '../lib/idempotency';
 import { requireWorker } from './access';
-import { confirmDelivery } from './store-orders';
+import { confirmDelivery } from './store-delivery';
 import { ordersOfCommunity } from './store-reads';
 import { orderView } from './views';
 

@@ -19,6 +19,8 @@ export const BY_COMMUNITY = 'byCommunity';
 export const userPartition = (userId: string) => `USER#${userId}`;
 export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
 export const COMPLAINTS_PARTITION = 'COMPLAINTS';
+/** Open group orders by cutoff, on the byUser index; removed at close, so it holds only open ones. */
+export const OPEN_GROUPS_PARTITION = 'GROUPS#OPEN';
 
 /** Index attributes of an order: the resident's list, the store's by slot, the community's by slot. */
 export function orderIndexes(o: {
@@ -39,6 +41,15 @@ export function orderIndexes(o: {
   };
 }
 
+/** A community's groups by cutoff (byCommunity) and, while open, the groups due to close (byUser). */
 export function groupIndexes(g: { groupId: string; communityId: string; cutoffAt: string }) {
-  return { gsi3pk: communityPartition(g.communityId), gsi3sk: `GROUP#${g.cutoffAt}#${g.groupId}` };
+  return {
+    gsi1pk: OPEN_GROUPS_PARTITION,
+    gsi1sk: `${g.cutoffAt}#${g.groupId}`,
+    gsi3pk: communityPartition(g.communityId),
+    gsi3sk: `GROUP#${g.cutoffAt}#${g.groupId}`,
+  };
 }
+
+/** The byUser sort key bound of every group whose cutoff is at or before `now`. */
+export const dueGroupsBound = (now: Date) => `${now.toISOString()}#~`;

@@ -80,6 +80,8 @@ export interface Share {
   lines: OrderLine[];
   totalFen: number;
   paid: boolean;
+  /** The group order was rejected: its payment refunded (paid) or cancelled. */
+  released?: boolean;
 }
 
 /** A group order's lines: every household's lines summed per item, priced as they were bought. */

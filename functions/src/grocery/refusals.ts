@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@citycare/contract';
+import { CODE_LOCK_MINUTES, codeTriesLeft } from './rules';
 
 /**
  * Pure: what a cancelled transaction means to the person who sent it. Each transaction item is
@@ -87,4 +88,16 @@ export function isRetryableError(err: unknown): boolean {
     'ThrottlingException',
     'RequestLimitExceeded',
   ].includes(name);
+}
+
+// ---- pickup codes ----
+
+export const lockedMessage = (fails: number, minutes: number) =>
+  `取货码已输错 ${fails} 次，为保护居民，这笔订单暂停核对，请约 ${minutes} 分钟后再试，或请居民在手机上核对取货码`;
+
+export function wrongCodeMessage(fails: number): string {
+  const left = codeTriesLeft(fails);
+  return left > 0
+    ? `取货码不对，请让居民再核对一下（还可以再试 ${left} 次）`
+    : `取货码不对，已输错 ${fails} 次，这笔订单暂停核对 ${CODE_LOCK_MINUTES} 分钟`;
 }

@@ -153,6 +153,38 @@ export function limitHeadroom(dailyLimit: number, qty: number): number {
   return dailyLimit - qty;
 }
 
+/**
+ * Whether releasing an order gives its scarce items back to the household's counter of `day`:
+ * only on that same (Shanghai) day. A past day's counter no longer limits anything, and may
+ * already be gone by TTL.
+ */
+export function givesBackLimits(day: string, now: Date): boolean {
+  return day === shanghaiDay(now);
+}
+
+/** Sums quantities per key (one transaction may write an item only once). */
+export function sumBy<T>(
+  xs: T[],
+  key: (x: T) => string,
+  qty: (x: T) => number,
+): Map<string, { first: T; qty: number }> {
+  const out = new Map<string, { first: T; qty: number }>();
+  for (const x of xs) {
+    const k = key(x);
+    const seen = out.get(k);
+    if (seen) seen.qty += qty(x);
+    else out.set(k, { first: x, qty: qty(x) });
+  }
+  return out;
+}
+
+// ---- group orders ----
+
+/** A group past its cutoff that has not been closed yet is `closing`: it closes by itself shortly. */
+export function groupStatus<S extends string>(status: S, cutoffAt: string, now: Date): S | 'closing' {
+  return status === 'open' && Date.parse(cutoffAt) <= now.getTime() ? 'closing' : status;
+}
+
 // ---- order transitions ----
 
 export type Action = 'accept' | 'reject' | 'prepare' | 'dispatch' | 'deliver' | 'cancel';
@@ -178,6 +210,34 @@ export function isLive(status: OrderStatus): boolean {
 }
 
 // ---- pickup codes and masking ----
+
+/** Wrong pickup codes allowed for one order before confirmations are refused for a while. */
+export const MAX_CODE_FAILS = 5;
+export const CODE_LOCK_MINUTES = 30;
+
+export interface CodeFails {
+  codeFails?: number;
+  lastCodeFailAt?: string;
+}
+
+/** The earliest last wrong attempt that still keeps an order locked. */
+export const codeLockStart = (now: Date) => new Date(now.getTime() - CODE_LOCK_MINUTES * 60_000);
+
+/**
+ * Minutes until confirmations are accepted again (0: not locked). Locked once MAX_CODE_FAILS
+ * wrong codes were entered and the last one is less than CODE_LOCK_MINUTES old; after that
+ * each further wrong code locks it again.
+ */
+export function codeLockMinutes(o: CodeFails, now: Date): number {
+  if ((o.codeFails ?? 0) < MAX_CODE_FAILS || !o.lastCodeFailAt) return 0;
+  const left = Date.parse(o.lastCodeFailAt) + CODE_LOCK_MINUTES * 60_000 - now.getTime();
+  return left >= 0 ? Math.max(1, Math.ceil(left / 60_000)) : 0;
+}
+
+/** Wrong codes still allowed after `fails` of them (0 once locked). */
+export function codeTriesLeft(fails: number): number {
+  return Math.max(0, MAX_CODE_FAILS - fails);
+}
 
 /** A 6-digit pickup code from a random integer in [0, 1e6). */
 export function pickupCode(random: number): string {

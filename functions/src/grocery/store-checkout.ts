@@ -6,6 +6,7 @@ import { directoryTable } from '../lib/env';
 import { AppError, notFound } from '../lib/errors';
 import { Reply } from '../lib/http';
 import { idempotencyPut, type IdempotencyScope } from '../lib/idempotency';
+import { metric } from '../lib/metrics';
 import { paymentProvider } from '../payments/provider';
 import { groceryConfig } from './config';
 import { limitKey, orderIndexes, orderKey, slotKey, storeItemKey } from './keys';
@@ -240,5 +241,7 @@ export async function placeOrder({
     { item: idempotencyPut(scope, reply.status, reply.body, now), tag: { kind: 'idempotency' } },
   ];
   const { replay } = await commit(tagged, now, scope);
-  return (replay as Reply<{ order: Order }> | undefined) ?? reply;
+  if (replay) return replay as Reply<{ order: Order }>;
+  metric('GroceryOrdersPlaced');
+  return reply;
 }

@@ -1,7 +1,10 @@
 import { randomInt } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db } from '../lib/dynamo';
 import { AppError, conflict, notFound } from '../lib/errors';
+import { log } from '../lib/log';
 import { groceryConfig } from './config';
-import { groupKey, orderIndexes, orderKey } from './keys';
+import { BY_USER, dueGroupsBound, groupKey, OPEN_GROUPS_PARTITION, orderIndexes, orderKey, slotKey } from './keys';
 import { breakdown, consolidate } from './lists';
 import { orderTotal, pickupCode, shanghaiDay } from './rules';
 import { getSlot } from './store-catalogue';
@@ -20,13 +23,14 @@ const table = () => groceryConfig.table;
 export async function closeGroup(group: GroupItem, now: Date): Promise<{ group: GroupItem; order?: OrderItem }> {
   if (group.status !== 'open') throw conflict('这个团购已经截单了');
   const shares = await sharesOf(group.groupId);
+  // Closing takes the group off the index of open groups (the schedule's list of groups due).
   const groupUpdate = (status: 'closed' | 'cancelled', orderId?: string): Tagged => ({
     tag: { kind: 'order' },
     item: {
       Update: {
         TableName: table(),
         Key: groupKey(group.groupId),
-        UpdateExpression: `SET #s = :to${orderId ? ', orderId = :orderId' : ''}`,
+        UpdateExpression: `SET #s = :to${orderId ? ', orderId = :orderId' : ''} REMOVE gsi1pk, gsi1sk`,
         ConditionExpression: '#s = :open AND memberCount = :n',
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
@@ -39,9 +43,14 @@ export async function closeGroup(group: GroupItem, now: Date): Promise<{ group: 
     },
   });
   if (shares.length === 0) {
-    await commit([groupUpdate('cancelled')], now).catch(() => {
-      throw conflict('刚有居民加入了团购，请刷新后再截单');
-    });
+    // Nobody joined: no order, and the slot place the group held goes back.
+    await commit([groupUpdate('cancelled'), ...(group.slotBooked ? [freeSlotItem(group)] : [])], now).catch(
+      async () => {
+        const current = await getGroup(group.groupId);
+        if (current?.status !== 'open') throw conflict('这个团购已经截单了');
+        throw conflict('刚有居民加入了团购，请刷新后再截单');
+      },
+    );
     return { group: { ...group, status: 'cancelled' } };
   }
   const slot = await getSlot(group.storeId, group.slotId);
@@ -91,7 +100,8 @@ export async function closeGroup(group: GroupItem, now: Date): Promise<{ group: 
   await commit(
     [
       groupUpdate('closed', orderId),
-      bookSlotItem(group.storeId, group.slotId, false, now),
+      // Groups opened before places were taken at opening take theirs now.
+      ...(group.slotBooked ? [] : [bookSlotItem(group.storeId, group.slotId, false, now)]),
       {
         tag: { kind: 'order' },
         item: {
@@ -111,4 +121,85 @@ export async function closeGroup(group: GroupItem, now: Date): Promise<{ group: 
     throw conflict('刚有居民加入了团购，请刷新后再截单');
   });
   return { group: { ...group, status: 'closed', orderId }, order };
+}
+
+function freeSlotItem(group: GroupItem): Tagged {
+  return {
+    tag: { kind: 'order' },
+    item: {
+      Update: {
+        TableName: table(),
+        Key: slotKey(group.storeId, group.slotId),
+        UpdateExpression: 'ADD booked :minus, generalBooked :minus',
+        ConditionExpression: 'booked > :zero',
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      },
+    },
+  };
+}
+
+/** Open groups whose cutoff is at or before `now`, oldest first, from the index of open groups. */
+export async function dueGroups(now: Date, limit = 100): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: BY_USER,
+        KeyConditionExpression: 'gsi1pk = :open AND gsi1sk <= :bound',
+        ExpressionAttributeValues: { ':open': OPEN_GROUPS_PARTITION, ':bound': dueGroupsBound(now) },
+        ProjectionExpression: 'groupId',
+        Limit: limit - ids.length,
+        ExclusiveStartKey: start,
+      }),
+    );
+    ids.push(...(out.Items ?? []).map((i) => String(i.groupId)));
+    start = out.LastEvaluatedKey;
+  } while (start && ids.length < limit);
+  return ids;
+}
+
+export interface CloseDueSummary {
+  due: number;
+  closed: number;
+  cancelled: number;
+  /** Closed meanwhile by a worker or another run. */
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * The schedule's sweep: every group past its cutoff is closed with the same code as the
+ * worker's button. Each group is re-read consistently (the index may lag); a group closed
+ * meanwhile by a worker or a concurrent run is skipped, so running twice is harmless. A group
+ * that cannot close (its slot gone) is left open and logged; the next run tries again.
+ */
+export async function closeDueGroups(now: Date): Promise<CloseDueSummary> {
+  const ids = await dueGroups(now);
+  const summary: CloseDueSummary = { due: ids.length, closed: 0, cancelled: 0, skipped: 0, failed: 0 };
+  for (const groupId of ids) {
+    try {
+      const group = await getGroup(groupId);
+      if (!group || group.status !== 'open' || Date.parse(group.cutoffAt) > now.getTime()) {
+        summary.skipped += 1;
+        continue;
+      }
+      const { order } = await closeGroup(group, now);
+      if (order) summary.closed += 1;
+      else summary.cancelled += 1;
+    } catch (err) {
+      const current = await getGroup(groupId).catch(() => undefined);
+      if (current && current.status !== 'open') {
+        summary.skipped += 1;
+        continue;
+      }
+      summary.failed += 1;
+      log.error('group order did not close at its cutoff', {
+        groupId,
+        error: err instanceof AppError ? `${err.code}: ${err.message}` : ((err as Error)?.stack ?? String(err)),
+      });
+    }
+  }
+  return summary;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { JoinGroupRequest, OpenGroupRequest, OrderLine } from '@citycare/contract';
 import { db } from '../lib/dynamo';
@@ -11,7 +11,7 @@ import { communityPartition, groupIndexes, groupKey, shareKey, BY_COMMUNITY } fr
 import type { Share } from './lists';
 import { householdKey, householdLabel, orderTotal, shanghaiDay } from './rules';
 import { getSlot, getStore } from './store-catalogue';
-import { priceLines, readCheckoutInputs, stockItems } from './store-checkout';
+import { bookSlotItem, priceLines, readCheckoutInputs, stockItems } from './store-checkout';
 import { commit, type Tagged } from './tx';
 
 /** Storage of group orders (卡点购物车): open, join with a paid-by-phone share, close into one order. */
@@ -32,6 +32,8 @@ export interface GroupItem {
   createdBy: string;
   contact: { name: string; phone: string };
   orderId?: string;
+  /** The group holds its order's slot place from the moment it opens (absent: groups opened before). */
+  slotBooked?: boolean;
   createdAt: string;
 }
 
@@ -40,6 +42,9 @@ export interface ShareItem extends Share {
   userId: string;
   paymentId: string;
   lines: (OrderLine & { dailyLimit?: number })[];
+  /** The household and day its scarce-item counters were taken under (rules.householdKey). */
+  householdKey?: string;
+  day?: string;
   createdAt: string;
 }
 
@@ -67,14 +72,26 @@ export async function openGroup(userId: string, body: z.infer<typeof OpenGroupRe
     totalFen: 0,
     createdBy: userId,
     contact: body.contact,
+    slotBooked: true,
     createdAt: now.toISOString(),
   };
-  await db().send(
-    new PutCommand({
-      TableName: table(),
-      Item: { ...groupKey(groupId), ...groupIndexes(group), ...group },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
+  // The group's one order takes its slot place now, so that closing it at the cutoff (by the
+  // schedule, maybe after the slot's own cutoff) never fails for a full slot.
+  await commit(
+    [
+      {
+        tag: { kind: 'order' },
+        item: {
+          Put: {
+            TableName: table(),
+            Item: { ...groupKey(groupId), ...groupIndexes(group), ...group },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      },
+      bookSlotItem(store.storeId, body.slotId, false, now),
+    ],
+    now,
   );
   return group;
 }
@@ -145,6 +162,8 @@ export async function joinGroup(
     totalFen,
     paid: false,
     paymentId: `pay-${group.groupId}-${memberId}`,
+    householdKey: household,
+    day,
     createdAt: now.toISOString(),
   };
   const answer = { status: 201, body: respond(share) };
@@ -201,6 +220,7 @@ export async function getShare(groupId: string, memberId: string): Promise<Share
 
 /** A household pays its share by phone: the provider's settlement and the share's flag together. */
 export async function payShare(share: ShareItem, now: Date): Promise<ShareItem> {
+  if (share.released) throw conflict('这个团购订单已被商户拒单，无需付款');
   if (share.paid) throw conflict('这份已经付过款了');
   await commit(
     [
@@ -214,7 +234,7 @@ export async function payShare(share: ShareItem, now: Date): Promise<ShareItem> 
             TableName: table(),
             Key: shareKey(share.groupId, share.memberId),
             UpdateExpression: 'SET paid = :yes, paidAt = :now',
-            ConditionExpression: 'paid = :no',
+            ConditionExpression: 'paid = :no AND attribute_not_exists(released)',
             ExpressionAttributeValues: { ':yes': true, ':no': false, ':now': now.toISOString() },
           },
         },

@@ -1,22 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../lib/dynamo';
 import { groceryConfig } from './config';
-import {
-  BY_COMMUNITY,
-  BY_STORE,
-  BY_USER,
-  communityPartition,
-  complaintKey,
-  COMPLAINTS_PARTITION,
-  orderKey,
-  storePartition,
-  userPartition,
-} from './keys';
+import { BY_COMMUNITY, BY_STORE, BY_USER, communityPartition, orderKey, storePartition, userPartition } from './keys';
 import { slotIdFloor } from './rules';
 import type { OrderItem } from './views';
 
-/** Reading orders (by resident, store, slot and community) and the regulator's complaints. */
+/** Reading orders (by resident, store, slot and community). */
 
 const table = () => groceryConfig.table;
 
@@ -66,47 +55,3 @@ export const ordersOfCommunity = (communityId: string, now: Date) =>
     `SLOT#${slotIdFloor(new Date(now.getTime() - 86400_000))}`,
     'SLOT#~',
   );
-
-// ---- complaints ----
-
-export interface ComplaintItem {
-  complaintId: string;
-  orderId: string;
-  storeId: string;
-  userId: string;
-  kind: 'price' | 'quality';
-  text: string;
-  createdAt: string;
-}
-
-export async function addComplaint(c: Omit<ComplaintItem, 'complaintId' | 'createdAt'>, now: Date) {
-  const complaintId = `c${now.toISOString().slice(2, 10).replace(/-/g, '')}${randomBytes(5).toString('hex')}`;
-  const item: ComplaintItem = { ...c, complaintId, createdAt: now.toISOString() };
-  await db().send(
-    new PutCommand({
-      TableName: table(),
-      Item: {
-        ...complaintKey(complaintId),
-        gsi1pk: COMPLAINTS_PARTITION,
-        gsi1sk: `${item.createdAt}#${complaintId}`,
-        ...item,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
-  return item;
-}
-
-export async function listComplaints(): Promise<ComplaintItem[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: BY_USER,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': COMPLAINTS_PARTITION },
-      ScanIndexForward: false,
-      Limit: 200,
-    }),
-  );
-  return (out.Items ?? []) as ComplaintItem[];
-}

@@ -1,4 +1,4 @@
-import type { Address, Contact, Order, OrderLine, OrderStatus } from '@citycare/contract';
+import type { Address, Contact, Order, OrderLine, OrderStatus, RegulatorComplaint } from '@citycare/contract';
 import { maskName, maskPhone } from './rules';
 
 /** Pure: the stored order as each viewer may see it. */
@@ -26,11 +26,14 @@ export interface OrderItem {
   lines: (OrderLine & { dailyLimit?: number })[];
   totalFen: number;
   paymentMethod: 'on-delivery' | 'prepaid';
-  paymentState: 'pending' | 'paid' | 'cancelled';
+  paymentState: 'pending' | 'paid' | 'cancelled' | 'refunded';
   paymentId: string;
   status: OrderStatus;
   timeline: { status: OrderStatus; at: string; note?: string }[];
   pickupCode: string;
+  /** Wrong pickup codes entered so far, and when the last one was (rules.codeLockMinutes). */
+  codeFails?: number;
+  lastCodeFailAt?: string;
   rejectReason?: string;
   breakdown?: Order['breakdown'];
   createdAt: string;
@@ -70,5 +73,32 @@ export function orderView(item: OrderItem, viewer: Viewer): Order {
         }
       : {}),
     createdAt: item.createdAt,
+  };
+}
+
+/** A complaint as the market regulator sees it: its order's store and state, the contact masked. */
+export function regulatorView(
+  c: {
+    complaintId: string;
+    orderId: string;
+    storeId: string;
+    kind: 'price' | 'quality';
+    text: string;
+    createdAt: string;
+    handled?: RegulatorComplaint['handled'];
+  },
+  order: OrderItem,
+): RegulatorComplaint {
+  return {
+    complaintId: c.complaintId,
+    orderId: c.orderId,
+    storeId: c.storeId,
+    storeName: order.storeName,
+    kind: c.kind,
+    text: c.text,
+    createdAt: c.createdAt,
+    orderStatus: order.status,
+    contact: { name: maskName(order.contact.name), phone: maskPhone(order.contact.phone) },
+    ...(c.handled ? { handled: c.handled } : {}),
   };
 }

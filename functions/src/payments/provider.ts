@@ -10,7 +10,7 @@ import { AppError } from '../lib/errors';
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export type PaymentPurpose = 'grocery-order' | 'utility-bill';
-export type PaymentStatus = 'pending' | 'paid' | 'cancelled';
+export type PaymentStatus = 'pending' | 'paid' | 'cancelled' | 'refunded';
 
 export interface NewPayment {
   paymentId: string;
@@ -32,6 +32,11 @@ export interface PaymentProvider {
   settleItems(paymentId: string, amountFen: number, now: Date): TransactItem[];
   /** Items cancelling a pending payment (an order cancelled before it was paid). */
   cancelItems(paymentId: string, now: Date): TransactItem[];
+  /**
+   * Items refunding a paid payment in full (a paid order cancelled or rejected); they fail unless
+   * it is paid with that amount, so a payment is never refunded twice or for another sum.
+   */
+  refundItems(paymentId: string, amountFen: number, now: Date): TransactItem[];
 }
 
 const table = () => requireEnv('TABLE_PAYMENTS');
@@ -96,6 +101,25 @@ export const localPaymentProvider: PaymentProvider = {
       },
     ];
   },
+  refundItems(paymentId, amountFen, now) {
+    return [
+      {
+        Update: {
+          TableName: table(),
+          Key: paymentKey(paymentId),
+          UpdateExpression: 'SET #s = :refunded, refundedAt = :now, refundedFen = :amount',
+          ConditionExpression: '#s = :paid AND amountFen = :amount',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':refunded': 'refunded',
+            ':paid': 'paid',
+            ':amount': amountFen,
+            ':now': now.toISOString(),
+          },
+        },
+      },
+    ];
+  },
 };
 
 /**
@@ -112,6 +136,14 @@ export const wechatPayProvider: PaymentProvider = {
   },
   settleItems: localPaymentProvider.settleItems,
   cancelItems: localPaymentProvider.cancelItems,
+  /**
+   * The refund is recorded in the same transaction as the cancelled order. The money goes back
+   * through WeChat Pay's refund API (申请退款, `out_refund_no` = the payment id, so a retry
+   * is not refunded twice), called with the merchant key from SSM once the transaction has
+   * committed, and confirmed by its verified refund notification. Not configured in any stage
+   * yet, like `clientParams`.
+   */
+  refundItems: localPaymentProvider.refundItems,
 };
 
 /** The stage's provider, chosen once from config (PAYMENT_PROVIDER). */

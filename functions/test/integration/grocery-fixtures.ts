@@ -6,7 +6,9 @@ import { addStoreSlot, putStoreItem } from '../../src/grocery/handlers-store';
 import { checkout } from '../../src/grocery/handlers-shop';
 import { newSlotItem } from '../../src/grocery/store-catalogue';
 import { call, loginAs, unique, type Answer } from './helpers';
-import { slotKey, storeItemKey } from '../../src/grocery/keys';
+import { limitKey, slotKey, storeItemKey } from '../../src/grocery/keys';
+import { householdKey, shanghaiDay } from '../../src/grocery/rules';
+import { paymentKey } from '../../src/payments/provider';
 
 /** Shared set-up of the grocery integration tests: items and slots of their own, per test. */
 
@@ -122,6 +124,22 @@ export async function itemRow(itemId: string) {
 export async function slotRow(slotId: string) {
   return (await db().send(new GetCommand({ TableName: table(), Key: slotKey(STORE, slotId), ConsistentRead: true })))
     .Item;
+}
+
+/** A payment as the local provider recorded it. */
+export async function paymentRow(paymentId: string) {
+  return (
+    await db().send(
+      new GetCommand({ TableName: process.env.TABLE_PAYMENTS, Key: paymentKey(paymentId), ConsistentRead: true }),
+    )
+  ).Item;
+}
+
+/** Today's count of a scarce item for the household at `room` (0 when it bought none). */
+export async function limitCount(itemId: string, room: string): Promise<number> {
+  const key = limitKey(shanghaiDay(new Date()), householdKey(COMMUNITY, address(room)), STORE, itemId);
+  const row = (await db().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))).Item;
+  return Number(row?.n ?? 0);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ComplaintsResponse, OrderResponse, OrdersResponse, PickListResponse } from '@citycare/contract';
 import { grantRole } from '../../src/admin/handlers';
+import * as regulatorApi from '../../src/grocery/handlers-complaints';
 import * as shop from '../../src/grocery/handlers-shop';
 import * as staff from '../../src/grocery/handlers-store';
 import * as worker from '../../src/grocery/handlers-worker';
@@ -289,10 +290,10 @@ describe('complaints to the market regulator', () => {
     expect(res.status).toBe(201);
     const regulator = await loginAs('regulator');
     const list = ComplaintsResponse.parse(
-      (await call(staff.complaints, { method: 'GET', token: regulator.token })).body,
+      (await call(regulatorApi.complaints, { method: 'GET', token: regulator.token })).body,
     );
     expect(list.complaints.find((c) => c.orderId === order.orderId)).toMatchObject({ kind: 'price', storeId: STORE });
-    expect((await call(staff.complaints, { method: 'GET', token: me.token })).status).toBe(403);
-    expect((await call(staff.complaints, { method: 'GET', token: store.token })).status).toBe(403);
+    expect((await call(regulatorApi.complaints, { method: 'GET', token: me.token })).status).toBe(403);
+    expect((await call(regulatorApi.complaints, { method: 'GET', token: store.token })).status).toBe(403);
   });
 });

@@ -27,7 +27,16 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
 /** The steps every order goes through, for the timeline. */
 export const STATUS_STEPS: OrderStatus[] = ['placed', 'accepted', 'prepared', 'out-for-delivery', 'delivered'];
 
-export const PAYMENT_LABELS = { pending: '未支付', paid: '已支付', cancelled: '已取消' } as const;
+export const PAYMENT_LABELS = { pending: '未支付', paid: '已支付', cancelled: '已取消', refunded: '已退款' } as const;
+
+/** A household's share of a group order: paid or not, and after a rejected group order refunded or cancelled. */
+export function shareState(share: { paid: boolean; released?: boolean }): {
+  text: string;
+  tone: 'green' | 'orange' | 'red';
+} {
+  if (share.released) return share.paid ? { text: '已退款', tone: 'red' } : { text: '已取消', tone: 'red' };
+  return share.paid ? { text: '已支付', tone: 'green' } : { text: '未支付', tone: 'orange' };
+}
 export const METHOD_LABELS = { 'on-delivery': '货到后手机支付', prepaid: '在线预付' } as const;
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;

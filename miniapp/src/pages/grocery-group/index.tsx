@@ -7,7 +7,7 @@ import { ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { getHousehold, saveHousehold, type Household } from '@/lib/grocery/cart';
-import { newKey, routeParam, timeText, yuan } from '@/lib/grocery/format';
+import { newKey, routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
 import Catalogue from '../grocery-store/Catalogue';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -18,9 +18,8 @@ const strings = {
   members: (n: number) => `已有 ${n} 户参加`,
   closed: '团购已截止，已统一下单给商店',
   cancelled: '团购已取消',
+  closing: '已截止报名，正在统一下单给商店',
   myShare: '我的份额',
-  paid: '已支付',
-  unpaid: '未支付',
   pay: (y: string) => `手机支付 ¥${y}`,
   payConfirm: (y: string) => `将通过手机支付 ¥${y}，确定吗？`,
   paidToast: '支付成功',
@@ -68,10 +67,8 @@ function Share({ share, groupId, onPaid }: { share: HouseholdShare; groupId: str
           <Text className="gr-price">¥{yuan(l.lineFen)}</Text>
         </View>
       ))}
-      <Text className={`gr-tag ${share.paid ? 'gr-tag--green' : 'gr-tag--orange'}`}>
-        {share.paid ? strings.paid : strings.unpaid}
-      </Text>
-      {!share.paid && (
+      <Text className={`gr-tag gr-tag--${shareState(share).tone}`}>{shareState(share).text}</Text>
+      {!share.paid && !share.released && (
         <Button className={`btn group__pay${busy ? ' btn--busy' : ''}`} onClick={pay}>
           {strings.pay(yuan(share.totalFen))}
         </Button>
@@ -157,6 +154,7 @@ export default function GroupPage() {
       </View>
       {group.status === 'closed' && <Text className="gr-notice">{strings.closed}</Text>}
       {group.status === 'cancelled' && <Text className="gr-notice gr-notice--orange">{strings.cancelled}</Text>}
+      {group.status === 'closing' && <Text className="gr-notice">{strings.closing}</Text>}
       {group.shares.map((s) => (
         <Share key={s.memberId} share={s} groupId={groupId} onPaid={state.reload} />
       ))}

@@ -32,6 +32,7 @@ const strings = {
   paid: '支付成功',
   cancel: '取消订单',
   cancelConfirm: '取消后商品和送货名额会退回，确定取消吗？',
+  cancelPaidConfirm: (y: string) => `取消后已付的 ¥${y} 会全额退回，确定取消吗？`,
   cancelled: '订单已取消',
   cancelNote: '商户接单后就不能取消了。',
   complain: '投诉价格或质量',
@@ -90,7 +91,12 @@ export default function OrderPage() {
       strings.paid,
     );
   const cancel = () =>
-    act(strings.cancel, strings.cancelConfirm, () => api('groceryCancel', { params: { orderId } }), strings.cancelled);
+    act(
+      strings.cancel,
+      order.payment.state === 'paid' ? strings.cancelPaidConfirm(yuan(order.totalFen)) : strings.cancelConfirm,
+      () => api('groceryCancel', { params: { orderId } }),
+      strings.cancelled,
+    );
 
   return (
     <Page className="order">

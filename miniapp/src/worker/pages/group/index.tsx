@@ -5,7 +5,7 @@ import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
-import { routeParam, timeText, yuan } from '@/lib/grocery/format';
+import { routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
 import '@/lib/grocery/grocery.css';
 import './index.css';
 
@@ -16,14 +16,13 @@ const strings = {
   totalsTitle: '汇总（向商店下单的数量）',
   membersTitle: '各户明细（按户分发）',
   noMembers: '还没有居民参加',
-  paid: '已支付',
-  unpaid: '未支付',
   close: '截止并统一下单',
   closeConfirm: '截止后居民不能再参加，所有商品合成一单发给商店。确定吗？',
   closeEmpty: '还没有居民参加，截止后团购会取消。确定吗？',
   closed: '已统一下单',
   cancelled: '团购已取消（没有居民参加）',
   orderDone: '已合成一个订单发给商店',
+  closing: '已过截止时间，系统几分钟内会自动合成一单发给商店；也可以现在手动截止。',
 };
 
 export default function WorkerGroupPage() {
@@ -72,6 +71,7 @@ export default function WorkerGroupPage() {
       </View>
       {group.status === 'closed' && <Text className="gr-notice">{strings.orderDone}</Text>}
       {group.status === 'cancelled' && <Text className="gr-notice gr-notice--orange">{strings.cancelled}</Text>}
+      {group.status === 'closing' && <Text className="gr-notice gr-notice--orange">{strings.closing}</Text>}
       {group.totals.length > 0 && (
         <View className="card">
           <Text className="gr-label">{strings.totalsTitle}</Text>
@@ -100,15 +100,13 @@ export default function WorkerGroupPage() {
               </View>
               <View className="wgroup__money">
                 <Text className="gr-price">¥{yuan(s.totalFen)}</Text>
-                <Text className={`gr-tag ${s.paid ? 'gr-tag--green' : 'gr-tag--orange'}`}>
-                  {s.paid ? strings.paid : strings.unpaid}
-                </Text>
+                <Text className={`gr-tag gr-tag--${shareState(s).tone}`}>{shareState(s).text}</Text>
               </View>
             </View>
           ))}
         </View>
       )}
-      {group.status === 'open' && (
+      {(group.status === 'open' || group.status === 'closing') && (
         <Button className={`btn wgroup__close${busy ? ' btn--busy' : ''}`} onClick={close}>
           {strings.close}
         </Button>

@@ -18,7 +18,7 @@ const strings = {
   empty: '还没有团购',
   emptyDesc: '为一栋楼或一个村开团，居民在“买菜”页参加，到时统一下单',
   open: '开一个团购',
-  status: { open: '报名中', closed: '已下单', cancelled: '已取消' },
+  status: { open: '报名中', closing: '截单中', closed: '已下单', cancelled: '已取消' },
   line: (n: number, y: string, t: string) => `${n} 户 · ¥${y} · ${t} 截止`,
 };
 

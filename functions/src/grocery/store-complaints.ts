@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, isConditionFailure } from '../lib/dynamo';
+import { conflict, notFound } from '../lib/errors';
+import { groceryConfig } from './config';
+import { BY_USER, complaintKey, COMPLAINTS_PARTITION, orderKey } from './keys';
+import { batchGet } from './tx';
+import type { OrderItem } from './views';
+
+/** Storage of complaints about price or quality, for the market regulator. */
+
+const table = () => groceryConfig.table;
+
+export interface ComplaintItem {
+  complaintId: string;
+  orderId: string;
+  storeId: string;
+  userId: string;
+  kind: 'price' | 'quality';
+  text: string;
+  createdAt: string;
+  handled?: { at: string; note: string; by: string };
+}
+
+export async function addComplaint(c: Omit<ComplaintItem, 'complaintId' | 'createdAt' | 'handled'>, now: Date) {
+  const complaintId = `c${now.toISOString().slice(2, 10).replace(/-/g, '')}${randomBytes(5).toString('hex')}`;
+  const item: ComplaintItem = { ...c, complaintId, createdAt: now.toISOString() };
+  await db().send(
+    new PutCommand({
+      TableName: table(),
+      Item: {
+        ...complaintKey(complaintId),
+        gsi1pk: COMPLAINTS_PARTITION,
+        gsi1sk: `${item.createdAt}#${complaintId}`,
+        ...item,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return item;
+}
+
+/** BatchGetItem takes at most 100 keys a request. */
+const BATCH = 100;
+
+/** The orders of some complaints, by order id (one BatchGetItem per hundred). */
+export async function ordersById(orderIds: string[]): Promise<Map<string, OrderItem>> {
+  const ids = [...new Set(orderIds)];
+  const out = new Map<string, OrderItem>();
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const got = await batchGet({ [table()]: ids.slice(i, i + BATCH).map(orderKey) });
+    for (const o of (got[table()] ?? []) as unknown as OrderItem[]) out.set(o.orderId, o);
+  }
+  return out;
+}
+
+/** The newest complaints first. */
+export async function listComplaints(limit = 200): Promise<ComplaintItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: BY_USER,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': COMPLAINTS_PARTITION },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []) as ComplaintItem[];
+}
+
+/** The regulator marks a complaint handled, once, with a note of what was done. */
+export async function handleComplaint(complaintId: string, by: string, note: string, now: Date) {
+  try {
+    const out = await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: complaintKey(complaintId),
+        UpdateExpression: 'SET handled = :handled',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(handled)',
+        ExpressionAttributeValues: { ':handled': { at: now.toISOString(), note, by } },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes as ComplaintItem;
+  } catch (err) {
+    if (!isConditionFailure(err)) throw err;
+    const found = await db().send(
+      new GetCommand({ TableName: table(), Key: complaintKey(complaintId), ConsistentRead: true }),
+    );
+    if (!found.Item) throw notFound('没有这条投诉');
+    throw conflict('这条投诉已经处理过了');
+  }
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import * as shop from '../../src/grocery/handlers-shop';
+import * as staff from '../../src/grocery/handlers-store';
+import * as worker from '../../src/grocery/handlers-worker';
+import { call, loginAs } from './helpers';
+import { freshResident, newItem, newSlot, orderBody, placeOrder } from './grocery-fixtures';
+
+/**
+ * Business metrics (CloudWatch EMF lines on stdout): one per order newly placed, cancelled or
+ * delivered — none for a retry answered from its idempotency record.
+ */
+jest.setTimeout(60_000);
+
+let store: { token: string };
+let liJianguo: { token: string };
+let lines: string[];
+beforeAll(async () => {
+  [store, liJianguo] = await Promise.all([loginAs('store'), loginAs('worker')]);
+});
+beforeEach(() => {
+  process.env.METRICS_STAGE = 'test';
+  lines = [];
+  const write = process.stdout.write.bind(process.stdout);
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk === 'string' && chunk.includes('"CloudWatchMetrics"')) {
+      lines.push(chunk);
+      return true;
+    }
+    return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+  });
+});
+afterEach(() => {
+  delete process.env.METRICS_STAGE;
+  jest.restoreAllMocks();
+});
+
+/** How many of this test's metric lines name `name` (other files run in other processes). */
+const count = (name: string) => lines.filter((l) => (JSON.parse(l) as Record<string, unknown>)[name] === 1).length;
+
+describe('grocery business metrics', () => {
+  it('counts a placed order once however often it is retried, and a cancel once', async () => {
+    const me = await freshResident();
+    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const key = randomUUID();
+    const body = orderBody(slotId, [{ itemId: item, qty: 1 }]);
+    const first = await placeOrder(me.token, body, key);
+    expect((await placeOrder(me.token, body, key)).status).toBe(201);
+    expect(count('GroceryOrdersPlaced')).toBe(1);
+    const orderId = first.body.order.orderId;
+    expect((await call(shop.cancel, { token: me.token, params: { orderId } })).status).toBe(200);
+    expect((await call(shop.cancel, { token: me.token, params: { orderId } })).status).toBe(409);
+    expect(count('GroceryOrdersCancelled')).toBe(1);
+  });
+
+  it('counts a delivery once when the offline queue syncs it twice, and no wrong code', async () => {
+    const me = await freshResident();
+    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { orderId, pickupCode } = (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).body
+      .order as { orderId: string; pickupCode: string };
+    for (const action of ['accept', 'prepare'] as const) {
+      await call(staff.advance, { token: store.token, params: { orderId }, body: { action } });
+    }
+    const deliver = (code: string, key = randomUUID()) =>
+      call(worker.confirm, {
+        token: liJianguo.token,
+        params: { orderId },
+        body: { pickupCode: code },
+        headers: { 'idempotency-key': key },
+      });
+    expect((await deliver(pickupCode === '000000' ? '111111' : '000000')).status).toBe(422);
+    const key = randomUUID();
+    expect((await deliver(pickupCode, key)).status).toBe(200);
+    expect((await deliver(pickupCode, key)).status).toBe(200);
+    expect(count('GroceryDeliveries')).toBe(1);
+    expect(count('GroceryOrdersPlaced')).toBe(1);
+  });
+});

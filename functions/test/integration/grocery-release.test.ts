@@ -1,0 +1,179 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { CloseGroupResponse, GroupResponse, JoinGroupResponse, OrderResponse } from '@citycare/contract';
+import * as groups from '../../src/grocery/handlers-groups';
+import * as shop from '../../src/grocery/handlers-shop';
+import * as staff from '../../src/grocery/handlers-store';
+import { call, loginAs } from './helpers';
+import {
+  address,
+  COMMUNITY,
+  contact,
+  freshResident,
+  itemRow,
+  limitCount,
+  newItem,
+  newSlot,
+  orderBody,
+  paymentRow,
+  placeOrder,
+  slotRow,
+  STORE,
+} from './grocery-fixtures';
+
+/**
+ * Every way an order is given up — the resident cancels, the store rejects a single order, the
+ * store rejects a group order — gives back, in the same transaction, its stock, its slot place,
+ * the household's scarce-item counters and its payment (cancelled if pending, refunded if paid).
+ */
+jest.setTimeout(60_000);
+
+let store: { token: string };
+let worker: { token: string };
+beforeAll(async () => {
+  [store, worker] = await Promise.all([loginAs('store'), loginAs('worker')]);
+});
+
+/** A household of its own: limit counters are per address and day. */
+const room = () => String(randomInt(100_000, 999_999));
+const masks = () =>
+  newItem(store.token, { name: '口罩10只', category: 'medical', priceFen: 1500, dailyLimit: 2, stock: 20 });
+const reject = (orderId: string) =>
+  call(staff.advance, { token: store.token, params: { orderId }, body: { action: 'reject', reason: '今天到货不足' } });
+
+async function paidOrder(lines: (item: string) => { itemId: string; qty: number }[]) {
+  const me = await freshResident();
+  const home = room();
+  const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
+  const placed = await placeOrder(
+    me.token,
+    orderBody(slotId, lines(item), { payment: 'prepaid', address: address(home) }),
+  );
+  expect(placed.status).toBe(201);
+  const { orderId, payment } = placed.body.order;
+  expect((await call(shop.pay, { token: me.token, params: { orderId } })).status).toBe(200);
+  expect(await limitCount(item, home)).toBe(2);
+  return { me, home, item, slotId, orderId, paymentId: payment.paymentId };
+}
+
+describe('a paid order given up is refunded, with everything it held', () => {
+  it('the resident cancels a paid order: refunded, stock, slot place and household counter back', async () => {
+    const o = await paidOrder((item) => [{ itemId: item, qty: 2 }]);
+    const res = await call(shop.cancel, { token: o.me.token, params: { orderId: o.orderId } });
+    expect(res.status).toBe(200);
+    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'cancelled', payment: { state: 'refunded' } });
+    expect(await paymentRow(o.paymentId)).toMatchObject({ status: 'refunded', refundedFen: 3000 });
+    expect((await itemRow(o.item))?.stock).toBe(20);
+    expect(await slotRow(o.slotId)).toMatchObject({ booked: 0, generalBooked: 0 });
+    expect(await limitCount(o.item, o.home)).toBe(0);
+    // refunded once: a second cancel is refused and changes nothing
+    expect((await call(shop.cancel, { token: o.me.token, params: { orderId: o.orderId } })).status).toBe(409);
+    expect((await call(shop.pay, { token: o.me.token, params: { orderId: o.orderId } })).status).toBe(409);
+    expect(await paymentRow(o.paymentId)).toMatchObject({ status: 'refunded' });
+  });
+
+  it('the store rejects a paid order: refunded, stock, slot place and household counter back', async () => {
+    const o = await paidOrder((item) => [{ itemId: item, qty: 2 }]);
+    const res = await reject(o.orderId);
+    expect(res.status).toBe(200);
+    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'rejected', payment: { state: 'refunded' } });
+    expect(await paymentRow(o.paymentId)).toMatchObject({ status: 'refunded' });
+    expect((await itemRow(o.item))?.stock).toBe(20);
+    expect(await slotRow(o.slotId)).toMatchObject({ booked: 0 });
+    expect(await limitCount(o.item, o.home)).toBe(0);
+    // the household may buy its two packs again today
+    const again = await placeOrder(
+      o.me.token,
+      orderBody(o.slotId, [{ itemId: o.item, qty: 2 }], { address: address(o.home) }),
+    );
+    expect(again.status).toBe(201);
+  });
+
+  it('the store rejects an unpaid order: payment cancelled, household counter back', async () => {
+    const me = await freshResident();
+    const home = room();
+    const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
+    const placed = await placeOrder(
+      me.token,
+      orderBody(slotId, [{ itemId: item, qty: 1 }], { address: address(home) }),
+    );
+    expect(await limitCount(item, home)).toBe(1);
+    const res = await reject(placed.body.order.orderId);
+    expect(OrderResponse.parse(res.body).order.payment.state).toBe('cancelled');
+    expect(await paymentRow(placed.body.order.payment.paymentId)).toMatchObject({ status: 'cancelled' });
+    expect(await limitCount(item, home)).toBe(0);
+    expect((await itemRow(item))?.stock).toBe(20);
+  });
+});
+
+describe('a rejected group order gives every household back what it held', () => {
+  it('stock, the slot place, each household’s counters; paid shares refunded, unpaid ones cancelled', async () => {
+    const [item, plain, slotId] = await Promise.all([
+      masks(),
+      newItem(store.token, { stock: 50 }),
+      newSlot(store.token),
+    ]);
+    const opened = await call(groups.open, {
+      token: worker.token,
+      body: {
+        storeId: STORE,
+        communityId: COMMUNITY,
+        slotId,
+        label: '3号楼团购',
+        cutoffAt: new Date(Date.now() + 3600_000).toISOString(),
+        contact: { name: '李建国', phone: '13900001111' },
+      },
+    });
+    const { groupId } = GroupResponse.parse(opened.body).group;
+    // the group holds its order's slot place from the start
+    expect(await slotRow(slotId)).toMatchObject({ booked: 1, generalBooked: 1 });
+    const [a, b] = await Promise.all([freshResident(), freshResident()]);
+    const [homeA, homeB] = [room(), room()];
+    const join = (token: string, home: string, lines: { itemId: string; qty: number }[]) =>
+      call(groups.join, {
+        token,
+        params: { groupId },
+        headers: { 'idempotency-key': randomUUID() },
+        body: { address: address(home), contact, lines },
+      });
+    const shareA = JoinGroupResponse.parse(
+      (
+        await join(a.token, homeA, [
+          { itemId: item, qty: 2 },
+          { itemId: plain, qty: 3 },
+        ])
+      ).body,
+    ).share;
+    const shareB = JoinGroupResponse.parse((await join(b.token, homeB, [{ itemId: item, qty: 1 }])).body).share;
+    expect(
+      (await call(groups.payMyShare, { token: a.token, params: { groupId, memberId: shareA.memberId } })).status,
+    ).toBe(200);
+    expect([await limitCount(item, homeA), await limitCount(item, homeB)]).toEqual([2, 1]);
+    expect((await itemRow(item))?.stock).toBe(17);
+
+    const closed = CloseGroupResponse.parse(
+      (await call(groups.close, { token: worker.token, params: { groupId } })).body,
+    );
+    expect(await slotRow(slotId)).toMatchObject({ booked: 1 });
+    const res = await reject(closed.order?.orderId ?? '');
+    expect(res.status).toBe(200);
+    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'rejected', payment: { state: 'refunded' } });
+
+    expect((await itemRow(item))?.stock).toBe(20);
+    expect((await itemRow(plain))?.stock).toBe(50);
+    expect(await slotRow(slotId)).toMatchObject({ booked: 0, generalBooked: 0 });
+    expect([await limitCount(item, homeA), await limitCount(item, homeB)]).toEqual([0, 0]);
+    expect(await paymentRow(`pay-${groupId}-${shareA.memberId}`)).toMatchObject({ status: 'refunded' });
+    expect(await paymentRow(`pay-${groupId}-${shareB.memberId}`)).toMatchObject({ status: 'cancelled' });
+
+    // the households see it, and an unpaid share can no longer be paid
+    const seen = GroupResponse.parse(
+      (await call(groups.detail, { method: 'GET', token: b.token, params: { groupId } })).body,
+    );
+    expect(seen.group.shares).toEqual([expect.objectContaining({ paid: false, released: true })]);
+    const late = await call(groups.payMyShare, { token: b.token, params: { groupId, memberId: shareB.memberId } });
+    expect(late.status).toBe(409);
+    expect(late.body.error?.message).toContain('拒单');
+    expect(await paymentRow(`pay-${groupId}-${shareB.memberId}`)).toMatchObject({ status: 'cancelled' });
+    expect((await reject(closed.order?.orderId ?? '')).status).toBe(409);
+  });
+});
