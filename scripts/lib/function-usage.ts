@@ -16,8 +16,10 @@ export interface FunctionUsage {
   actions: string[];
   /** Environment variable names of the tables it touches, e.g. TABLE_USERS. */
   tableEnv: string[];
-  /** Whether it queries a secondary index. */
+  /** Whether it queries a secondary index at all. */
   usesIndex: boolean;
+  /** Every string literal in the code, to tell which index names and secret names it names. */
+  literals: Set<string>;
   /** Whether it reads secrets from SSM. */
   readsSsm: boolean;
 }
@@ -85,6 +87,7 @@ export async function functionUsage(handler: string): Promise<FunctionUsage> {
     actions: [...actions].sort(),
     tableEnv,
     usesIndex: /\bIndexName:/.test(code),
+    literals: new Set([...code.matchAll(/"([\w.-]{1,64})"/g)].map((m) => m[1] ?? '')),
     readsSsm: inputs.some((i) => i.includes('client-ssm/')),
   };
 }

@@ -5,21 +5,31 @@ import { BIN, ROOT } from './paths';
 
 /**
  * The permissions each function's code needs, by function name: the DynamoDB actions it
- * sends, the tables (logical resource names in serverless.yml) it names, whether it queries
- * their indexes, and whether it reads secrets from SSM. Committed as functions/iam.json and
- * turned into one IAM role per function by scripts/serverless/iam-from-usage.js.
+ * sends, the tables (logical resource names in serverless.yml) it names, the secondary indexes
+ * of those tables it queries, and the secrets it reads from SSM. Committed as functions/iam.json
+ * and turned into one IAM role per function by scripts/serverless/iam-from-usage.js.
  */
 export interface FunctionPermissions {
   actions: string[];
   tables: string[];
-  indexes: boolean;
-  ssm: boolean;
+  /** `Table/index`, e.g. `HealthScansTable/byCode`. */
+  indexes: string[];
+  /** Secret names under the stage's SSM path, e.g. `session-secret`. */
+  secrets: string[];
 }
+
+/** The secrets of functions/src/lib/secrets.ts, as named in SSM. */
+export const SECRET_NAMES = ['session-secret', 'wechat-app-secret', 'health-code-keys', 'health-id-pepper'];
 
 interface PrintedService {
   functions: Record<string, { handler: string; environment?: Record<string, string> }>;
   provider: { environment: Record<string, string> };
-  resources: { Resources: Record<string, { Type: string; Properties: { TableName?: string } }> };
+  resources: {
+    Resources: Record<
+      string,
+      { Type: string; Properties: { TableName?: string; GlobalSecondaryIndexes?: { IndexName: string }[] } }
+    >;
+  };
 }
 
 export async function computePermissions(): Promise<Record<string, FunctionPermissions>> {
@@ -45,11 +55,19 @@ export async function computePermissions(): Promise<Record<string, FunctionPermi
       if (!logical) throw new Error(`${name}: its code reads ${variable}, which names no table in its environment`);
       return logical;
     });
+    const used = [...new Set(tables)].sort();
+    const indexes = usage.usesIndex
+      ? used.flatMap((logical) =>
+          (service.resources.Resources[logical]?.Properties.GlobalSecondaryIndexes ?? [])
+            .filter((index) => usage.literals.has(index.IndexName))
+            .map((index) => `${logical}/${index.IndexName}`),
+        )
+      : [];
     out[name] = {
       actions: usage.actions,
-      tables: [...new Set(tables)].sort(),
-      indexes: usage.usesIndex,
-      ssm: usage.readsSsm,
+      tables: used,
+      indexes: indexes.sort(),
+      secrets: usage.readsSsm ? SECRET_NAMES.filter((secret) => usage.literals.has(secret)).sort() : [],
     };
   }
   return out;

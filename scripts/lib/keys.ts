@@ -35,26 +35,38 @@ export function healthCodeKeys(kid: string): string {
 }
 
 interface HealthKeySet {
-  current: { kid: string; privateKeyPem: string; createdAt?: string };
-  previous: { kid: string; publicKeyPem: string }[];
+  current: { kid: string; privateKeyPem: string; createdAt?: string; activeFrom?: string };
+  previous: { kid: string; publicKeyPem: string; privateKeyPem?: string }[];
 }
 
 /** How many retired public keys stay in the JWKS: enough for any token still within its 5 minutes. */
 const KEEP_PREVIOUS = 2;
 
 /**
- * Rotates a health-code key set: a new signing key becomes `current`, the old one's public key
- * moves to the front of `previous` (so scanners holding either can verify), the oldest drop off.
+ * Rotates a health-code key set. The new key becomes `current` and is published in the JWKS at
+ * once, but signs only from `activeFrom` (now + `publishHours`): until then the key it replaces
+ * — kept, with its private key, at the front of `previous` — goes on signing, so a scanner that
+ * cached the JWKS before the rotation is never shown a code it cannot verify. Older keys keep
+ * only their public key; the oldest drop off.
  */
-export function rotateHealthCodeKeys(existing: string, newKid: string): string {
+export function rotateHealthCodeKeys(existing: string, newKid: string, publishHours = 0, now = new Date()): string {
   const set = JSON.parse(existing) as HealthKeySet;
   if (set.current.kid === newKid || set.previous.some((k) => k.kid === newKid)) {
     throw new Error(`key id ${newKid} is already in use`);
   }
+  if (set.current.activeFrom && new Date(set.current.activeFrom) > now) {
+    throw new Error(`key ${set.current.kid} is published but not yet signing (from ${set.current.activeFrom})`);
+  }
   const fresh = JSON.parse(healthCodeKeys(newKid)) as HealthKeySet;
+  const activeFrom = new Date(now.getTime() + publishHours * 3600_000).toISOString();
   const retiring = {
     kid: set.current.kid,
     publicKeyPem: createPublicKey(set.current.privateKeyPem).export({ format: 'pem', type: 'spki' }).toString(),
+    ...(publishHours > 0 ? { privateKeyPem: set.current.privateKeyPem } : {}),
   };
-  return JSON.stringify({ current: fresh.current, previous: [retiring, ...set.previous].slice(0, KEEP_PREVIOUS) });
+  const older = set.previous.map(({ kid, publicKeyPem }) => ({ kid, publicKeyPem }));
+  return JSON.stringify({
+    current: { ...fresh.current, activeFrom },
+    previous: [retiring, ...older].slice(0, KEEP_PREVIOUS),
+  });
 }

@@ -10,23 +10,25 @@ function statementsFor(name, permissions, resources, service, stage) {
     throw new Error(`functions/iam.json has no entry for ${name}: run npm run iam:sync and review the diff`);
   }
   const statements = [];
+  const arn = (logical) => {
+    if (!resources[logical]) throw new Error(`functions/iam.json: ${name} uses ${logical}, which is not a resource`);
+    return { 'Fn::GetAtt': [logical, 'Arn'] };
+  };
   if (permissions.actions.length) {
-    const resource = permissions.tables.flatMap((logical) => {
-      const table = resources[logical];
-      if (!table) throw new Error(`functions/iam.json: ${name} uses ${logical}, which is not a resource`);
-      const arn = { 'Fn::GetAtt': [logical, 'Arn'] };
-      const hasIndexes = (table.Properties.GlobalSecondaryIndexes ?? []).length > 0;
-      return permissions.indexes && hasIndexes ? [arn, { 'Fn::Join': ['/', [arn, 'index', '*']] }] : [arn];
+    const tables = permissions.tables.map(arn);
+    const indexes = permissions.indexes.map((entry) => {
+      const [logical, index] = entry.split('/');
+      return { 'Fn::Join': ['/', [arn(logical), 'index', index]] };
     });
-    statements.push({ Effect: 'Allow', Action: permissions.actions, Resource: resource });
+    statements.push({ Effect: 'Allow', Action: permissions.actions, Resource: [...tables, ...indexes] });
   }
-  if (permissions.ssm) {
+  if (permissions.secrets.length) {
     statements.push({
       Effect: 'Allow',
       Action: ['ssm:GetParameter'],
-      Resource: {
-        'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${service}/${stage}/*`,
-      },
+      Resource: permissions.secrets.map((secret) => ({
+        'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter/${service}/${stage}/${secret}`,
+      })),
     });
   }
   return statements;

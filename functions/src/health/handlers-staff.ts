@@ -3,6 +3,7 @@ import { hasRole, hasScope } from '../auth/rules';
 import type { Caller } from '../auth/caller';
 import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
+import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
 import { applyOfficial } from './rules';
 import { profileById, residentIdByIdHash, saveOfficialChange } from './store';
@@ -62,6 +63,7 @@ export const uploadScans = endpoint('healthUploadScans', { roles: ['checkpoint']
     }),
   );
   const stored = results.filter((r) => r.stored).length;
+  metric('HealthScans', stored);
   return { stored, duplicates: results.length - stored, results };
 });
 

@@ -4,6 +4,7 @@ import { getUser } from '../auth/store';
 import type { Caller } from '../auth/caller';
 import { AppError, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
+import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
 import { applyDeclaration, assess, localDate, FINDING_TEXT, type RuleSet } from './rules';
 import {
@@ -104,6 +105,7 @@ export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
     p.maskedName,
     healthConfig().tokenTtlSeconds,
   );
+  metric('HealthCodesShown');
   return {
     token,
     kid,
@@ -157,6 +159,7 @@ export const declare = endpoint('healthDeclare', {}, async ({ body, caller }) =>
       finding: assessment.finding,
     };
     if (await saveDeclaration(profile, item, state, change)) {
+      metric('HealthDeclarations');
       const saved = { ...profile, state, colour: state.colour, version: profile.version + 1 };
       return new Reply(201, {
         declaration: { ...declarationView(item), findingText: assessment.reasons.join('；') || FINDING_TEXT.normal },
@@ -204,5 +207,6 @@ export const visit = endpoint('healthVisit', {}, async ({ body, caller }) => {
     },
     true,
   );
+  metric('HealthScans');
   return { place, colour: p.colour, pass: rule.pass, rule: rule.text, at: now };
 });

@@ -12,14 +12,18 @@ import { getSecret } from '../lib/secrets';
 export const ALG = 'ES256' as const;
 
 export interface KeySet {
-  current: { kid: string; privateKey: KeyObject; publicKey: KeyObject };
-  /** Public keys of earlier signing keys, still accepted so rotation never strands a scanner. */
-  previous: { kid: string; publicKey: KeyObject }[];
+  /**
+   * The newest key. After a rotation it is published in the JWKS at once but signs only from
+   * `activeFrom`, so scanners that cache the JWKS (offline ones for up to a day) already hold it.
+   */
+  current: { kid: string; privateKey: KeyObject; publicKey: KeyObject; activeFrom?: Date };
+  /** Earlier keys, still accepted; the newest keeps its private key to sign until `current` is active. */
+  previous: { kid: string; publicKey: KeyObject; privateKey?: KeyObject }[];
 }
 
 interface KeySetJson {
-  current: { kid: string; privateKeyPem: string };
-  previous?: { kid: string; publicKeyPem: string }[];
+  current: { kid: string; privateKeyPem: string; activeFrom?: string };
+  previous?: { kid: string; publicKeyPem: string; privateKeyPem?: string }[];
 }
 
 /** Parses the `health-code-keys` secret. */
@@ -28,16 +32,34 @@ export function parseKeySet(json: string): KeySet {
   if (!raw.current?.kid || !raw.current.privateKeyPem) throw new Error('health-code-keys: no current key');
   const privateKey = createPrivateKey(raw.current.privateKeyPem);
   return {
-    current: { kid: raw.current.kid, privateKey, publicKey: createPublicKey(privateKey) },
-    previous: (raw.previous ?? []).map((p) => ({ kid: p.kid, publicKey: createPublicKey(p.publicKeyPem) })),
+    current: {
+      kid: raw.current.kid,
+      privateKey,
+      publicKey: createPublicKey(privateKey),
+      activeFrom: raw.current.activeFrom ? new Date(raw.current.activeFrom) : undefined,
+    },
+    previous: (raw.previous ?? []).map((p) => ({
+      kid: p.kid,
+      publicKey: createPublicKey(p.publicKeyPem),
+      privateKey: p.privateKeyPem ? createPrivateKey(p.privateKeyPem) : undefined,
+    })),
   };
 }
 
-let keySet: Promise<KeySet> | undefined;
-export function healthKeys(): Promise<KeySet> {
-  keySet ??= getSecret('health-code-keys').then(parseKeySet);
-  keySet.catch(() => (keySet = undefined));
-  return keySet;
+/** The key that signs at `now`: the current one once active, until then the one it replaces. */
+export function signingKey(keys: KeySet, now: Date): { kid: string; privateKey: KeyObject } {
+  const waiting = keys.current.activeFrom && keys.current.activeFrom > now;
+  const before = keys.previous[0];
+  if (waiting && before?.privateKey) return { kid: before.kid, privateKey: before.privateKey };
+  return keys.current;
+}
+
+/** The parsed key set, parsed again only when the secret's text changes (after a rotation). */
+let parsed: { raw: string; keys: KeySet } | undefined;
+export async function healthKeys(): Promise<KeySet> {
+  const raw = await getSecret('health-code-keys');
+  if (parsed?.raw !== raw) parsed = { raw, keys: parseKeySet(raw) };
+  return parsed.keys;
 }
 
 /** HMAC of an ID number under the pepper: the lookup key of the uniqueness record. */
@@ -64,8 +86,9 @@ export function signHealthToken(
 ): { token: string; claims: HealthClaims; kid: string } {
   const iat = Math.floor(now.getTime() / 1000);
   const claims: HealthClaims = { sub: codeId, st: colour, nm: maskedName, iat, exp: iat + ttlSeconds };
-  const token = jwt.sign(claims, keys.current.privateKey, { algorithm: ALG, keyid: keys.current.kid });
-  return { token, claims, kid: keys.current.kid };
+  const key = signingKey(keys, now);
+  const token = jwt.sign(claims, key.privateKey, { algorithm: ALG, keyid: key.kid });
+  return { token, claims, kid: key.kid };
 }
 
 /** The public keys as a JWKS: the current key first, then the previous ones. */

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod';
 import { routes, type RoleName, type RouteName, type ResponseBody, type Routes } from '@citycare/contract';
 import { AppError, unauthenticated, forbidden, type ErrorDetail } from './errors';
+import { withRequest } from './context';
 import { log } from './log';
 import { authenticate, type Caller } from '../auth/caller';
 import { allows } from '../auth/rules';
@@ -100,34 +101,44 @@ export function endpoint<N extends RouteName>(
   run: (req: Request<N>) => Promise<ResponseBody<N> | Reply<ResponseBody<N>>>,
 ): Handler {
   const route = routes[name];
-  return async (event, context) => {
+  return (event, context) => {
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
-    try {
-      const headers = lowerCaseKeys(event.headers);
-      const body = parseBody(event, 'body' in route ? route.body : undefined) as Body<N>;
-      let caller: Caller | undefined;
-      if (route.auth) {
-        caller = await authenticate(headers.authorization, options.roles?.some((r) => r !== 'resident') ?? false);
-        if (!caller) throw unauthenticated();
-        if (!allows(caller.roles, options.roles ?? [])) throw forbidden();
-      }
-      const result = await run({
-        body,
-        params: (event.pathParameters ?? {}) as Record<string, string>,
-        query: (event.queryStringParameters ?? {}) as Record<string, string>,
-        headers,
-        caller: caller as Caller,
-        requestId,
-      });
-      const reply = result instanceof Reply ? result : new Reply(200, result);
-      return respond(reply);
-    } catch (err) {
-      if (err instanceof AppError) {
-        log.info('request refused', { route: name, requestId, errorCode: err.code, status: err.status });
-        return errorReply(err);
-      }
-      log.error('request failed', { route: name, requestId, error: (err as Error)?.stack ?? String(err) });
-      return json(500, { error: { code: 'INTERNAL', message: '服务暂时出现问题，请稍后再试' } });
-    }
+    return withRequest({ requestId, route: name }, () => serve(route, options, run, event, requestId));
   };
+}
+
+async function serve<N extends RouteName>(
+  route: Routes[N],
+  options: EndpointOptions,
+  run: (req: Request<N>) => Promise<ResponseBody<N> | Reply<ResponseBody<N>>>,
+  event: APIGatewayProxyEventV2,
+  requestId: string,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    const headers = lowerCaseKeys(event.headers);
+    const body = parseBody(event, 'body' in route ? route.body : undefined) as Body<N>;
+    let caller: Caller | undefined;
+    if (route.auth) {
+      caller = await authenticate(headers.authorization, options.roles?.some((r) => r !== 'resident') ?? false);
+      if (!caller) throw unauthenticated();
+      if (!allows(caller.roles, options.roles ?? [])) throw forbidden();
+    }
+    const result = await run({
+      body,
+      params: (event.pathParameters ?? {}) as Record<string, string>,
+      query: (event.queryStringParameters ?? {}) as Record<string, string>,
+      headers,
+      caller: caller as Caller,
+      requestId,
+    });
+    const reply = result instanceof Reply ? result : new Reply(200, result);
+    return respond(reply);
+  } catch (err) {
+    if (err instanceof AppError) {
+      log.info('request refused', { errorCode: err.code, status: err.status });
+      return errorReply(err);
+    }
+    log.error('request failed', { error: (err as Error)?.stack ?? String(err) });
+    return json(500, { error: { code: 'INTERNAL', message: '服务暂时出现问题，请稍后再试' } });
+  }
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { join } from 'node:path';
 import { requireEnv } from './env';
 
@@ -15,7 +16,19 @@ export type SecretName =
   /** Key of the HMAC under which ID numbers are stored for uniqueness lookups. */
   | 'health-id-pepper';
 
-const cache = new Map<SecretName, Promise<string>>();
+/**
+ * Each secret is cached in the container for SECRETS_CACHE_SECONDS (default 300), so a rotated
+ * value (`npm run keys:rotate`) reaches every running function within that time without a
+ * redeploy. If a refresh fails, the last good value is served and the next request tries again.
+ */
+interface Entry {
+  value: Promise<string>;
+  fetchedAt: number;
+}
+const cache = new Map<SecretName, Entry>();
+const ttlMs = () => Number(process.env.SECRETS_CACHE_SECONDS ?? 300) * 1000;
+
+let ssm: SSMClient | undefined;
 
 async function fetchSecret(name: SecretName): Promise<string> {
   const source = requireEnv('SECRETS_SOURCE');
@@ -24,10 +37,10 @@ async function fetchSecret(name: SecretName): Promise<string> {
     return value.trim();
   }
   if (source === 'ssm') {
-    const { SSMClient, GetParameterCommand } = await import('@aws-sdk/client-ssm');
-    const ssm = new SSMClient({});
+    const client = await import('@aws-sdk/client-ssm');
+    ssm ??= new client.SSMClient({});
     const out = await ssm.send(
-      new GetParameterCommand({ Name: `${requireEnv('SECRETS_PATH')}/${name}`, WithDecryption: true }),
+      new client.GetParameterCommand({ Name: `${requireEnv('SECRETS_PATH')}/${name}`, WithDecryption: true }),
     );
     const value = out.Parameter?.Value;
     if (!value) throw new Error(`SSM parameter for ${name} is empty`);
@@ -37,12 +50,16 @@ async function fetchSecret(name: SecretName): Promise<string> {
 }
 
 export function getSecret(name: SecretName): Promise<string> {
-  let pending = cache.get(name);
-  if (!pending) {
-    pending = fetchSecret(name);
-    cache.set(name, pending);
-    // A failed fetch is not cached: the next request tries again.
-    pending.catch(() => cache.delete(name));
-  }
-  return pending;
+  const now = Date.now();
+  const cached = cache.get(name);
+  if (cached && now - cached.fetchedAt < ttlMs()) return cached.value;
+  const entry: Entry = { fetchedAt: now, value: fetchSecret(name) };
+  entry.value = entry.value.catch((err: unknown) => {
+    // Not cached as a failure: the next request tries again, meanwhile the last good value serves.
+    if (cache.get(name) === entry) cache.delete(name);
+    if (cached) return cached.value;
+    throw err;
+  });
+  cache.set(name, entry);
+  return entry.value;
 }

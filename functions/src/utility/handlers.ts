@@ -2,6 +2,7 @@ import type { ReliefApplication, ReliefWindow } from '@citycare/contract';
 import { AppError, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { fingerprint, idempotencyKey } from '../lib/idempotency';
+import { metric } from '../lib/metrics';
 import { paymentProvider } from '../payments/provider';
 import { now } from './clock';
 import { reliefConfig } from './config';
@@ -184,6 +185,7 @@ export const confirmUtilityPayment = endpoint('confirmUtilityPayment', {}, async
 /** POST /utility/repairs: a repair request, any hour. */
 export const createRepair = endpoint('createRepair', {}, async ({ body, caller }) => {
   const repair = await saveRepair(caller.userId, body, now());
+  metric('RepairRequests');
   return new Reply(201, { repair: repairView(repair) });
 });
 

@@ -4,6 +4,7 @@ import { auditKey } from '../auth/keys';
 import { db, transactionReasons } from '../lib/dynamo';
 import { auditTable } from '../lib/env';
 import { AppError, conflict, notFound } from '../lib/errors';
+import { metric } from '../lib/metrics';
 import { utilityTable } from './config';
 import type { AccountItem, PartAccount, PartItem } from './items';
 import type { Household } from './store-accounts';
@@ -175,6 +176,7 @@ export async function applyForRelief(
           ],
         }),
       );
+      metric('ReliefApplications', parts.length);
       return readHousehold(userId);
     } catch (err) {
       if (!transactionReasons(err)) throw err;

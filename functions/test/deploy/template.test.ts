@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computePermissions, type FunctionPermissions } from '../../../scripts/lib/iam';
 import { BIN, ROOT } from '../../../scripts/lib/paths';
+import { parse } from 'yaml';
 
 /**
  * `serverless package --stage prod` with no AWS credentials at all, and checks of the
@@ -15,6 +16,11 @@ interface Resource {
   Properties: Record<string, unknown>;
 }
 let resources: Record<string, Resource>;
+const prod = parse(readFileSync(join(ROOT, 'config', 'prod.yml'), 'utf8')) as {
+  concurrency: Record<string, number>;
+  api: { throttle: { rate: number; burst: number } };
+  alarms: { email: string };
+};
 let templateText: string;
 const committed = JSON.parse(readFileSync(join(ROOT, 'functions', 'iam.json'), 'utf8')) as Record<
   string,
@@ -60,7 +66,7 @@ describe('the production template', () => {
     }
   });
 
-  it('gives every function its own role with exactly the DynamoDB actions and tables its code uses', async () => {
+  it('gives every function its own role with exactly the tables, indexes, actions and secrets its code uses', () => {
     const functions = ofType('AWS::Lambda::Function');
     expect(functions.length).toBe(Object.keys(committed).length);
     for (const [, fn] of functions) {
@@ -70,26 +76,110 @@ describe('the production template', () => {
       const statements = policyStatements(resources[roleId] as Resource);
       const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
       const granted = new Set(dynamo.flatMap((s) => s.Action));
-      const tables = new Set(
-        dynamo.flatMap((s) =>
-          (s.Resource as { 'Fn::GetAtt'?: string[] }[]).map((r) => r['Fn::GetAtt']?.[0]).filter(Boolean),
-        ),
-      );
+      const targets = dynamo.flatMap((s) => s.Resource as Record<string, unknown>[]);
+      const tables = targets.map((r) => (r['Fn::GetAtt'] as string[] | undefined)?.[0]).filter(Boolean);
+      const indexes = targets
+        .map((r) => r['Fn::Join'] as [string, [{ 'Fn::GetAtt': string[] }, string, string]] | undefined)
+        .filter(Boolean)
+        .map((join) => `${join?.[1][0]['Fn::GetAtt'][0]}/${join?.[1][2]}`);
+      const secrets = statements
+        .filter((s) => s.Action.includes('ssm:GetParameter'))
+        .flatMap((s) => s.Resource as { 'Fn::Sub': string }[])
+        .map((r) => r['Fn::Sub'].replace(/^.*:parameter\/citycare\/prod\//, ''));
       const needed = committed[name];
       expect({ name, actions: [...granted].sort() }).toEqual({ name, actions: needed?.actions });
-      expect({ name, tables: [...tables].sort() }).toEqual({ name, tables: needed?.tables });
-      const ssm = statements.some((s) => s.Action.includes('ssm:GetParameter'));
-      expect({ name, ssm }).toEqual({ name, ssm: needed?.ssm });
+      expect({ name, tables: tables.sort() }).toEqual({ name, tables: needed?.tables });
+      expect({ name, indexes: indexes.sort() }).toEqual({ name, indexes: needed?.indexes });
+      expect({ name, secrets: secrets.sort() }).toEqual({ name, secrets: needed?.secrets });
+      expect(statements.flatMap((s) => s.Action).every((a) => /^(dynamodb|ssm|logs):[A-Za-z]+$/.test(a))).toBe(true);
     }
+  });
+
+  it('leaves no unused shared role, and stays inside CloudFormation’s 500-resource limit', () => {
+    expect(resources.IamRoleLambdaExecution).toBeUndefined();
+    expect(Object.keys(resources).length).toBeLessThan(450);
   });
 
   it('matches functions/iam.json to what each function’s bundled code uses (run npm run iam:sync if not)', async () => {
     expect(await computePermissions()).toEqual(committed);
   }, 600_000);
 
-  it('runs Node 22 on arm64 for every function', () => {
-    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+  it('runs Node 22 on arm64 for every function, with memory, and timeouts inside the API’s 30 s', () => {
+    const integrations = JSON.stringify(ofType('AWS::ApiGatewayV2::Integration'));
+    for (const [logicalId, fn] of ofType('AWS::Lambda::Function')) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+      expect(fn.Properties.MemorySize).toBeGreaterThanOrEqual(256);
+      const servesApi = integrations.includes(`"${logicalId}"`);
+      expect({ logicalId, timeout: Number(fn.Properties.Timeout) <= (servesApi ? 29 : 900) }).toEqual({
+        logicalId,
+        timeout: true,
+      });
+    }
+  });
+
+  it('reserves concurrency from config/prod.yml where a function must not swamp the database', () => {
+    const reserved = Object.fromEntries(
+      ofType('AWS::Lambda::Function')
+        .filter(([, fn]) => fn.Properties.ReservedConcurrentExecutions !== undefined)
+        .map(([, fn]) => [String(fn.Properties.FunctionName), fn.Properties.ReservedConcurrentExecutions]),
+    );
+    const wanted = Object.fromEntries(Object.entries(prod.concurrency).map(([fn, n]) => [`citycare-prod-${fn}`, n]));
+    expect(reserved).toEqual(wanted);
+    const total = Object.values(prod.concurrency).reduce((a, b) => a + b, 0);
+    // The account's default quota is 1000, of which Lambda keeps 100 unreserved.
+    expect(total).toBeLessThanOrEqual(900);
+  });
+
+  it('throttles the HTTP API per stage and writes access logs without personal data', () => {
+    const stage = resources.HttpApiStage as Resource;
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: prod.api.throttle.rate,
+      ThrottlingBurstLimit: prod.api.throttle.burst,
+    });
+    const access = stage.Properties.AccessLogSettings as { Format: string; DestinationArn: unknown };
+    expect(JSON.parse(access.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
+    expect(access.Format).not.toMatch(/sourceIp|querystring|authorizer|userAgent/i);
+    expect((resources.HttpApiLogGroup as Resource).Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('alarms on every function’s errors and throttles, the API’s 5xx rate and latency, and table throttling', () => {
+    const topic = resources.OpsTopic as Resource;
+    expect(topic.Properties.Subscription).toEqual([{ Protocol: 'email', Endpoint: prod.alarms.email }]);
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: 'OpsTopic' }]);
+    type Metric = { MetricName: unknown; Dimensions: unknown };
+    const metricsOf = (a: Record<string, unknown>): Metric[] =>
+      a.Metrics
+        ? (a.Metrics as { MetricStat?: { Metric: Metric } }[]).flatMap((m) =>
+            m.MetricStat ? [m.MetricStat.Metric] : [],
+          )
+        : [{ MetricName: a.MetricName, Dimensions: a.Dimensions }];
+    const on = (metric: string, ref: string) =>
+      alarms.filter((a) =>
+        metricsOf(a).some((m) => m.MetricName === metric && JSON.stringify(m.Dimensions).includes(`{"Ref":"${ref}"}`)),
+      );
+    for (const [logicalId] of ofType('AWS::Lambda::Function')) {
+      expect({ logicalId, errors: on('Errors', logicalId).length }).toEqual({ logicalId, errors: 1 });
+      expect({ logicalId, throttles: on('Throttles', logicalId).length }).toEqual({
+        logicalId,
+        throttles: 1,
+      });
+    }
+    expect(on('5xx', 'HttpApi')).toHaveLength(1);
+    expect(on('Latency', 'HttpApi')).toHaveLength(1);
+    for (const [logicalId, table] of ofType('AWS::DynamoDB::Table')) {
+      const alarm = on('WriteThrottleEvents', logicalId);
+      expect({ logicalId, alarms: alarm.length }).toEqual({ logicalId, alarms: 1 });
+      const indexes = (table.Properties.GlobalSecondaryIndexes as { IndexName: string }[] | undefined) ?? [];
+      for (const index of indexes) expect(JSON.stringify(alarm[0])).toContain(`"Value":"${index.IndexName}"`);
+    }
+  });
+
+  it('counts business metrics under the stage, and no secret reaches the environment', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(env.METRICS_STAGE).toBe('prod');
+      expect(env.SECRETS_SOURCE).toBe('ssm');
     }
   });
 
@@ -114,10 +204,15 @@ describe('the production template', () => {
     }
   });
 
-  it('sets log retention on every function’s log group', () => {
-    const groups = ofType('AWS::Logs::LogGroup');
-    expect(groups.length).toBe(Object.keys(committed).length);
-    for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  it('sets log retention on every function’s log group and the API’s', () => {
+    const retention = new Map(
+      ofType('AWS::Logs::LogGroup').map(([, g]) => [String(g.Properties.LogGroupName), g.Properties.RetentionInDays]),
+    );
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const group = `/aws/lambda/${String(fn.Properties.FunctionName)}`;
+      expect({ group, days: retention.get(group) }).toEqual({ group, days: 30 });
+    }
+    for (const days of retention.values()) expect(days).toBe(30);
   });
 
   it('contains no secret value and no local key', () => {

@@ -1,0 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The request being served, so every log line and metric carries its id without threading it
+ * through every call. The endpoint wrapper opens one scope per request.
+ */
+export interface RequestScope {
+  requestId: string;
+  route: string;
+}
+
+const storage = new AsyncLocalStorage<RequestScope>();
+
+export const withRequest = <T>(scope: RequestScope, run: () => Promise<T>): Promise<T> => storage.run(scope, run);
+
+export const currentRequest = (): RequestScope | undefined => storage.getStore();
