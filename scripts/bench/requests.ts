@@ -11,20 +11,42 @@ export interface RequestCase {
   run: () => Promise<unknown>;
 }
 
+const READS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
+
+/**
+ * Runs each case and prints its DynamoDB requests next to the floor, with the read and write
+ * capacity units DynamoDB (Local) reports for them: the figures docs/operations.md's capacity
+ * plan multiplies by the city's volumes. (On-demand bills a transactional item twice; the
+ * units shown are those reported.)
+ */
 export async function countRequests(title: string, cases: RequestCase[]): Promise<void> {
   const { onRequest } = await import('../../functions/src/lib/dynamo');
   const rows: (string | number)[][] = [];
   for (const c of cases) {
     await c.setup?.();
     const seen: string[] = [];
-    const stop = onRequest((command) => seen.push(command.replace(/Command$/, '')));
+    const units = { read: 0, write: 0 };
+    const stop = onRequest(({ command, units: used }) => {
+      const name = command.replace(/Command$/, '');
+      seen.push(name);
+      units[READS.has(name) ? 'read' : 'write'] += used;
+    });
     try {
       await c.run();
     } finally {
       stop();
     }
     const tally = [...new Set(seen)].map((n) => `${seen.filter((s) => s === n).length} ${n}`).join(', ');
-    rows.push([c.name, seen.length, c.floor, `${(seen.length / c.floor).toFixed(2)}×`, tally || '-', c.floorNote]);
+    rows.push([
+      c.name,
+      seen.length,
+      c.floor,
+      `${(seen.length / c.floor).toFixed(2)}×`,
+      units.read.toFixed(1),
+      units.write.toFixed(1),
+      tally || '-',
+      c.floorNote,
+    ]);
   }
-  printTable(title, ['use case', 'requests', 'floor', 'ratio', 'made', 'floor is'], rows);
+  printTable(title, ['use case', 'requests', 'floor', 'ratio', 'RCU', 'WCU', 'made', 'floor is'], rows);
 }

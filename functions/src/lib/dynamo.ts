@@ -40,16 +40,36 @@ export function transactionReasons(err: unknown): string[] | undefined {
   return (e.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
 }
 
+/** Capacity units a request consumed, as DynamoDB reports them (`ReturnConsumedCapacity`). */
+export interface Consumed {
+  command: string;
+  units: number;
+}
+
 /**
- * Calls `listener` with the name of every command this process sends to DynamoDB (for the
- * bench's request counts). Returns a function that removes it.
+ * Calls `listener` with the name of every command this process sends to DynamoDB and the
+ * capacity units it consumed (for the bench's request and capacity counts). Returns a function
+ * that removes it.
  */
-export function onRequest(listener: (command: string) => void): () => void {
+export function onRequest(listener: (request: Consumed) => void): () => void {
   const name = `count-${Math.random().toString(36).slice(2)}`;
+  type Units = { CapacityUnits?: number };
+  const sum = (c: Units | Units[] | undefined) =>
+    (Array.isArray(c) ? c : c ? [c] : []).reduce((n, u) => n + (u.CapacityUnits ?? 0), 0);
   db().middlewareStack.add(
     (next, context) => async (args) => {
-      listener(String(context.commandName ?? 'unknown'));
-      return next(args);
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity = 'TOTAL';
+      const command = String(context.commandName ?? 'unknown');
+      try {
+        const result = await next(args);
+        listener({ command, units: sum((result.output as { ConsumedCapacity?: Units }).ConsumedCapacity) });
+        return result;
+      } catch (err) {
+        // A refused conditional write or cancelled transaction still consumed capacity.
+        listener({ command, units: sum((err as { ConsumedCapacity?: Units }).ConsumedCapacity) });
+        throw err;
+      }
     },
     { step: 'initialize', name },
   );

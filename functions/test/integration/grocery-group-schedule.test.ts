@@ -92,7 +92,7 @@ describe('group orders close at their cutoff by themselves', () => {
     expect(await snapshot([liu.userId, groupId, item])).toBe(before);
 
     const commands: string[] = [];
-    const stop = onRequest((c) => commands.push(c));
+    const stop = onRequest(({ command }) => commands.push(command));
     const summary = await closeDueGroups().finally(stop);
     expect(summary.closed).toBeGreaterThanOrEqual(1);
     expect(commands).toContain('QueryCommand');
