@@ -1,9 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST } from '../scripts/lib/build';
+import { DIST, MINIAPP } from '../scripts/lib/build';
 import { WECHAT_PACKAGE_LIMIT, weappPackageSizes } from '../scripts/bench/weapp';
 
 /** The global setup has just run both production builds; these check what they produced. */
+const weappScripts = () =>
+  readdirSync(DIST.weapp, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(DIST.weapp, f), 'utf8'))
+    .join('\n');
+
 describe('weapp build', () => {
   const app = JSON.parse(readFileSync(join(DIST.weapp, 'app.json'), 'utf8')) as {
     pages: string[];
@@ -32,13 +38,24 @@ describe('weapp build', () => {
   });
 
   it('ships no demo accounts and the production API base in the production build', () => {
-    const js = readdirSync(DIST.weapp, { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => readFileSync(join(DIST.weapp, f), 'utf8'))
-      .join('\n');
+    const js = weappScripts();
     expect(js).not.toContain('dev:');
     expect(js).not.toContain('孙强');
     expect(js).not.toContain('127.0.0.1');
+  });
+
+  it('takes its API base URL and app id from the stage’s environment file (miniapp/.env.production)', () => {
+    const env = Object.fromEntries(
+      readFileSync(join(MINIAPP, '.env.production'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()]),
+    );
+    expect(env.TARO_APP_API_BASE).toMatch(/^https:\/\//);
+    const js = weappScripts();
+    expect(js).toContain(env.TARO_APP_API_BASE);
+    const project = JSON.parse(readFileSync(join(DIST.weapp, 'project.config.json'), 'utf8')) as { appid: string };
+    expect(project.appid).toBe(env.TARO_APP_ID);
   });
 });
 

@@ -28,18 +28,17 @@ const sideEffectFreeDocumentClient = {
 };
 
 /**
- * Each handler module exports several handlers, each built by calling `endpoint(...)`, and each
- * `lambdas.ts` several functions, each built by calling `router(...)`. Marking those calls pure
- * lets a function's bundle drop its neighbours' handlers — and with them the storage code and
- * permissions only they need.
+ * Each handler module exports several handlers, each built by calling `endpoint(...)`. Marking
+ * those calls pure lets a function's bundle (its `lambdas/<name>.ts` entry) drop the handlers
+ * of other functions — and with them the storage code and permissions only they need.
  */
 const pureEndpoints = {
   name: 'pure-endpoints',
   setup(build) {
     const { readFile } = require('node:fs/promises');
-    build.onLoad({ filter: /[\\/]functions[\\/]src[\\/].*(handlers[^\\/]*|lambdas)\.ts$/ }, async (args) => {
+    build.onLoad({ filter: /[\\/]functions[\\/]src[\\/].*handlers[^\\/]*\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      return { contents: source.replace(/=\s*(endpoint|router)\(/g, '= /* @__PURE__ */ $1('), loader: 'ts' };
+      return { contents: source.replace(/=\s*endpoint\(/g, '= /* @__PURE__ */ endpoint('), loader: 'ts' };
     });
   },
 };

@@ -10,10 +10,9 @@ export function ensureLocalKeys(dir: string): string[] {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const made: string[] = [];
   const secrets: Record<string, () => string> = {
-    'session-secret': () => randomBytes(48).toString('base64url'),
+    ...generatedSecrets('local'),
+    // Locally there is no WeChat: the code2session stub in the tests accepts this one.
     'wechat-app-secret': () => randomBytes(16).toString('hex'),
-    'health-code-keys': () => healthCodeKeys(`local-${new Date().toISOString().slice(0, 10)}`),
-    'health-id-pepper': () => randomBytes(32).toString('base64url'),
   };
   for (const [name, make] of Object.entries(secrets)) {
     const file = join(dir, name);
@@ -22,6 +21,18 @@ export function ensureLocalKeys(dir: string): string[] {
     made.push(name);
   }
   return made;
+}
+
+/**
+ * The secrets CityCare makes itself, by name, for a stage. The WeChat app secret is not among
+ * them: it comes from the mini-program's WeChat console.
+ */
+export function generatedSecrets(stage: string): Record<string, () => string> {
+  return {
+    'session-secret': () => randomBytes(48).toString('base64url'),
+    'health-code-keys': () => healthCodeKeys(`${stage}-${new Date().toISOString().slice(0, 10)}`),
+    'health-id-pepper': () => randomBytes(32).toString('base64url'),
+  };
 }
 
 /**

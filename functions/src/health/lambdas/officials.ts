@@ -1,0 +1,12 @@
+import { router } from '../../lib/router';
+import * as staff from '../handlers-staff';
+
+/** Health officials: appeals, status review, lookups, contact tracing, risk areas. */
+export const handler = router({
+  healthAppeals: staff.appeals,
+  healthSetStatus: staff.setStatus,
+  healthLookup: staff.lookup,
+  healthTracePlace: staff.tracePlace,
+  healthTraceResident: staff.traceResident,
+  healthChangeRiskArea: staff.changeRiskAreas,
+});
