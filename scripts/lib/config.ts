@@ -6,6 +6,7 @@ import { ROOT } from './paths';
 
 /** The parts of config/<stage>.yml the local scripts read. Unresolved ${...} values stay strings. */
 export interface StageConfig {
+  region: string;
   ports: { dynamodb: number; api: number; lambda: number; h5: number };
   auth: { devLogin: boolean };
 }
