@@ -198,10 +198,19 @@ describe('the production template', () => {
     }
   });
 
-  it('expires idempotency records and health scan records with TTL', () => {
-    for (const name of ['IdempotencyTable', 'HealthScansTable']) {
-      expect(resources[name]?.Properties.TimeToLiveSpecification).toMatchObject({ Enabled: true });
-    }
+  it('expires with TTL exactly the tables holding rows that expire; audit, users and payments are kept', () => {
+    const withTtl = ofType('AWS::DynamoDB::Table')
+      .filter(([, t]) => (t.Properties.TimeToLiveSpecification as { Enabled?: boolean } | undefined)?.Enabled)
+      .map(([name, t]) => [name, (t.Properties.TimeToLiveSpecification as { AttributeName: string }).AttributeName]);
+    // Idempotency records (24 h), declarations, scans and visits (28 days), grocery household
+    // limit counters, fixed utility repair requests.
+    expect(Object.fromEntries(withTtl)).toEqual({
+      IdempotencyTable: 'expiresAt',
+      HealthTable: 'expiresAt',
+      HealthScansTable: 'expiresAt',
+      GroceryTable: 'expiresAt',
+      UtilityTable: 'expiresAt',
+    });
   });
 
   it('sets log retention on every function’s log group and the API’s', () => {
