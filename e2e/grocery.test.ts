@@ -5,10 +5,12 @@ import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './
  * Grocery pre-orders in the H5 build against the real local stack: resident 王秀兰 (建设社区)
  * orders from 幸福便民超市; store operator 刘芳 accepts and prepares; worker 李建国 dispatches and
  * confirms with the pickup code read from the resident's screen (first offline: queued, then
- * synced); the resident sees 已送达.
+ * synced); the resident sees 已送达 and complains about quality; the market regulator 周敏 marks
+ * the complaint handled.
  */
 const ROOM = String(1000 + Math.floor(Math.random() * 8999));
 const ADDRESS = `3号楼 2单元 ${ROOM}`;
+const COMPLAINT = `送来的大白菜有一半烂了（${ROOM}）`;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -140,5 +142,38 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await page.locator('.order__status').getByText('已送达').waitFor();
     await expect(page.locator('.timeline__step--done').count()).resolves.toBe(5);
     await keepScreenshot(page, 'grocery-order-delivered');
+
+    // a complaint about quality, for the market regulator
+    await visibleText(page, '投诉价格或质量', true).click();
+    await page.locator('.order__complaint textarea').fill(COMPLAINT);
+    await visibleText(page, '提交投诉', true).click();
+    await visibleText(page, '投诉已提交', false).waitFor();
+  });
+
+  it('market regulator 周敏 opens the complaints from 我的 and marks hers handled with a note', async () => {
+    const page = await newPage();
+    await signInAs(page, '周敏');
+    await page.goto(appUrl('/pages/me/index'));
+    await visibleText(page, '价格质量投诉', true).click();
+    await page.waitForURL(/market-complaints/);
+    const card = page.locator('.complaints__item').filter({ hasText: COMPLAINT });
+    await card.waitFor();
+    await expect(card.getByText('幸福便民超市').count()).resolves.toBe(1);
+    await expect(card.getByText('订单状态：已送达').count()).resolves.toBe(1);
+    await expect(card.getByText('投诉人：王** 138****5678').count()).resolves.toBe(1);
+    await keepScreenshot(page, 'grocery-regulator-complaints');
+
+    await card.locator('.complaints__note textarea').fill('已约谈商户，责令为该户更换');
+    await card.getByText('标记为已处理', { exact: true }).click();
+    // handled ones leave the 待处理 list; 全部 shows them with the note
+    await card.waitFor({ state: 'detached' }).catch(async (e: unknown) => {
+      await keepScreenshot(page, 'grocery-debug-regulator');
+      throw e;
+    });
+    await visibleText(page, '全部', true).click();
+    const done = page.locator('.complaints__item').filter({ hasText: COMPLAINT });
+    await done.getByText('周敏 于', { exact: false }).waitFor();
+    await expect(done.getByText('已约谈商户，责令为该户更换', { exact: false }).count()).resolves.toBe(1);
+    await keepScreenshot(page, 'grocery-regulator-handled');
   });
 });

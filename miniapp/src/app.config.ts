@@ -52,6 +52,7 @@ export default defineAppConfig({
         'pages/store-catalogue/index',
         'pages/store-slots/index',
         'pages/store-picklist/index',
+        'pages/market-complaints/index',
       ],
     },
   ],

@@ -20,6 +20,8 @@ const strings = {
   staffDeskDesc: '扫码核验、商户备货、缴费审核、健康码复核',
   workerDesk: '社区工作者工作台',
   workerDeskDesc: '本社区订单配送与确认',
+  complaints: '价格质量投诉',
+  complaintsDesc: '市场监管：查看并处理居民投诉',
   signOut: '退出登录',
   signOutConfirmTitle: '退出登录',
   signOutConfirm: '确定要退出当前账号吗？',
@@ -28,6 +30,7 @@ const strings = {
 
 const STAFF_URL = '/staff/pages/index/index';
 const WORKER_URL = '/worker/pages/index/index';
+const COMPLAINTS_URL = '/staff/pages/market-complaints/index';
 
 function confirmSignOut() {
   Taro.showModal({ title: strings.signOutConfirmTitle, content: strings.signOutConfirm }).then(
@@ -97,6 +100,9 @@ export default function MePage() {
                 )}
                 {hasRole(user.roles, 'worker') && (
                   <Entry title={strings.workerDesk} desc={strings.workerDeskDesc} url={WORKER_URL} />
+                )}
+                {hasRole(user.roles, 'regulator') && (
+                  <Entry title={strings.complaints} desc={strings.complaintsDesc} url={COMPLAINTS_URL} />
                 )}
               </View>
             </>

@@ -18,7 +18,7 @@ const strings = {
     store: { glyph: '商', desc: '查看本店的预订订单，按单备货，交给社区配送。' },
     utility: { glyph: '缴', desc: '查询户号账单，审核缓缴申请；疫情期间欠费不停供。' },
     official: { glyph: '卫', desc: '复核居民健康码状态，处理申诉与更正。' },
-    regulator: { glyph: '监', desc: '查看居民对价格和质量的投诉。' },
+    regulator: { glyph: '监', desc: '查看居民对价格和质量的投诉，处理后登记结果。' },
     admin: { glyph: '管', desc: '为工作人员开通或撤销角色。' },
   } satisfies Record<StaffRole, { glyph: string; desc: string }>,
 };
@@ -32,6 +32,7 @@ const SECTION_URLS: Partial<Record<StaffRole, string>> = {
   checkpoint: '/staff/pages/scan/index',
   official: '/staff/pages/review/index',
   store: '/staff/pages/store-desk/index',
+  regulator: '/staff/pages/market-complaints/index',
 };
 
 interface SectionProps {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '价格质量投诉' });

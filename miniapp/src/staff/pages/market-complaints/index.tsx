@@ -1,0 +1,158 @@
+import { useRef, useState } from 'react';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { RegulatorComplaint } from '@citycare/contract';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import { api, errorMessage } from '@/api';
+import { useRequest } from '@/hooks/useRequest';
+import { STATUS_LABELS, timeText } from '@/lib/grocery/format';
+import '@/lib/grocery/grocery.css';
+import './index.css';
+
+const strings = {
+  loadError: '无法加载投诉',
+  filters: { todo: '待处理', all: '全部' },
+  emptyTodo: '没有待处理的投诉',
+  emptyAll: '还没有居民投诉',
+  emptyDesc: '居民在订单页投诉价格或质量后，会出现在这里。',
+  kinds: { price: '价格', quality: '质量' },
+  submitted: (t: string) => `投诉于 ${t}`,
+  order: (status: string) => `订单状态：${status}`,
+  contact: (name: string, phone: string) => `投诉人：${name} ${phone}`,
+  todo: '待处理',
+  done: '已处理',
+  handledBy: (by: string, t: string) => `${by} 于 ${t} 处理：`,
+  notePlaceholder: '处理结果（必填），如：已约谈商户，责令退还差价',
+  needNote: '请写明处理结果，至少 2 个字',
+  handle: '标记为已处理',
+  handling: '正在提交…',
+  handled: '已标记处理',
+};
+
+function ComplaintCard({
+  complaint,
+  onDone,
+}: {
+  complaint: RegulatorComplaint;
+  onDone: (handled: RegulatorComplaint) => void;
+}) {
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const handled = complaint.handled;
+
+  const handle = async () => {
+    if (busy) return;
+    if (note.trim().length < 2) return setProblem(strings.needNote);
+    setBusy(true);
+    setProblem('');
+    try {
+      const res = await api('groceryHandleComplaint', {
+        params: { complaintId: complaint.complaintId },
+        body: { note: note.trim() },
+        quiet: true,
+      });
+      void Taro.showToast({ title: strings.handled, icon: 'success' });
+      onDone(res.complaint);
+    } catch (err) {
+      setProblem(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card complaints__item">
+      <View className="complaints__head">
+        <Text className="gr-title">{complaint.storeName}</Text>
+        <Text className={`gr-tag ${handled ? 'gr-tag--green' : 'gr-tag--orange'}`}>
+          {handled ? strings.done : strings.todo}
+        </Text>
+      </View>
+      <View>
+        <Text className={`gr-tag ${complaint.kind === 'price' ? 'gr-tag--red' : ''}`}>
+          {strings.kinds[complaint.kind]}
+        </Text>
+      </View>
+      <Text className="complaints__text">{complaint.text}</Text>
+      <Text className="gr-sub">{strings.submitted(timeText(complaint.createdAt))}</Text>
+      <Text className="gr-sub">{strings.order(STATUS_LABELS[complaint.orderStatus])}</Text>
+      <Text className="gr-sub">{strings.contact(complaint.contact.name, complaint.contact.phone)}</Text>
+      {handled ? (
+        <Text className="complaints__handled">
+          {strings.handledBy(handled.by, timeText(handled.at))}
+          {handled.note}
+        </Text>
+      ) : (
+        <>
+          <Textarea
+            className="gr-textarea complaints__note"
+            value={note}
+            maxlength={200}
+            placeholder={strings.notePlaceholder}
+            onInput={(e) => setNote(e.detail.value)}
+          />
+          {problem && <Text className="gr-problem">{problem}</Text>}
+          <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={handle}>
+            {busy ? strings.handling : strings.handle}
+          </Button>
+        </>
+      )}
+    </View>
+  );
+}
+
+const load = () => api('groceryComplaints', { quiet: true });
+
+/** The market regulator: residents' complaints about price and quality, newest first. */
+export default function MarketComplaintsPage() {
+  const state = useRequest(load);
+  const [filter, setFilter] = useState<'todo' | 'all'>('todo');
+  // Complaints handled on this page, shown as handled at once (the list is read from an index).
+  const [handledHere, setHandledHere] = useState<Record<string, RegulatorComplaint>>({});
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else state.reload();
+  });
+  const complaints = state.data?.complaints.map((c) => (c.handled ? c : (handledHere[c.complaintId] ?? c)));
+  if (!complaints) {
+    return (
+      <Page>
+        {state.loading ? (
+          <Loading />
+        ) : (
+          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
+        )}
+      </Page>
+    );
+  }
+  const shown = complaints.filter((c) => filter === 'all' || !c.handled);
+  return (
+    <Page className="complaints">
+      {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
+      <View className="gr-chips">
+        {(['todo', 'all'] as const).map((f) => (
+          <Text key={f} className={`gr-chip${filter === f ? ' gr-chip--on' : ''}`} onClick={() => setFilter(f)}>
+            {strings.filters[f]}
+          </Text>
+        ))}
+      </View>
+      {shown.length === 0 && (
+        <EmptyState
+          glyph="监"
+          title={filter === 'todo' ? strings.emptyTodo : strings.emptyAll}
+          description={strings.emptyDesc}
+        />
+      )}
+      {shown.map((c) => (
+        <ComplaintCard
+          key={c.complaintId}
+          complaint={c}
+          onDone={(handled) => setHandledHere((h) => ({ ...h, [handled.complaintId]: handled }))}
+        />
+      ))}
+    </Page>
+  );
+}
