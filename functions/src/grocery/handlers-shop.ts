@@ -38,8 +38,7 @@ export const checkout = endpoint('groceryCheckout', { roles: ['resident'] }, asy
   const scope = { userId: caller.userId, operation: 'grocery.checkout', key, fingerprint: fingerprint(body) };
   const now = new Date();
   try {
-    const colour = await health.colourOf(caller.userId);
-    return await placeOrder({ userId: caller.userId, body, colour, scope, now });
+    return await placeOrder({ userId: caller.userId, body, colour: health.colourOf(caller.userId), scope, now });
   } catch (err) {
     // A retry of an order that went through (its slot may have closed since): the first answer.
     if (err instanceof AppError) {

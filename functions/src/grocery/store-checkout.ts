@@ -148,7 +148,8 @@ export function priceLines(body: Pick<Checkout, 'lines'>, items: Map<string, Cat
 export interface CheckoutContext {
   userId: string;
   body: Checkout;
-  colour: HouseholdColour;
+  /** The household's health-code colour, being read (beside the catalogue read, not before it). */
+  colour: Promise<HouseholdColour>;
   scope: IdempotencyScope;
   now: Date;
 }
@@ -160,15 +161,20 @@ export async function placeOrder({
   scope,
   now,
 }: CheckoutContext): Promise<Reply<{ order: Order }>> {
-  const terms = deliveryTerms(colour, body.fulfilment, body.contactless);
+  // Two reads at once: the health colour (a Query: the health table keeps one item per household
+  // member, so no key reads it in the BatchGetItem) and the lines, slot and store.
+  const [householdColour, { items, slot, store }] = await Promise.all([
+    colour,
+    readCheckoutInputs(
+      body.storeId,
+      body.slotId,
+      body.lines.map((l) => l.itemId),
+    ),
+  ]);
+  const terms = deliveryTerms(householdColour, body.fulfilment, body.contactless);
   if ('refusal' in terms) {
     throw new AppError('UNPROCESSABLE', '您家正在居家观察，只能送货上门、无接触交接，请选择“送货上门”');
   }
-  const { items, slot, store } = await readCheckoutInputs(
-    body.storeId,
-    body.slotId,
-    body.lines.map((l) => l.itemId),
-  );
   if (!store) throw notFound('没有这家商户');
   const serves = Array.isArray(store.serves) ? (store.serves as string[]) : [];
   if (!serves.includes(body.communityId)) throw new AppError('UNPROCESSABLE', `${String(store.name)} 不给这个社区配送`);
