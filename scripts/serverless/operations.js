@@ -121,6 +121,7 @@ class Operations {
     const template = sls.service.provider.compiledCloudFormationTemplate;
     const resources = template.Resources;
     this.dropUnusedDefaultRole(resources);
+    this.narrowLogStatements(resources);
     const settings = sls.service.custom.stage.alarms;
     if (!settings) return;
     const prefix = `${sls.service.service}-${provider.getStage()}`;
@@ -139,12 +140,32 @@ class Operations {
     }
     const apiId = provider.naming.getHttpApiLogicalId();
     if (resources[apiId]) Object.assign(resources, apiAlarms(topic, apiId, prefix, settings));
-    for (const [logicalId, table] of Object.entries(resources)) {
+    // The tables are serverless.yml's own resources, merged into the template after this hook.
+    for (const [logicalId, table] of Object.entries(sls.service.resources?.Resources ?? {})) {
       if (table.Type === 'AWS::DynamoDB::Table') {
         resources[`${logicalId}ThrottleAlarm`] = tableAlarm(topic, logicalId, table, prefix);
       }
     }
     template.Outputs.OpsTopicArn = { Description: 'Where alarms are sent', Value: { Ref: topic } };
+  }
+
+  /**
+   * Each role may write only its own function's log streams: CloudFormation creates the log
+   * group, so no logs:CreateLogGroup; the stream names Lambda makes up at run time are the one
+   * wildcard left (`log-group:<group>:log-stream:*`).
+   */
+  narrowLogStatements(resources) {
+    for (const role of Object.values(resources).filter((r) => r.Type === 'AWS::IAM::Role')) {
+      for (const policy of role.Properties.Policies ?? []) {
+        for (const statement of policy.PolicyDocument.Statement) {
+          if (!statement.Action.includes('logs:PutLogEvents')) continue;
+          statement.Action = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+          statement.Resource = statement.Resource.map((r) => ({
+            'Fn::Sub': r['Fn::Sub'].replace(/:\*:\*$/, ':log-stream:*'),
+          }));
+        }
+      }
+    }
   }
 
   /** Serverless makes a shared role before the per-function roles exist; once none uses it, it goes. */
