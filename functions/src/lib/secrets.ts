@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { SSMClient } from '@aws-sdk/client-ssm';
 import { join } from 'node:path';
 import { requireEnv } from './env';
+import { readParameter } from './ssm';
 
 /**
  * Secrets are read at run time, never from the template or the environment: from SSM
@@ -28,8 +28,6 @@ interface Entry {
 const cache = new Map<SecretName, Entry>();
 const ttlMs = () => Number(process.env.SECRETS_CACHE_SECONDS ?? 300) * 1000;
 
-let ssm: SSMClient | undefined;
-
 async function fetchSecret(name: SecretName): Promise<string> {
   const source = requireEnv('SECRETS_SOURCE');
   if (source === 'file') {
@@ -37,12 +35,7 @@ async function fetchSecret(name: SecretName): Promise<string> {
     return value.trim();
   }
   if (source === 'ssm') {
-    const client = await import('@aws-sdk/client-ssm');
-    ssm ??= new client.SSMClient({});
-    const out = await ssm.send(
-      new client.GetParameterCommand({ Name: `${requireEnv('SECRETS_PATH')}/${name}`, WithDecryption: true }),
-    );
-    const value = out.Parameter?.Value;
+    const value = await readParameter(`${requireEnv('SECRETS_PATH')}/${name}`);
     if (!value) throw new Error(`SSM parameter for ${name} is empty`);
     return value;
   }
