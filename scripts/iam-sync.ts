@@ -5,12 +5,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { computePermissions } from './lib/iam';
 import { ROOT } from './lib/paths';
 
 async function main(): Promise<void> {
   const permissions = await computePermissions();
-  writeFileSync(join(ROOT, 'functions', 'iam.json'), JSON.stringify(permissions, null, 2) + '\n');
+  const file = join(ROOT, 'functions', 'iam.json');
+  // Formatted as the lint step expects, so a sync never leaves a formatting diff.
+  const text = await format(JSON.stringify(permissions), { ...(await resolveConfig(file)), filepath: file });
+  writeFileSync(file, text);
   console.log(`functions/iam.json: ${Object.keys(permissions).length} functions.`);
 }
 
