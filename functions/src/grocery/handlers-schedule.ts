@@ -9,6 +9,6 @@ import { closeDueGroups as closeDue, type CloseDueSummary } from './store-group-
  */
 export async function closeDueGroups(): Promise<CloseDueSummary> {
   const summary = await closeDue(new Date());
-  if (summary.due > 0) log.info('group orders closed at their cutoff', { ...summary });
+  if (summary.due > 0 || summary.released > 0) log.info('group orders closed at their cutoff', { ...summary });
   return summary;
 }

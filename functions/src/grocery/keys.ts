@@ -53,3 +53,17 @@ export function groupIndexes(g: { groupId: string; communityId: string; cutoffAt
 
 /** The byUser sort key bound of every group whose cutoff is at or before `now`. */
 export const dueGroupsBound = (now: Date) => `${now.toISOString()}#~`;
+/** Sort keys of groups (ISO cutoff times) start with a digit; release markers sort before them. */
+export const DUE_GROUPS_FROM = '0';
+export const RELEASE_PREFIX = '!release#';
+
+/** A large group order being given up in batches: on the open-groups index until done. */
+export const releaseMarkerKey = (orderId: string) => ({ pk: `RELEASE#${orderId}`, sk: 'RELEASE' });
+export const releaseMarker = (orderId: string, groupId: string, storeId: string) => ({
+  ...releaseMarkerKey(orderId),
+  orderId,
+  groupId,
+  storeId,
+  gsi1pk: OPEN_GROUPS_PARTITION,
+  gsi1sk: `${RELEASE_PREFIX}${orderId}`,
+});

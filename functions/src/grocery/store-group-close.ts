@@ -4,12 +4,22 @@ import { db } from '../lib/dynamo';
 import { AppError, conflict, notFound } from '../lib/errors';
 import { log } from '../lib/log';
 import { groceryConfig } from './config';
-import { BY_USER, dueGroupsBound, groupKey, OPEN_GROUPS_PARTITION, orderIndexes, orderKey, slotKey } from './keys';
+import {
+  BY_USER,
+  DUE_GROUPS_FROM,
+  dueGroupsBound,
+  groupKey,
+  OPEN_GROUPS_PARTITION,
+  orderIndexes,
+  orderKey,
+  slotKey,
+} from './keys';
 import { breakdown, consolidate } from './lists';
 import { orderTotal, pickupCode, shanghaiDay } from './rules';
 import { getSlot } from './store-catalogue';
 import { bookSlotItem, newOrderId } from './store-checkout';
 import { getGroup, sharesOf, type GroupItem, type ShareItem } from './store-groups';
+import { finishGroupRelease, pendingReleases } from './store-group-release';
 import { commit, type Tagged } from './tx';
 import type { OrderItem } from './views';
 
@@ -147,8 +157,13 @@ export async function dueGroups(now: Date, limit = 100): Promise<string[]> {
       new QueryCommand({
         TableName: table(),
         IndexName: BY_USER,
-        KeyConditionExpression: 'gsi1pk = :open AND gsi1sk <= :bound',
-        ExpressionAttributeValues: { ':open': OPEN_GROUPS_PARTITION, ':bound': dueGroupsBound(now) },
+        // From the first cutoff time on: release markers (store-group-release.ts) sort before.
+        KeyConditionExpression: 'gsi1pk = :open AND gsi1sk BETWEEN :from AND :bound',
+        ExpressionAttributeValues: {
+          ':open': OPEN_GROUPS_PARTITION,
+          ':from': DUE_GROUPS_FROM,
+          ':bound': dueGroupsBound(now),
+        },
         ProjectionExpression: 'groupId',
         Limit: limit - ids.length,
         ExclusiveStartKey: start,
@@ -167,6 +182,8 @@ export interface CloseDueSummary {
   /** Closed meanwhile by a worker or another run. */
   skipped: number;
   failed: number;
+  /** Large group orders whose batched release a crashed run left unfinished, now finished. */
+  released: number;
 }
 
 /**
@@ -177,7 +194,16 @@ export interface CloseDueSummary {
  */
 export async function closeDueGroups(now: Date): Promise<CloseDueSummary> {
   const ids = await dueGroups(now);
-  const summary: CloseDueSummary = { due: ids.length, closed: 0, cancelled: 0, skipped: 0, failed: 0 };
+  const summary: CloseDueSummary = { due: ids.length, closed: 0, cancelled: 0, skipped: 0, failed: 0, released: 0 };
+  for (const pending of await pendingReleases()) {
+    try {
+      await finishGroupRelease(pending.orderId, pending.groupId, pending.storeId, now);
+      summary.released += 1;
+    } catch (err) {
+      summary.failed += 1;
+      log.error('group order release did not finish', { orderId: pending.orderId, error: String(err) });
+    }
+  }
   for (const groupId of ids) {
     try {
       const group = await getGroup(groupId);

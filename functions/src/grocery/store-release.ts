@@ -8,6 +8,7 @@ import { givesBackLimits, MAX_TRANSACTION_ITEMS, nextStatus, sumBy, TRANSITIONS 
 import { sharesOf, type ShareItem } from './store-groups';
 import { ACTION_WORDS, timelineEntry } from './store-orders';
 import { getOrder } from './store-reads';
+import { releaseLargeGroup } from './store-group-release';
 import { commit, type Tagged } from './tx';
 import type { OrderItem } from './views';
 
@@ -15,16 +16,17 @@ import type { OrderItem } from './views';
  * Cancel (the resident) or reject (the store) an order the store has not accepted. One
  * transaction gives back everything the order holds: its stock, its slot place, the household
  * counters of its scarce items, and its payment (a pending one cancelled, a paid one refunded).
- * A group order gives back every household's counters and payments.
+ * A group order gives back every household's counters and payments — in batches, each whole,
+ * when it has more households than one transaction holds (store-group-release.ts).
  */
 
 const table = () => groceryConfig.table;
-const tag = (item: Tagged['item']): Tagged => ({ tag: { kind: 'order' }, item });
+export const tag = (item: Tagged['item']): Tagged => ({ tag: { kind: 'order' }, item });
 
 type Released = OrderItem['paymentState'];
 
 /** Stock of each item, once per item however many lines name it. */
-function stockItems(storeId: string, lines: { itemId: string; qty: number }[]): Tagged[] {
+export function stockItems(storeId: string, lines: { itemId: string; qty: number }[]): Tagged[] {
   return [
     ...sumBy(
       lines,
@@ -44,7 +46,7 @@ function stockItems(storeId: string, lines: { itemId: string; qty: number }[]): 
   );
 }
 
-interface HeldLimit {
+export interface HeldLimit {
   day: string;
   household: string;
   itemId: string;
@@ -52,7 +54,7 @@ interface HeldLimit {
 }
 
 /** Today's household counters of scarce lines, once per counter. */
-function limitItems(storeId: string, held: HeldLimit[], now: Date): Tagged[] {
+export function limitItems(storeId: string, held: HeldLimit[], now: Date): Tagged[] {
   const today = held.filter((h) => givesBackLimits(h.day, now));
   const counters = sumBy(
     today,
@@ -72,7 +74,7 @@ function limitItems(storeId: string, held: HeldLimit[], now: Date): Tagged[] {
   );
 }
 
-function slotItem(order: OrderItem): Tagged {
+export function slotItem(order: OrderItem): Tagged {
   return tag({
     Update: {
       TableName: table(),
@@ -92,7 +94,7 @@ function paymentItems(paymentId: string, paid: boolean, amountFen: number, now: 
 }
 
 /** Each household's share of a group order: its payment, and the share marked released. */
-function shareItems(share: ShareItem, now: Date): Tagged[] {
+export function shareItems(share: ShareItem, now: Date): Tagged[] {
   return [
     ...paymentItems(share.paymentId, share.paid, share.totalFen, now),
     tag({
@@ -105,6 +107,14 @@ function shareItems(share: ShareItem, now: Date): Tagged[] {
       },
     }),
   ];
+}
+
+/** The scarce-item counters a household's share of a group holds. */
+export function heldByShare(s: ShareItem): HeldLimit[] {
+  if (!s.householdKey || !s.day) return [];
+  return s.lines
+    .filter((l) => l.dailyLimit !== undefined)
+    .map((l) => ({ day: s.day as string, household: s.householdKey as string, itemId: l.itemId, qty: l.qty }));
 }
 
 /** What the order holds besides its own item, and the payment state it ends in. */
@@ -127,13 +137,7 @@ async function heldBy(order: OrderItem, now: Date): Promise<{ items: Tagged[]; p
     };
   }
   const shares = (await sharesOf(order.groupId ?? '')).filter((s) => !s.released);
-  const held = shares.flatMap((s) =>
-    s.householdKey && s.day
-      ? s.lines
-          .filter((l) => l.dailyLimit !== undefined)
-          .map((l) => ({ day: s.day as string, household: s.householdKey as string, itemId: l.itemId, qty: l.qty }))
-      : [],
-  );
+  const held = shares.flatMap(heldByShare);
   return {
     items: [
       ...stockItems(order.storeId, order.lines),
@@ -174,11 +178,12 @@ export async function release(
     },
   });
   const tagged = [orderUpdate, ...items];
-  if (tagged.length > MAX_TRANSACTION_ITEMS) {
-    throw conflict('这张团购订单参加的户数太多，不能在线拒单，请联系社区工作者');
-  }
+  // Too many households for one transaction: the order and what it holds at the store first,
+  // then the households' shares in batches (store-group-release.ts).
+  const large = tagged.length > MAX_TRANSACTION_ITEMS && order.kind === 'group';
   try {
-    await commit(tagged, now);
+    if (large) await releaseLargeGroup(order, orderUpdate, now);
+    else await commit(tagged, now);
   } catch (err) {
     // The order moved on meanwhile (accepted, paid, a household paid its share): say so.
     if (err instanceof AppError && err.code === 'TRY_AGAIN') {
@@ -196,7 +201,7 @@ export async function release(
     ...order,
     status: to,
     timeline: [...order.timeline, ...timelineEntry(to, now, reason)],
-    paymentState,
+    paymentState: large ? ((await getOrder(order.orderId))?.paymentState ?? paymentState) : paymentState,
     ...(reason ? { rejectReason: reason } : {}),
   };
 }
