@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { CheckoutRequest } from '@citycare/contract';
+import { GroupResponse, type CheckoutRequest } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { addStoreSlot, putStoreItem } from '../../src/grocery/handlers-store';
+import { open as openGroupHandler } from '../../src/grocery/handlers-groups';
 import { checkout } from '../../src/grocery/handlers-shop';
 import { newSlotItem } from '../../src/grocery/store-catalogue';
 import { call, loginAs, unique, type Answer } from './helpers';
@@ -168,3 +169,24 @@ async function scanAllPages(tableName: string): Promise<Record<string, unknown>[
 
 /** A resident of their own, so that counts and snapshots are not shared with other tests. */
 export const freshResident = () => loginAs(unique('gr'));
+
+/** The body a community worker opens a group order with (卡点购物车), cutoff in an hour. */
+export const groupBody = (
+  slotId: string,
+  label = '建设社区3号楼',
+  cutoffAt = new Date(Date.now() + 3600_000).toISOString(),
+) => ({
+  storeId: STORE,
+  communityId: COMMUNITY,
+  slotId,
+  label,
+  cutoffAt,
+  contact: { name: '李建国', phone: '13900001111' },
+});
+
+/** Opens a group order as the worker; its id. */
+export async function openGroup(workerToken: string, slotId: string, label?: string): Promise<string> {
+  const res = await call(openGroupHandler, { token: workerToken, body: groupBody(slotId, label) });
+  if (res.status !== 201) throw new Error(`open group: ${JSON.stringify(res.body)}`);
+  return GroupResponse.parse(res.body).group.groupId;
+}

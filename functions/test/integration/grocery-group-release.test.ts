@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, UpdateCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { CloseGroupResponse, GroupResponse, JoinGroupResponse, OrderResponse } from '@citycare/contract';
+import { CloseGroupResponse, JoinGroupResponse, OrderResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import * as groups from '../../src/grocery/handlers-groups';
 import * as staff from '../../src/grocery/handlers-store';
@@ -9,12 +9,12 @@ import { orderKey, releaseMarker, releaseMarkerKey, shareKey } from '../../src/g
 import { call, loginAs } from './helpers';
 import {
   address,
-  COMMUNITY,
   contact,
   freshResident,
   itemRow,
   newItem,
   newSlot,
+  openGroup,
   paymentRow,
   slotRow,
   STORE,
@@ -39,18 +39,7 @@ beforeAll(async () => {
 /** A closed group order of HOUSEHOLDS households, the first `paid` of whom paid their share. */
 async function bigGroupOrder(paid: number) {
   const [item, slotId] = await Promise.all([newItem(store.token, { stock: 500 }), newSlot(store.token)]);
-  const opened = await call(groups.open, {
-    token: worker.token,
-    body: {
-      storeId: STORE,
-      communityId: COMMUNITY,
-      slotId,
-      label: '西柳村团购',
-      cutoffAt: new Date(Date.now() + 3600_000).toISOString(),
-      contact: { name: '李建国', phone: '13900001111' },
-    },
-  });
-  const { groupId } = GroupResponse.parse(opened.body).group;
+  const groupId = await openGroup(worker.token, slotId, '西柳村团购');
   const shares: { token: string; memberId: string }[] = [];
   for (let i = 0; i < HOUSEHOLDS; i += 13) {
     const batch = await Promise.all(

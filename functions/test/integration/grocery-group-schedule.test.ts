@@ -9,12 +9,12 @@ import { ordersOfSlot } from '../../src/grocery/store-reads';
 import { call, loginAs } from './helpers';
 import {
   address,
-  COMMUNITY,
   contact,
   freshResident,
   itemRow,
   newItem,
   newSlot,
+  openGroup as openFor,
   slotRow,
   snapshot,
   STORE,
@@ -34,21 +34,7 @@ beforeAll(async () => {
   [store, worker] = await Promise.all([loginAs('store'), loginAs('worker')]);
 });
 
-async function openGroup(slotId: string): Promise<string> {
-  const res = await call(groups.open, {
-    token: worker.token,
-    body: {
-      storeId: STORE,
-      communityId: COMMUNITY,
-      slotId,
-      label: '北岔村团购',
-      cutoffAt: new Date(Date.now() + 3600_000).toISOString(),
-      contact: { name: '李建国', phone: '13900001111' },
-    },
-  });
-  expect(res.status).toBe(201);
-  return GroupResponse.parse(res.body).group.groupId;
-}
+const openGroup = (slotId: string) => openFor(worker.token, slotId, '北岔村团购');
 
 /** Moves a group's cutoff a minute into the past (no test waits for a clock). */
 async function passCutoff(groupId: string): Promise<void> {

@@ -3,7 +3,17 @@ import { CloseGroupResponse, GroupResponse, GroupsResponse, JoinGroupResponse } 
 import * as groups from '../../src/grocery/handlers-groups';
 import * as staff from '../../src/grocery/handlers-store';
 import { call, loginAs } from './helpers';
-import { COMMUNITY, freshResident, itemRow, newItem, newSlot, slotRow, snapshot, STORE } from './grocery-fixtures';
+import {
+  COMMUNITY,
+  freshResident,
+  groupBody,
+  itemRow,
+  newItem,
+  newSlot,
+  slotRow,
+  snapshot,
+  STORE,
+} from './grocery-fixtures';
 
 // Several requests per test against DynamoDB Local, with other test files running beside.
 jest.setTimeout(60_000);
@@ -14,14 +24,7 @@ beforeAll(async () => {
   [store, liJianguo] = await Promise.all([loginAs('store'), loginAs('worker')]);
 });
 
-const openBody = (slotId: string, cutoffAt = new Date(Date.now() + 3600_000).toISOString()) => ({
-  storeId: STORE,
-  communityId: COMMUNITY,
-  slotId,
-  label: '建设社区3号楼',
-  cutoffAt,
-  contact: { name: '李建国', phone: '13900001111' },
-});
+const openBody = (slotId: string, cutoffAt?: string) => groupBody(slotId, '建设社区3号楼', cutoffAt);
 
 const join = (
   token: string,

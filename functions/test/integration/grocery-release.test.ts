@@ -6,18 +6,17 @@ import * as staff from '../../src/grocery/handlers-store';
 import { call, loginAs } from './helpers';
 import {
   address,
-  COMMUNITY,
   contact,
   freshResident,
   itemRow,
   limitCount,
   newItem,
   newSlot,
+  openGroup,
   orderBody,
   paymentRow,
   placeOrder,
   slotRow,
-  STORE,
 } from './grocery-fixtures';
 
 /**
@@ -112,18 +111,7 @@ describe('a rejected group order gives every household back what it held', () =>
       newItem(store.token, { stock: 50 }),
       newSlot(store.token),
     ]);
-    const opened = await call(groups.open, {
-      token: worker.token,
-      body: {
-        storeId: STORE,
-        communityId: COMMUNITY,
-        slotId,
-        label: '3号楼团购',
-        cutoffAt: new Date(Date.now() + 3600_000).toISOString(),
-        contact: { name: '李建国', phone: '13900001111' },
-      },
-    });
-    const { groupId } = GroupResponse.parse(opened.body).group;
+    const groupId = await openGroup(worker.token, slotId, '3号楼团购');
     // the group holds its order's slot place from the start
     expect(await slotRow(slotId)).toMatchObject({ booked: 1, generalBooked: 1 });
     const [a, b] = await Promise.all([freshResident(), freshResident()]);
