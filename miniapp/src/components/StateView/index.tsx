@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { errorMessage } from '@/api';
+import type { RequestState } from '@/hooks/useRequest';
 import './index.css';
 
 const strings = {
@@ -36,6 +37,17 @@ export function ErrorState({ error, onRetry, title = strings.errorTitle }: Error
       )}
     </View>
   );
+}
+
+/** A screen whose data has not arrived: the spinner while it loads, then the error and 重试. */
+export function NotLoaded({
+  state,
+  title,
+}: {
+  state: Pick<RequestState<unknown>, 'loading' | 'error' | 'reload'>;
+  title?: string;
+}) {
+  return state.loading ? <Loading /> : <ErrorState title={title} error={state.error} onRetry={state.reload} />;
 }
 
 /** A failed refresh while older data is still on screen: one line and a 重试 link. */

@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { BillView } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { dateText, lastDay, monthText, newKey, routeParam, yuan } from '../bills/shared';
@@ -65,11 +65,7 @@ export default function AccountPage() {
   if (!data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { InstallmentPlan } from '@citycare/contract';
 import Page from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { dateText, routeParam, yuan } from '../bills/shared';
@@ -57,11 +57,7 @@ export default function PlanPage() {
   if (!data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -3,7 +3,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReliefApplication } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { dateText, lastDay } from '../bills/shared';
@@ -63,11 +63,7 @@ export default function ReliefPage() {
   if (!data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

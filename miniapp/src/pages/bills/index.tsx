@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { AccountView, ReliefApplication } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { dateText, KIND_LABELS, lastDay, yuan } from './shared';
@@ -101,11 +101,7 @@ export default function BillsPage() {
   if (!data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

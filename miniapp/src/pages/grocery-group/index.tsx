@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CatalogueItem, HouseholdShare } from '@citycare/contract';
 import Page from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { getHousehold, saveHousehold, type Household } from '@/lib/grocery/cart';
@@ -94,11 +94,7 @@ export default function GroupPage() {
   if (!state.data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
-import { ErrorState, InlineError, Loading } from '@/components/StateView';
+import { InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { METHOD_LABELS, PAYMENT_LABELS, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
@@ -57,11 +57,7 @@ export default function OrderPage() {
   if (!order) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { PAYMENT_LABELS, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
@@ -30,11 +30,7 @@ export default function MyOrdersPage() {
   if (!orders) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

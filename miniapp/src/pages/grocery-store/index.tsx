@@ -3,7 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { CatalogueItem } from '@citycare/contract';
 import Page from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { cartCount, cartTotal, getCart, setQty } from '@/lib/grocery/cart';
@@ -36,11 +36,7 @@ export default function StorePage() {
   if (!data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -3,7 +3,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { RegulatorComplaint } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { STATUS_LABELS, timeText } from '@/lib/grocery/format';
@@ -120,11 +120,7 @@ export default function MarketComplaintsPage() {
   if (!complaints) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CatalogueItem, Category, ItemInput } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { CATEGORY_LABELS, CATEGORY_ORDER, routeParam, yuan } from '@/lib/grocery/format';
@@ -66,11 +66,7 @@ export default function StoreCataloguePage() {
   if (!data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

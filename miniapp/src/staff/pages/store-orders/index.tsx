@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { Order, OrderStatus } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
@@ -114,11 +114,7 @@ export default function StoreOrdersPage() {
   if (!orders) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { routeParam, STATUS_LABELS, windowText } from '@/lib/grocery/format';
@@ -36,11 +36,7 @@ export default function PickListPage() {
   if (!list) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

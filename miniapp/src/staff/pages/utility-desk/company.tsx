@@ -2,7 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
 import { scopeName, scopesOf } from '@/lib/roles';
 import { routeParam } from '@/pages/bills/shared';
@@ -27,11 +27,7 @@ export function CompanyGate({ state, company, children }: PropsWithChildren<Retu
   if (!state.data) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useRequest } from '@/hooks/useRequest';
 import { routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
@@ -34,11 +34,7 @@ export default function WorkerGroupPage() {
   if (!group) {
     return (
       <Page>
-        {state.loading ? (
-          <Loading />
-        ) : (
-          <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-        )}
+        <NotLoaded state={state} title={strings.loadError} />
       </Page>
     );
   }
