@@ -2,7 +2,8 @@
 // A local Serverless plugin for what ops need from a deployed stage, from config/<stage>.yml:
 // - the ops SNS topic, its e-mail subscriber, and CloudWatch alarms notifying it: each function's
 //   errors and throttles, the HTTP API's 5xx rate and p99 latency, each table's throttling;
-// - no unused default Lambda role (every function has its own, from iam-from-usage.js).
+// - no unused default Lambda role (every function has its own, from iam-from-usage.js), and
+//   each role writing only its own function's log streams.
 // Stages without `alarms:` (the local one) get no topic and no alarms.
 
 const PERIOD = 300;
