@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const newPage = async (): Promise<Page> => (await phone(browser)).newPage();
+async function newPage(): Promise<Page> {
+  const page = await (await phone(browser)).newPage();
+  // A failing step says why: the page's errors and failed requests reach the test's output.
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+  page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
+  return page;
+}
 
 /** A valid ID number (checksum computed) for a Yingkou resident born in 1956. */
 const ID_NUMBER = (() => {
@@ -61,8 +67,14 @@ async function verifyWithJwks(token: string): Promise<Record<string, unknown>> {
   return JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
 }
 
+/** Types into the nth field and waits until the input holds the value (Taro H5 re-renders it). */
 async function fill(page: Page, index: number, value: string) {
-  await page.locator('.field__input input').nth(index).fill(value);
+  const input = page.locator('.field__input input').nth(index);
+  await input.fill(value);
+  await page.waitForFunction(
+    ([i, v]) => (document.querySelectorAll('.field__input input')[i as number] as HTMLInputElement)?.value === v,
+    [index, value] as const,
+  );
 }
 
 async function declare(page: Page, temperature: string, expected: RegExp) {
@@ -70,6 +82,10 @@ async function declare(page: Page, temperature: string, expected: RegExp) {
   await page.waitForURL(/health-declare/);
   await fill(page, 0, temperature);
   await page.getByText('提交申报').click();
+  // The result, or the page's own message saying why not (then the test shows it).
+  await page.locator('.result:visible, .field__error:visible').first().waitFor({ timeout: 30_000 });
+  const problem = page.locator('.field__error:visible');
+  if (await problem.isVisible()) throw new Error(`declaration refused: ${await problem.textContent()}`);
   await page.getByText('申报结果').waitFor();
   await expect(page.locator('.result__big').first().textContent()).resolves.toMatch(expected);
 }
