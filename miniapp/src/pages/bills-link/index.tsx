@@ -50,17 +50,17 @@ export default function LinkAccountPage() {
     <Page>
       <View className="card">
         <Text className="ut-sub link__intro">{strings.intro}</Text>
-        <Text className="ut-label">{strings.accountNo}</Text>
+        <Text className="form-label">{strings.accountNo}</Text>
         <Input
-          className="ut-input link__account"
+          className="form-input link__account"
           type="text"
           value={accountNo}
           placeholder={strings.accountNoPlaceholder}
           onInput={(e) => setAccountNo(e.detail.value)}
         />
-        <Text className="ut-label">{strings.holder}</Text>
+        <Text className="form-label">{strings.holder}</Text>
         <Input
-          className="ut-input link__holder"
+          className="form-input link__holder"
           value={holderName}
           placeholder={strings.holderPlaceholder}
           onInput={(e) => setHolderName(e.detail.value)}

@@ -96,10 +96,10 @@ export default function PlanPage() {
         </View>
       ) : (
         <View className="card">
-          <Text className="ut-label">{strings.choose}</Text>
-          <View className="ut-chips">
+          <Text className="form-label">{strings.choose}</Text>
+          <View className="chips">
             {MONTHS.map((m) => (
-              <Text key={m} className={`ut-chip${m === months ? ' ut-chip--on' : ''}`} onClick={() => setMonths(m)}>
+              <Text key={m} className={`chip${m === months ? ' chip--on' : ''}`} onClick={() => setMonths(m)}>
                 {strings.months(m)}
               </Text>
             ))}

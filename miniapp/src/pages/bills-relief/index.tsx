@@ -121,9 +121,9 @@ export default function ReliefPage() {
       )}
       {data.accounts.length > 0 && (
         <View className="card">
-          <Text className="ut-label">{strings.hardship}</Text>
+          <Text className="form-label">{strings.hardship}</Text>
           <Textarea
-            className="ut-textarea relief__hardship"
+            className="form-textarea relief__hardship"
             value={hardship}
             maxlength={300}
             placeholder={strings.hardshipPlaceholder}

@@ -70,44 +70,44 @@ export default function RepairPage() {
     }
   }
 
-  const chip = (on: boolean) => `ut-chip${on ? ' ut-chip--on' : ''}`;
+  const chip = (on: boolean) => `chip${on ? ' chip--on' : ''}`;
   return (
     <Page>
       <Text className="ut-notice ut-notice--orange repair__intro">{strings.intro}</Text>
       <View className="card">
-        <Text className="ut-label">{strings.company}</Text>
-        <View className="ut-chips">
+        <Text className="form-label">{strings.company}</Text>
+        <View className="chips">
           {COMPANIES.map((c) => (
             <Text key={c.id} className={chip(c.id === company)} onClick={() => setCompany(c.id)}>
               {c.name}
             </Text>
           ))}
         </View>
-        <Text className="ut-label">{strings.problem}</Text>
-        <View className="ut-chips">
+        <Text className="form-label">{strings.problem}</Text>
+        <View className="chips">
           {(Object.keys(REPAIR_PROBLEMS) as Problem[]).map((p) => (
             <Text key={p} className={chip(p === problem)} onClick={() => setProblem(p)}>
               {REPAIR_PROBLEMS[p]}
             </Text>
           ))}
         </View>
-        <Text className="ut-label">{strings.address}</Text>
+        <Text className="form-label">{strings.address}</Text>
         <Input
-          className="ut-input"
+          className="form-input"
           value={address}
           placeholder={strings.addressPlaceholder}
           onInput={(e) => setAddress(e.detail.value)}
         />
-        <Text className="ut-label">{strings.description}</Text>
+        <Text className="form-label">{strings.description}</Text>
         <Textarea
-          className="ut-textarea"
+          className="form-textarea"
           value={description}
           maxlength={500}
           placeholder={strings.descriptionPlaceholder}
           onInput={(e) => setDescription(e.detail.value)}
         />
-        <Text className="ut-label">{strings.urgency}</Text>
-        <View className="ut-chips">
+        <Text className="form-label">{strings.urgency}</Text>
+        <View className="chips">
           <Text className={chip(!urgent)} onClick={() => setUrgent(false)}>
             {strings.normal}
           </Text>

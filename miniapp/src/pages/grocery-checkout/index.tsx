@@ -74,7 +74,7 @@ export default function CheckoutPage() {
 
   const field = (name: keyof Household) => (
     <Input
-      className={`gr-input checkout__${name}`}
+      className={`form-input checkout__${name}`}
       value={home[name]}
       type={name === 'phone' ? 'number' : 'text'}
       placeholder={strings[name]}
@@ -141,7 +141,7 @@ export default function CheckoutPage() {
     return (
       <View
         key={s.slotId}
-        className={`gr-chip checkout__slot${slotId === s.slotId ? ' gr-chip--on' : ''}${usable ? '' : ' gr-chip--off'}`}
+        className={`chip checkout__slot${slotId === s.slotId ? ' chip--on' : ''}${usable ? '' : ' chip--off'}`}
         onClick={() => usable && setSlotId(s.slotId)}
       >
         <Text className="checkout__slot-time">{windowText(s.startsAt, s.endsAt)}</Text>
@@ -153,7 +153,7 @@ export default function CheckoutPage() {
   };
 
   const chip = <T extends string>(value: T, current: T, set: (v: T) => void, label: string) => (
-    <Text key={value} className={`gr-chip${value === current ? ' gr-chip--on' : ''}`} onClick={() => set(value)}>
+    <Text key={value} className={`chip${value === current ? ' chip--on' : ''}`} onClick={() => set(value)}>
       {label}
     </Text>
   );
@@ -161,7 +161,7 @@ export default function CheckoutPage() {
   return (
     <Page className="checkout">
       <View className="card">
-        <Text className="gr-label">{strings.linesTitle}</Text>
+        <Text className="form-label">{strings.linesTitle}</Text>
         {lines.map((l) => (
           <View className="checkout__line" key={l.itemId}>
             <View className="gr-row">
@@ -171,7 +171,7 @@ export default function CheckoutPage() {
               </Text>
               <Text className="gr-price">¥{yuan(l.priceFen * l.qty)}</Text>
             </View>
-            <View className="gr-chips">
+            <View className="chips">
               <Text className="gr-sub checkout__sub-label">{strings.substitution}</Text>
               {(['similar', 'none'] as const).map((v) =>
                 chip(v, l.substitution, (s) => setSubstitution(l.itemId, s), strings[v]),
@@ -182,8 +182,8 @@ export default function CheckoutPage() {
       </View>
 
       <View className="card">
-        <Text className="gr-label">{strings.howTitle}</Text>
-        <View className="gr-chips">
+        <Text className="form-label">{strings.howTitle}</Text>
+        <View className="chips">
           {chip('delivery', fulfilment, setFulfilment, strings.delivery)}
           {chip('pickup', fulfilment, setFulfilment, strings.pickup)}
         </View>
@@ -199,7 +199,7 @@ export default function CheckoutPage() {
       </View>
 
       <View className="card">
-        <Text className="gr-label">{strings.slotTitle(fulfilment === 'pickup')}</Text>
+        <Text className="form-label">{strings.slotTitle(fulfilment === 'pickup')}</Text>
         {!slots.data && slots.loading && <Loading />}
         {!slots.data && !slots.loading && (
           <ErrorState title={strings.loadError} error={slots.error} onRetry={slots.reload} />
@@ -207,24 +207,24 @@ export default function CheckoutPage() {
         {slots.data && slots.data.slots.length === 0 && (
           <EmptyState glyph="时" title={strings.noSlots} description={strings.noSlotsDesc} />
         )}
-        {slots.data && <View className="gr-chips">{slots.data.slots.map(slotChip)}</View>}
+        {slots.data && <View className="chips">{slots.data.slots.map(slotChip)}</View>}
       </View>
 
       <View className="card">
-        <Text className="gr-label">{strings.addressTitle}</Text>
+        <Text className="form-label">{strings.addressTitle}</Text>
         <View className="gr-fields">
           {field('building')}
           {field('unit')}
           {field('room')}
         </View>
-        <Text className="gr-label">{strings.contactTitle}</Text>
+        <Text className="form-label">{strings.contactTitle}</Text>
         {field('name')}
         {field('phone')}
       </View>
 
       <View className="card">
-        <Text className="gr-label">{strings.payTitle}</Text>
-        <View className="gr-chips">
+        <Text className="form-label">{strings.payTitle}</Text>
+        <View className="chips">
           {chip('on-delivery', payment, setPayment, strings.onDelivery)}
           {chip('prepaid', payment, setPayment, strings.prepaid)}
         </View>

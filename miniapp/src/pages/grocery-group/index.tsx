@@ -56,7 +56,7 @@ function Share({ share, groupId, onPaid }: { share: HouseholdShare; groupId: str
   };
   return (
     <View className="card">
-      <Text className="gr-label">{strings.myShare}</Text>
+      <Text className="form-label">{strings.myShare}</Text>
       <Text className="gr-sub">{share.household}</Text>
       {share.lines.map((l) => (
         <View className="gr-row" key={l.itemId}>
@@ -131,7 +131,7 @@ export default function GroupPage() {
 
   const field = (name: keyof Household) => (
     <Input
-      className={`gr-input group__${name}`}
+      className={`form-input group__${name}`}
       value={home[name]}
       type={name === 'phone' ? 'number' : 'text'}
       placeholder={strings[name]}
@@ -163,7 +163,7 @@ export default function GroupPage() {
             onQty={(item: CatalogueItem, n: number) => setQty((q) => ({ ...q, [item.itemId]: n }))}
           />
           <View className="card">
-            <Text className="gr-label">{strings.addressTitle}</Text>
+            <Text className="form-label">{strings.addressTitle}</Text>
             <View className="gr-fields">
               {field('building')}
               {field('unit')}

@@ -41,17 +41,17 @@ export default function Complaint({ orderId }: { orderId: string }) {
   if (sent) return <Text className="gr-notice">{strings.sent}</Text>;
   return (
     <View className="card">
-      <Text className="gr-label">{strings.title}</Text>
+      <Text className="form-label">{strings.title}</Text>
       <Text className="gr-sub">{strings.desc}</Text>
-      <View className="gr-chips order__kinds">
+      <View className="chips order__kinds">
         {(['quality', 'price'] as const).map((k) => (
-          <Text key={k} className={`gr-chip${kind === k ? ' gr-chip--on' : ''}`} onClick={() => setKind(k)}>
+          <Text key={k} className={`chip${kind === k ? ' chip--on' : ''}`} onClick={() => setKind(k)}>
             {strings[k]}
           </Text>
         ))}
       </View>
       <Textarea
-        className="gr-textarea order__complaint"
+        className="form-textarea order__complaint"
         value={text}
         maxlength={500}
         placeholder={strings.placeholder}

@@ -27,9 +27,9 @@ export default function Catalogue({ items, qtyOf, onQty }: CatalogueProps) {
   const groups = present.filter((c) => category === 'all' || c === category);
   return (
     <>
-      <View className="gr-chips">
+      <View className="chips">
         {(['all', ...present] as const).map((c) => (
-          <Text key={c} className={`gr-chip${category === c ? ' gr-chip--on' : ''}`} onClick={() => setCategory(c)}>
+          <Text key={c} className={`chip${category === c ? ' chip--on' : ''}`} onClick={() => setCategory(c)}>
             {c === 'all' ? strings.all : CATEGORY_LABELS[c]}
           </Text>
         ))}
@@ -37,7 +37,7 @@ export default function Catalogue({ items, qtyOf, onQty }: CatalogueProps) {
       {shown.length === 0 && <EmptyState glyph="菜" title={strings.empty} />}
       {groups.map((c) => (
         <View className="card" key={c}>
-          <Text className="gr-label">{CATEGORY_LABELS[c]}</Text>
+          <Text className="form-label">{CATEGORY_LABELS[c]}</Text>
           {shown
             .filter((i) => i.category === c)
             .map((item) => {

@@ -52,9 +52,9 @@ function CommunityPicker({ onPick }: { onPick: (id: string) => void }) {
     <View className="card">
       <Text className="gr-title">{strings.pickTitle}</Text>
       <Text className="gr-sub">{strings.pickDesc}</Text>
-      <View className="gr-chips grocery__communities">
+      <View className="chips grocery__communities">
         {list.data.map((c) => (
-          <Text className="gr-chip" key={c.id} onClick={() => onPick(c.id)}>
+          <Text className="chip" key={c.id} onClick={() => onPick(c.id)}>
             {c.name}
           </Text>
         ))}

@@ -87,7 +87,7 @@ function ComplaintCard({
       ) : (
         <>
           <Textarea
-            className="gr-textarea complaints__note"
+            className="form-textarea complaints__note"
             value={note}
             maxlength={200}
             placeholder={strings.notePlaceholder}
@@ -128,9 +128,9 @@ export default function MarketComplaintsPage() {
   return (
     <Page className="complaints">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
-      <View className="gr-chips">
+      <View className="chips">
         {(['todo', 'all'] as const).map((f) => (
-          <Text key={f} className={`gr-chip${filter === f ? ' gr-chip--on' : ''}`} onClick={() => setFilter(f)}>
+          <Text key={f} className={`chip${filter === f ? ' chip--on' : ''}`} onClick={() => setFilter(f)}>
             {strings.filters[f]}
           </Text>
         ))}

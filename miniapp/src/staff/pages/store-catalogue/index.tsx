@@ -102,7 +102,7 @@ export default function StoreCataloguePage() {
   const input = (key: 'name' | 'unit' | 'price' | 'stock' | 'limit', type: 'text' | 'digit' | 'number' = 'text') =>
     form && (
       <Input
-        className={`gr-input catalogue-form__${key}`}
+        className={`form-input catalogue-form__${key}`}
         value={form[key]}
         type={type}
         placeholder={strings[key]}
@@ -115,13 +115,13 @@ export default function StoreCataloguePage() {
     <Page className="store-catalogue">
       {form ? (
         <View className="card">
-          <Text className="gr-label">{form.itemId ? strings.formEdit(form.name) : strings.formAdd}</Text>
+          <Text className="form-label">{form.itemId ? strings.formEdit(form.name) : strings.formAdd}</Text>
           {input('name')}
-          <View className="gr-chips">
+          <View className="chips">
             {CATEGORY_ORDER.map((c) => (
               <Text
                 key={c}
-                className={`gr-chip${form.category === c ? ' gr-chip--on' : ''}`}
+                className={`chip${form.category === c ? ' chip--on' : ''}`}
                 onClick={() => setForm({ ...form, category: c })}
               >
                 {CATEGORY_LABELS[c]}

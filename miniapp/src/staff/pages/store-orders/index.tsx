@@ -73,7 +73,7 @@ function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
       <Text className="gr-price">¥{yuan(order.totalFen)}</Text>
       {rejecting && (
         <Input
-          className="gr-input store-orders__reason"
+          className="form-input store-orders__reason"
           value={reason}
           placeholder={strings.reason}
           onInput={(e) => setReason(e.detail.value)}
@@ -122,9 +122,9 @@ export default function StoreOrdersPage() {
   return (
     <Page className="store-orders">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
-      <View className="gr-chips">
+      <View className="chips">
         {(['todo', 'all'] as const).map((f) => (
-          <Text key={f} className={`gr-chip${filter === f ? ' gr-chip--on' : ''}`} onClick={() => setFilter(f)}>
+          <Text key={f} className={`chip${filter === f ? ' chip--on' : ''}`} onClick={() => setFilter(f)}>
             {strings.filters[f]}
           </Text>
         ))}

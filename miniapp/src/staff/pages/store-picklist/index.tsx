@@ -52,7 +52,7 @@ export default function PickListPage() {
       {list.orderCount === 0 && <EmptyState glyph="拣" title={strings.empty} />}
       {list.totals.length > 0 && (
         <View className="card">
-          <Text className="gr-label">{strings.totalsTitle}</Text>
+          <Text className="form-label">{strings.totalsTitle}</Text>
           {list.totals.map((t) => (
             <View className="gr-row picklist__total" key={t.itemId}>
               <Text className="gr-title">{t.name}</Text>
@@ -66,7 +66,7 @@ export default function PickListPage() {
       {list.communities.length > 0 && <Text className="section-title picklist__section">{strings.listTitle}</Text>}
       {list.communities.map((c) => (
         <View className="card picklist__community" key={c.communityId}>
-          <Text className="gr-label">{scopeName(c.communityId)}</Text>
+          <Text className="form-label">{scopeName(c.communityId)}</Text>
           {c.buildings.map((b) =>
             b.units.map((u) => (
               <View className="picklist__unit" key={`${b.building}-${u.unit}`}>

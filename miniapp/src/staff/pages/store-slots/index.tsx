@@ -72,7 +72,7 @@ export default function StoreSlotsPage() {
 
   const input = (key: keyof typeof form, placeholder: string) => (
     <Input
-      className={`gr-input slots__${key}`}
+      className={`form-input slots__${key}`}
       value={form[key]}
       placeholder={placeholder}
       onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))}
@@ -111,10 +111,10 @@ export default function StoreSlotsPage() {
       )}
 
       <View className="card">
-        <Text className="gr-label">{strings.addTitle}</Text>
-        <View className="gr-chips">
+        <Text className="form-label">{strings.addTitle}</Text>
+        <View className="chips">
           {DAYS.map((d) => (
-            <Text key={d} className={`gr-chip${day === d ? ' gr-chip--on' : ''}`} onClick={() => setDay(d)}>
+            <Text key={d} className={`chip${day === d ? ' chip--on' : ''}`} onClick={() => setDay(d)}>
               {shanghaiDate(d).slice(5).replace('-', '月')}日
             </Text>
           ))}

@@ -83,9 +83,9 @@ export default function DisconnectPage() {
       <Page>
         <CompanyHeader name={gate.name} />
         <View className="card">
-          <Text className="ut-label">{strings.accountNo}</Text>
+          <Text className="form-label">{strings.accountNo}</Text>
           <Input
-            className="ut-input cut__account"
+            className="form-input cut__account"
             value={accountNo}
             placeholder={strings.accountPlaceholder}
             onInput={(e) => setAccountNo(e.detail.value)}
@@ -114,9 +114,9 @@ export default function DisconnectPage() {
             </View>
             {a.supply === 'on' && (
               <View className="card">
-                <Text className="ut-label">{strings.reason}</Text>
+                <Text className="form-label">{strings.reason}</Text>
                 <Input
-                  className="ut-input cut__reason"
+                  className="form-input cut__reason"
                   value={reason}
                   placeholder={strings.reasonPlaceholder}
                   onInput={(e) => setReason(e.detail.value)}

@@ -81,9 +81,9 @@ export default function ImportPage() {
               {strings.pick}
             </Button>
           )}
-          <Text className="ut-label">{strings.paste}</Text>
+          <Text className="form-label">{strings.paste}</Text>
           <Textarea
-            className="ut-textarea imp__text"
+            className="form-textarea imp__text"
             value={csv}
             maxlength={-1}
             onInput={(e) => setCsv(e.detail.value)}
@@ -98,7 +98,7 @@ export default function ImportPage() {
             <Text className="ut-notice ut-notice--green">{strings.result(result.imported, result.skipped)}</Text>
             {result.errors.length > 0 && (
               <>
-                <Text className="ut-label imp__errors">{strings.errorsTitle(result.errors.length)}</Text>
+                <Text className="form-label imp__errors">{strings.errorsTitle(result.errors.length)}</Text>
                 {result.errors.map((e) => (
                   <View className="ut-row" key={e.line}>
                     <Text className="ut-sub imp__line">{strings.line(e.line)}</Text>

@@ -65,13 +65,13 @@ function ReviewCard({ company, review, onDone }: { company: string; review: Revi
         </View>
       ))}
       <Text className="ut-sub reviews__meta">{strings.applied(shanghaiTime(review.appliedAt))}</Text>
-      <Text className="ut-label">{strings.hardship}</Text>
+      <Text className="form-label">{strings.hardship}</Text>
       <Text className="reviews__hardship">{review.hardship}</Text>
       <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={() => decide('approve')}>
         {strings.approve}
       </Button>
       <Input
-        className="ut-input reviews__reason"
+        className="form-input reviews__reason"
         value={reason}
         placeholder={strings.reasonPlaceholder}
         onInput={(e) => setReason(e.detail.value)}

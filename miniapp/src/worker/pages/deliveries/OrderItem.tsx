@@ -107,7 +107,7 @@ export default function OrderItem({ order, pending, onChange }: Props) {
       {!pending && order.status === 'out-for-delivery' && (
         <View className="deliveries__confirm">
           <Input
-            className="gr-input deliveries__code"
+            className="form-input deliveries__code"
             type="number"
             maxlength={6}
             value={code}

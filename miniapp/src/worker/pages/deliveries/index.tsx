@@ -106,7 +106,7 @@ function Deliveries({ community }: { community: string }) {
       {orders &&
         bySlot(orders).map((g) => (
           <View className="card" key={g.key}>
-            <Text className="gr-label">
+            <Text className="form-label">
               {g.label} · {strings.slotOrders(g.orders.length)}
             </Text>
             {g.orders.map((o) => (
@@ -137,9 +137,9 @@ export default function DeliveriesPage() {
       {!me.data && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
       {me.data && !community && <EmptyState glyph="社" title={strings.noRole} />}
       {communities.length > 1 && (
-        <View className="gr-chips">
+        <View className="chips">
           {communities.map((c) => (
-            <Text key={c} className={`gr-chip${c === community ? ' gr-chip--on' : ''}`} onClick={() => setChosen(c)}>
+            <Text key={c} className={`chip${c === community ? ' chip--on' : ''}`} onClick={() => setChosen(c)}>
               {scopeName(c)}
             </Text>
           ))}

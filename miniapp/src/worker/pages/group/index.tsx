@@ -70,7 +70,7 @@ export default function WorkerGroupPage() {
       {group.status === 'closing' && <Text className="gr-notice gr-notice--orange">{strings.closing}</Text>}
       {group.totals.length > 0 && (
         <View className="card">
-          <Text className="gr-label">{strings.totalsTitle}</Text>
+          <Text className="form-label">{strings.totalsTitle}</Text>
           {group.totals.map((t) => (
             <View className="gr-row" key={t.itemId}>
               <Text className="gr-title">{t.name}</Text>

@@ -82,7 +82,7 @@ export default function OpenForm({ community, onOpened }: { community: string; o
 
   const input = (key: keyof typeof form) => (
     <Input
-      className={`gr-input open__${key}`}
+      className={`form-input open__${key}`}
       value={form[key]}
       type={key === 'phone' ? 'number' : 'text'}
       placeholder={strings[key]}
@@ -92,13 +92,13 @@ export default function OpenForm({ community, onOpened }: { community: string; o
 
   return (
     <View className="card">
-      <Text className="gr-label">{strings.title}</Text>
+      <Text className="form-label">{strings.title}</Text>
       <Text className="gr-sub">{strings.store}</Text>
-      <View className="gr-chips">
+      <View className="chips">
         {stores.data.stores.map((s) => (
           <Text
             key={s.storeId}
-            className={`gr-chip${storeId === s.storeId ? ' gr-chip--on' : ''}`}
+            className={`chip${storeId === s.storeId ? ' chip--on' : ''}`}
             onClick={() => (setStoreId(s.storeId), setSlotId(''))}
           >
             {s.name}
@@ -110,13 +110,13 @@ export default function OpenForm({ community, onOpened }: { community: string; o
           <Text className="gr-sub">{strings.slot}</Text>
           {slots.loading && <Loading />}
           {slots.data?.slots.length === 0 && <Text className="gr-problem">{strings.noSlots}</Text>}
-          <View className="gr-chips">
+          <View className="chips">
             {slots.data?.slots
               .filter((s) => s.open)
               .map((s) => (
                 <Text
                   key={s.slotId}
-                  className={`gr-chip${slotId === s.slotId ? ' gr-chip--on' : ''}`}
+                  className={`chip${slotId === s.slotId ? ' chip--on' : ''}`}
                   onClick={() => setSlotId(s.slotId)}
                 >
                   {windowText(s.startsAt, s.endsAt)}
@@ -130,9 +130,9 @@ export default function OpenForm({ community, onOpened }: { community: string; o
           <Text className="gr-sub">
             {strings.cutoff}：{timeText(new Date(Date.parse(slot.cutoffAt) - hours * 3600_000).toISOString())}
           </Text>
-          <View className="gr-chips">
+          <View className="chips">
             {HOURS.map((h) => (
-              <Text key={h} className={`gr-chip${hours === h ? ' gr-chip--on' : ''}`} onClick={() => setHours(h)}>
+              <Text key={h} className={`chip${hours === h ? ' chip--on' : ''}`} onClick={() => setHours(h)}>
                 {strings.before(h)}
               </Text>
             ))}
