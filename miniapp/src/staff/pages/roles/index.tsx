@@ -113,9 +113,9 @@ export default function RolesPage() {
 
       <View className="card">
         <Text className="roles__label">{strings.roleLabel}</Text>
-        <View className="roles__chips">
+        <View className="chips">
           {GRANTABLE.map((r) => (
-            <Text key={r} className={`roles__chip${r === role ? ' roles__chip--on' : ''}`} onClick={() => setRole(r)}>
+            <Text key={r} className={`chip${r === role ? ' chip--on' : ''}`} onClick={() => setRole(r)}>
               {ROLE_LABELS[r]}
             </Text>
           ))}
@@ -147,9 +147,9 @@ export default function RolesPage() {
           </Text>
           <Text className="roles__result-name">{result.user.displayName}</Text>
           <Text className="muted">{maskId(result.user.userId)}</Text>
-          <View className="roles__chips roles__chips--result">
+          <View className="chips roles__chips--result">
             {result.user.roles.map((g) => (
-              <Text className="roles__chip roles__chip--static" key={`${g.role}:${g.scope ?? ''}`}>
+              <Text className="chip roles__chip--static" key={`${g.role}:${g.scope ?? ''}`}>
                 {roleText(g)}
               </Text>
             ))}
