@@ -9,12 +9,18 @@ export interface ErrorDetail {
  * An expected failure with a code from the contract. The HTTP wrapper turns it into
  * `{ error: { code, message } }` with the code's status; anything else is a bug and a 500.
  */
+export interface ErrorOptions {
+  /** Sent as `Retry-After` (seconds): when a 429 or 503 may be tried again. */
+  retryAfterSeconds?: number;
+}
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    readonly options: ErrorOptions = {},
   ) {
     super(message);
     this.name = 'AppError';

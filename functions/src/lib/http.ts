@@ -61,7 +61,8 @@ function respond(reply: Reply<unknown>): APIGatewayProxyStructuredResultV2 {
 function errorReply(err: AppError): APIGatewayProxyStructuredResultV2 {
   const error: { code: string; message: string; details?: ErrorDetail[] } = { code: err.code, message: err.message };
   if (err.details?.length) error.details = err.details;
-  return json(err.status, { error });
+  const retryAfter = err.options.retryAfterSeconds;
+  return json(err.status, { error }, retryAfter ? { 'retry-after': String(retryAfter) } : undefined);
 }
 
 function lowerCaseKeys(headers: Record<string, string | undefined> | undefined): Record<string, string> {

@@ -209,9 +209,10 @@ describe('the production template', () => {
       .filter(([, t]) => (t.Properties.TimeToLiveSpecification as { Enabled?: boolean } | undefined)?.Enabled)
       .map(([name, t]) => [name, (t.Properties.TimeToLiveSpecification as { AttributeName: string }).AttributeName]);
     // Idempotency records (24 h), declarations, scans and visits (28 days), grocery household
-    // limit counters, fixed utility repair requests.
+    // limit counters, fixed utility repair requests, rate-limit counters.
     expect(Object.fromEntries(withTtl)).toEqual({
       IdempotencyTable: 'expiresAt',
+      LimitsTable: 'expiresAt',
       HealthTable: 'expiresAt',
       HealthScansTable: 'expiresAt',
       GroceryTable: 'expiresAt',
