@@ -2,10 +2,11 @@ import type { ReliefApplication, ReliefWindow } from '@citycare/contract';
 import { AppError, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { fingerprint, idempotencyKey } from '../lib/idempotency';
+import { takeAll } from '../lib/limits';
 import { metric } from '../lib/metrics';
 import { paymentProvider } from '../payments/provider';
 import { now } from './clock';
-import { reliefConfig } from './config';
+import { reliefConfig, utilityLimits } from './config';
 import { accountView, billView, partView, repairView, type PaymentRecord } from './items';
 import {
   addDays,
@@ -20,6 +21,7 @@ import {
 } from './rules';
 import {
   getAccounts,
+  isWrongHolder,
   linkAccount as link,
   MAX_LINKED_ACCOUNTS,
   putPlan,
@@ -76,15 +78,29 @@ export const overview = endpoint('utilityOverview', {}, async ({ caller }) => {
   };
 });
 
-/** POST /utility/accounts: link by account number and holder name. */
+/**
+ * POST /utility/accounts: link by account number and holder name. Every guess is counted per
+ * user and per account before the name is checked (so no guess escapes the count); a right one
+ * is given back, so only wrong names use the day's allowance.
+ */
 export const linkAccount = endpoint('linkAccount', {}, async ({ body, caller }) => {
   const household = await readHousehold(caller.userId);
   if (household.links.length >= MAX_LINKED_ACCOUNTS && !household.links.some((l) => l.accountNo === body.accountNo)) {
     throw new AppError('UNPROCESSABLE', `一个家庭最多绑定 ${MAX_LINKED_ACCOUNTS} 个户号`);
   }
+  const giveBack = await takeAll([
+    [utilityLimits.holderNameUser, caller.userId],
+    [utilityLimits.holderNameAccount, body.accountNo],
+  ]);
   const at = now();
-  const account = await link(caller.userId, body.accountNo, body.holderName, at);
-  return new Reply(201, { account: accountView(account, at) });
+  try {
+    const account = await link(caller.userId, body.accountNo, body.holderName, at);
+    await giveBack();
+    return new Reply(201, { account: accountView(account, at) });
+  } catch (err) {
+    if (!isWrongHolder(err)) await giveBack();
+    throw err;
+  }
 });
 
 /** GET /utility/accounts/{accountNo}: the account, its bills with late fees, and its plan. */

@@ -19,6 +19,10 @@ import { maskName, sameName } from './rules';
 export const MAX_LINKED_ACCOUNTS = 12;
 const WRONG_ACCOUNT = '户号或户主姓名不正确，请核对缴费单上的信息';
 
+/** True for the refusal of a wrong holder name (or an unknown number): a guess that missed. */
+export const isWrongHolder = (err: unknown) =>
+  err instanceof AppError && err.code === 'UNPROCESSABLE' && err.message === WRONG_ACCOUNT;
+
 async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
