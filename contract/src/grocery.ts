@@ -19,8 +19,8 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 
 /**
  * DynamoDB commits at most 100 items in one transaction. A checkout writes per line its stock
- * and, for a scarce item, the household's daily counter; plus the slot, the order, the payment
- * and the idempotency record: 2 × 40 + 4 = 84 ≤ 100.
+ * and, for a scarce item (at most 20 lines of them), the household's and the user's daily
+ * counters; plus the slot, the order, the payment and the idempotency record: 40 + 2 × 20 + 4 = 84 ≤ 100.
  */
 export const MAX_LINES_PER_ORDER = 40;
 export const MAX_QTY_PER_LINE = 99;
@@ -37,7 +37,13 @@ const AddressPart = (label: string) =>
     .trim()
     .min(1, `请填写${label}`)
     .max(16, `${label}太长`)
-    .regex(/^[0-9A-Za-z\u4e00-\u9fa5-]+$/, `${label}只能包含汉字、字母、数字和连字符`);
+    // Full-width letters and digits, spaces and # are taken as typed; the server normalises them
+    // before an address keys a household (functions/src/grocery/address.ts).
+    .regex(
+      /^[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u4e00-\u9fa5\u3007#\uFF03\uFF0D \u3000-]+$/,
+      `${label}只能包含汉字、字母、数字和连字符`,
+    )
+    .regex(/[0-9A-Za-z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u4e00-\u9fa5\u3007]/, `请填写${label}`);
 
 export const Address = z.object({
   building: AddressPart('楼号'),

@@ -8,6 +8,8 @@ export const limitKey = (day: string, household: string, storeId: string, itemId
   pk: `LIMIT#${day}#${household}`,
   sk: `${storeId}#${itemId}`,
 });
+/** The subject of a user's own daily counters of scarce items, beside the household's (`householdKey`). */
+export const userLimitSubject = (userId: string) => `USER#${userId}`;
 export const groupKey = (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' });
 export const shareKey = (groupId: string, memberId: string) => ({ pk: `GROUP#${groupId}`, sk: `SHARE#${memberId}` });
 export const complaintKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' });

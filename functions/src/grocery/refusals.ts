@@ -8,7 +8,7 @@ import { CODE_LOCK_MINUTES, codeTriesLeft } from './rules';
 
 export type Tag =
   | { kind: 'stock'; name: string; unit: string; priceFen: number }
-  | { kind: 'limit'; name: string; unit: string; dailyLimit: number; qty: number }
+  | { kind: 'limit'; per: 'household' | 'user'; name: string; unit: string; dailyLimit: number; qty: number }
   | { kind: 'slot'; priority: boolean }
   | { kind: 'group' }
   | { kind: 'order' }
@@ -54,9 +54,10 @@ export function explainCancellation(reasons: Reason[], tags: Tag[], now: Date): 
       }
       case 'limit': {
         const bought = typeof old?.n === 'number' ? old.n : 0;
+        const who = tag.per === 'user' ? '每人每天也只能买这么多，您今天已买' : '您家今天已买';
         return {
           code: 'UNPROCESSABLE',
-          message: `${tag.name} 每户每天限购 ${tag.dailyLimit}${tag.unit}，您家今天已买 ${bought}${tag.unit}`,
+          message: `${tag.name} 每户每天限购 ${tag.dailyLimit}${tag.unit}，${who} ${bought}${tag.unit}`,
         };
       }
       case 'slot': {

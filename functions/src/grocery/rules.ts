@@ -10,17 +10,20 @@ export type HouseholdColour = 'green' | 'yellow' | 'red' | 'unregistered';
 /** DynamoDB's limit on the items of one TransactWriteItems. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/** Lines of scarce (limited) items one order may hold: each takes two counters. */
+export const MAX_SCARCE_LINES = 20;
+
 /**
- * Items a checkout transaction writes: per line its stock, per scarce line the household's
- * daily counter, then the slot, the order, the payment items and the idempotency record.
+ * Items a checkout transaction writes: per line its stock, per scarce line the household's and
+ * the user's daily counters, then the slot, the order, the payment items and the idempotency record.
  */
 export function checkoutTransactionSize(lines: number, scarceLines: number, paymentItems = 1): number {
-  return lines + scarceLines + 1 + 1 + paymentItems + 1;
+  return lines + 2 * scarceLines + 1 + 1 + paymentItems + 1;
 }
 
-/** True when even an order of only scarce lines fits in one transaction. */
+/** True when even the largest order, with as many scarce lines as allowed, fits in one transaction. */
 export const maxLinesFit = () =>
-  checkoutTransactionSize(MAX_LINES_PER_ORDER, MAX_LINES_PER_ORDER) <= MAX_TRANSACTION_ITEMS;
+  checkoutTransactionSize(MAX_LINES_PER_ORDER, MAX_SCARCE_LINES) <= MAX_TRANSACTION_ITEMS;
 
 // ---- red and yellow households ----
 
@@ -123,11 +126,8 @@ export function orderTotal(lines: { priceFen: number; qty: number }[]): number {
 
 // ---- households and limits ----
 
-/** One household: its address inside its community. Limits on scarce items count per household. */
-export function householdKey(communityId: string, address: Address): string {
-  const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, '');
-  return [communityId, norm(address.building), norm(address.unit), norm(address.room)].join('/');
-}
+/** One household: its normalised address inside its community (address.ts). */
+export { householdKey } from './address';
 
 /** `3号楼 2单元 501` */
 export function householdLabel(address: Address): string {

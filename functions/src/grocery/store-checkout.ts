@@ -9,12 +9,13 @@ import { idempotencyPut, type IdempotencyScope } from '../lib/idempotency';
 import { metric } from '../lib/metrics';
 import { paymentProvider } from '../payments/provider';
 import { groceryConfig } from './config';
-import { limitKey, orderIndexes, orderKey, slotKey, storeItemKey } from './keys';
+import { limitKey, orderIndexes, orderKey, slotKey, storeItemKey, userLimitSubject } from './keys';
 import {
   deliveryTerms,
   householdKey,
   limitExpiry,
   limitHeadroom,
+  MAX_SCARCE_LINES,
   orderTotal,
   pickupCode,
   shanghaiDay,
@@ -58,11 +59,15 @@ export async function readCheckoutInputs(storeId: string, slotId: string, itemId
   return { items, slot, store };
 }
 
-/** Transaction items taking each line's stock (and the household's daily counter of scarce lines). */
+/**
+ * Transaction items taking each line's stock and, per scarce line, the day's counters of the
+ * household and of the user: both are conditions of the same transaction, so neither a second
+ * address typed by one user nor a second user at one address buys past the limit.
+ */
 export function stockItems(
   storeId: string,
   lines: (OrderLine & { dailyLimit?: number })[],
-  household: string,
+  counted: { household: string; userId: string },
   day: string,
 ): Tagged[] {
   const t = groceryConfig.table;
@@ -82,25 +87,31 @@ export function stockItems(
       },
     });
   }
-  for (const l of lines) {
-    if (l.dailyLimit === undefined) continue;
-    out.push({
-      tag: { kind: 'limit', name: l.name, unit: l.unit, dailyLimit: l.dailyLimit, qty: l.qty },
-      item: {
-        Update: {
-          TableName: t,
-          Key: limitKey(day, household, storeId, l.itemId),
-          UpdateExpression: 'ADD n :q SET expiresAt = if_not_exists(expiresAt, :exp)',
-          ConditionExpression: 'attribute_not_exists(n) OR n <= :max',
-          ExpressionAttributeValues: {
-            ':q': l.qty,
-            ':max': limitHeadroom(l.dailyLimit, l.qty),
-            ':exp': limitExpiry(day),
+  const subjects = [
+    ['household', counted.household],
+    ['user', userLimitSubject(counted.userId)],
+  ] as const;
+  for (const [per, subject] of subjects) {
+    for (const l of lines) {
+      if (l.dailyLimit === undefined) continue;
+      out.push({
+        tag: { kind: 'limit', per, name: l.name, unit: l.unit, dailyLimit: l.dailyLimit, qty: l.qty },
+        item: {
+          Update: {
+            TableName: t,
+            Key: limitKey(day, subject, storeId, l.itemId),
+            UpdateExpression: 'ADD n :q SET expiresAt = if_not_exists(expiresAt, :exp)',
+            ConditionExpression: 'attribute_not_exists(n) OR n <= :max',
+            ExpressionAttributeValues: {
+              ':q': l.qty,
+              ':max': limitHeadroom(l.dailyLimit, l.qty),
+              ':exp': limitExpiry(day),
+            },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
-      },
-    });
+      });
+    }
   }
   return out;
 }
@@ -125,6 +136,10 @@ export function bookSlotItem(storeId: string, slotId: string, priority: boolean,
 
 /** Lines priced from the catalogue; refuses unknown items and quantities over a household limit. */
 export function priceLines(body: Pick<Checkout, 'lines'>, items: Map<string, CatalogueRow>) {
+  const scarce = body.lines.filter((l) => items.get(l.itemId)?.dailyLimit !== undefined).length;
+  if (scarce > MAX_SCARCE_LINES) {
+    throw new AppError('UNPROCESSABLE', `每单最多 ${MAX_SCARCE_LINES} 种限购商品，请分成几单下`);
+  }
   return body.lines.map((l) => {
     const row = items.get(l.itemId);
     if (!row) throw notFound(`商品 ${l.itemId} 不存在或已下架，请刷新后再下单`);
@@ -215,6 +230,7 @@ export async function placeOrder({
     status: 'placed',
     timeline: [{ status: 'placed', at: createdAt }],
     pickupCode: pickupCode(randomInt(0, 1_000_000)),
+    userCounted: true,
     createdAt,
   };
   const reply = new Reply(201, { order: orderView(order, 'owner') });
@@ -231,7 +247,7 @@ export async function placeOrder({
     now,
   );
   const tagged: Tagged[] = [
-    ...stockItems(body.storeId, lines, household, day),
+    ...stockItems(body.storeId, lines, { household, userId }, day),
     bookSlotItem(body.storeId, body.slotId, terms.priority, now),
     {
       tag: { kind: 'order' },

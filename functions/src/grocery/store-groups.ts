@@ -45,6 +45,8 @@ export interface ShareItem extends Share {
   /** The household and day its scarce-item counters were taken under (rules.householdKey). */
   householdKey?: string;
   day?: string;
+  /** Its scarce lines were counted per user too (keys.userLimitSubject); absent on older shares. */
+  userCounted?: boolean;
   createdAt: string;
 }
 
@@ -164,11 +166,12 @@ export async function joinGroup(
     paymentId: `pay-${group.groupId}-${memberId}`,
     householdKey: household,
     day,
+    userCounted: true,
     createdAt: now.toISOString(),
   };
   const answer = { status: 201, body: respond(share) };
   const tagged: Tagged[] = [
-    ...stockItems(group.storeId, lines, household, day),
+    ...stockItems(group.storeId, lines, { household, userId }, day),
     {
       tag: { kind: 'group' },
       item: {

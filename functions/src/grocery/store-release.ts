@@ -3,7 +3,7 @@ import { AppError, conflict } from '../lib/errors';
 import { metric } from '../lib/metrics';
 import { paymentProvider } from '../payments/provider';
 import { groceryConfig } from './config';
-import { limitKey, orderKey, shareKey, slotKey, storeItemKey } from './keys';
+import { limitKey, orderKey, shareKey, slotKey, storeItemKey, userLimitSubject } from './keys';
 import { givesBackLimits, MAX_TRANSACTION_ITEMS, nextStatus, sumBy, TRANSITIONS } from './rules';
 import { sharesOf, type ShareItem } from './store-groups';
 import { ACTION_WORDS, timelineEntry } from './store-orders';
@@ -48,6 +48,7 @@ export function stockItems(storeId: string, lines: { itemId: string; qty: number
 
 export interface HeldLimit {
   day: string;
+  /** The counter's subject: a household key, or a user's (keys.userLimitSubject). */
   household: string;
   itemId: string;
   qty: number;
@@ -109,27 +110,34 @@ export function shareItems(share: ShareItem, now: Date): Tagged[] {
   ];
 }
 
+/** The day's counters an order or share holds: per scarce line, the household's and (when counted) the user's. */
+function heldCounters(
+  lines: { itemId: string; qty: number; dailyLimit?: number }[],
+  day: string,
+  subjects: string[],
+): HeldLimit[] {
+  const scarce = lines.filter((l) => l.dailyLimit !== undefined);
+  return subjects.flatMap((household) => scarce.map((l) => ({ day, household, itemId: l.itemId, qty: l.qty })));
+}
+
+const subjectsOf = (household: string, userId: string, userCounted: boolean | undefined) =>
+  userCounted ? [household, userLimitSubject(userId)] : [household];
+
 /** The scarce-item counters a household's share of a group holds. */
 export function heldByShare(s: ShareItem): HeldLimit[] {
   if (!s.householdKey || !s.day) return [];
-  return s.lines
-    .filter((l) => l.dailyLimit !== undefined)
-    .map((l) => ({ day: s.day as string, household: s.householdKey as string, itemId: l.itemId, qty: l.qty }));
+  return heldCounters(s.lines, s.day, subjectsOf(s.householdKey, s.userId, s.userCounted));
 }
 
 /** What the order holds besides its own item, and the payment state it ends in. */
 async function heldBy(order: OrderItem, now: Date): Promise<{ items: Tagged[]; paymentState: Released }> {
   if (order.kind === 'single') {
-    const scarce = order.lines.filter((l) => l.dailyLimit !== undefined);
     const paid = order.paymentState === 'paid';
+    const held = heldCounters(order.lines, order.day, subjectsOf(order.household, order.userId, order.userCounted));
     return {
       items: [
         ...stockItems(order.storeId, order.lines),
-        ...limitItems(
-          order.storeId,
-          scarce.map((l) => ({ day: order.day, household: order.household, itemId: l.itemId, qty: l.qty })),
-          now,
-        ),
+        ...limitItems(order.storeId, held, now),
         slotItem(order),
         ...(order.paymentState === 'pending' || paid ? paymentItems(order.paymentId, paid, order.totalFen, now) : []),
       ],

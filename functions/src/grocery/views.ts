@@ -36,6 +36,8 @@ export interface OrderItem {
   lastCodeFailAt?: string;
   rejectReason?: string;
   breakdown?: Order['breakdown'];
+  /** Its scarce lines were counted per user too (keys.userLimitSubject); absent on older orders. */
+  userCounted?: boolean;
   createdAt: string;
 }
 

@@ -99,7 +99,7 @@ describe('transaction refusals', () => {
   const now = new Date('2020-02-10T02:00:00Z');
   const tags: Tag[] = [
     { kind: 'stock', name: '大白菜', unit: '斤', priceFen: 120 },
-    { kind: 'limit', name: '口罩', unit: '包', dailyLimit: 2, qty: 1 },
+    { kind: 'limit', per: 'household', name: '口罩', unit: '包', dailyLimit: 2, qty: 1 },
     { kind: 'slot', priority: false },
     { kind: 'order' },
     { kind: 'payment' },
@@ -125,6 +125,14 @@ describe('transaction refusals', () => {
     expect(explainCancellation(failAt(1, { n: 2 }), tags, now)).toEqual({
       code: 'UNPROCESSABLE',
       message: '口罩 每户每天限购 2包，您家今天已买 2包',
+    });
+  });
+
+  it('refuses over the same limit counted per user with 422, saying so', () => {
+    const perUser: Tag[] = [{ kind: 'limit', per: 'user', name: '口罩', unit: '包', dailyLimit: 2, qty: 1 }];
+    expect(explainCancellation([{ code: 'ConditionalCheckFailed', old: { n: 2 } }], perUser, now)).toEqual({
+      code: 'UNPROCESSABLE',
+      message: '口罩 每户每天限购 2包，每人每天也只能买这么多，您今天已买 2包',
     });
   });
 
