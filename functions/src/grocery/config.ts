@@ -1,4 +1,5 @@
 import { requireEnv } from '../lib/env';
+import type { Limit } from '../lib/limits';
 
 /** The grocery domain's settings, from the function environment (config/grocery.yml via serverless.yml). */
 export const groceryConfig = {
@@ -10,5 +11,16 @@ export const groceryConfig = {
     const share = Number(requireEnv('GROCERY_PRIORITY_SHARE'));
     if (!(share >= 0 && share <= 1)) throw new Error('GROCERY_PRIORITY_SHARE must be between 0 and 1');
     return share;
+  },
+  /** Complaints one user may file a day (config/grocery.yml `limits.complaintsPerUser`). */
+  get complaintsLimit(): Limit {
+    const max = Number(requireEnv('GROCERY_LIMIT_COMPLAINTS'));
+    if (!Number.isInteger(max) || max < 1) throw new Error('GROCERY_LIMIT_COMPLAINTS must be a positive integer');
+    return {
+      name: 'grocery.complaints.user',
+      max,
+      windowSeconds: 24 * 3600,
+      message: '今天提交的投诉已经很多了，如有急事请拨打 12315 市场监管热线',
+    };
   },
 };

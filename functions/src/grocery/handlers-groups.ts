@@ -5,7 +5,8 @@ import { endpoint, Reply } from '../lib/http';
 import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
 import { requireWorker } from './access';
 import { totalsPerItem } from './lists';
-import { groupStatus, maskName } from './rules';
+import { health } from './ports';
+import { groupStatus, mayJoinGroup, maskName } from './rules';
 import { closeGroup } from './store-group-close';
 import {
   getGroup,
@@ -86,7 +87,13 @@ export const join = endpoint('groceryJoinGroup', { roles: ['resident'] }, async 
   const scope = { userId: caller.userId, operation: 'grocery.join', key, fingerprint: fingerprint({ params, body }) };
   const now = new Date();
   try {
-    const g = await found(params.groupId ?? '');
+    const [g, colour] = await Promise.all([found(params.groupId ?? ''), health.colourOf(caller.userId)]);
+    if (!mayJoinGroup(colour)) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        '您家正在居家观察，不能参加卡点团购（需到卡点取货）。请单独下单，送货上门、无接触交接',
+      );
+    }
     const answer = await joinGroup(caller.userId, g, body, scope, now, (share) => ({
       group: groupView({ ...g, memberCount: g.memberCount + 1, totalFen: g.totalFen + share.totalFen }, [share], {
         userId: caller.userId,

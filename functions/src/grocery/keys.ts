@@ -13,6 +13,8 @@ export const userLimitSubject = (userId: string) => `USER#${userId}`;
 export const groupKey = (groupId: string) => ({ pk: `GROUP#${groupId}`, sk: 'GROUP' });
 export const shareKey = (groupId: string, memberId: string) => ({ pk: `GROUP#${groupId}`, sk: `SHARE#${memberId}` });
 export const complaintKey = (complaintId: string) => ({ pk: `COMPLAINT#${complaintId}`, sk: 'COMPLAINT' });
+/** Present while an order has a complaint the regulator has not handled: one open complaint per order. */
+export const openComplaintKey = (orderId: string) => ({ pk: `COMPLAINT#ORDER#${orderId}`, sk: 'OPEN' });
 
 /** Index names and their partition values. */
 export const BY_USER = 'byUser';

@@ -47,6 +47,14 @@ export function deliveryTerms(
   return { contactless: true, priority: true };
 }
 
+/**
+ * A group order (卡点购物车) is picked up at the village checkpoint: red and yellow households
+ * may not join one; they order alone, delivered contactless.
+ */
+export function mayJoinGroup(colour: HouseholdColour): boolean {
+  return !('refusal' in deliveryTerms(colour, 'pickup', true));
+}
+
 // ---- slots ----
 
 /** Places of a slot held back for red/yellow households until its cutoff. */

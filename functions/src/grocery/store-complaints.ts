@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure } from '../lib/dynamo';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, transactionReasons } from '../lib/dynamo';
 import { conflict, notFound } from '../lib/errors';
 import { groceryConfig } from './config';
-import { BY_USER, complaintKey, COMPLAINTS_PARTITION, orderKey } from './keys';
+import { BY_USER, complaintKey, COMPLAINTS_PARTITION, openComplaintKey, orderKey } from './keys';
 import { batchGet } from './tx';
 import type { OrderItem } from './views';
 
@@ -22,21 +22,45 @@ export interface ComplaintItem {
   handled?: { at: string; note: string; by: string };
 }
 
+/**
+ * Files a complaint, with the order's open-complaint marker in the same transaction: an order
+ * has at most one complaint waiting for the regulator.
+ */
 export async function addComplaint(c: Omit<ComplaintItem, 'complaintId' | 'createdAt' | 'handled'>, now: Date) {
   const complaintId = `c${now.toISOString().slice(2, 10).replace(/-/g, '')}${randomBytes(5).toString('hex')}`;
   const item: ComplaintItem = { ...c, complaintId, createdAt: now.toISOString() };
-  await db().send(
-    new PutCommand({
-      TableName: table(),
-      Item: {
-        ...complaintKey(complaintId),
-        gsi1pk: COMPLAINTS_PARTITION,
-        gsi1sk: `${item.createdAt}#${complaintId}`,
-        ...item,
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  try {
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: { ...openComplaintKey(c.orderId), complaintId, createdAt: item.createdAt },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: table(),
+              Item: {
+                ...complaintKey(complaintId),
+                gsi1pk: COMPLAINTS_PARTITION,
+                gsi1sk: `${item.createdAt}#${complaintId}`,
+                ...item,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (err) {
+    if (transactionReasons(err)?.[0] === 'ConditionalCheckFailed') {
+      throw conflict('这笔订单已有一条投诉正在处理，请等市场监管部门处理后再投诉');
+    }
+    throw err;
+  }
   return item;
 }
 
@@ -69,26 +93,43 @@ export async function listComplaints(limit = 200): Promise<ComplaintItem[]> {
   return (out.Items ?? []) as ComplaintItem[];
 }
 
-/** The regulator marks a complaint handled, once, with a note of what was done. */
+/** The regulator marks a complaint handled, once, with a note; the order may then be complained about again. */
 export async function handleComplaint(complaintId: string, by: string, note: string, now: Date) {
+  const found = await db().send(
+    new GetCommand({ TableName: table(), Key: complaintKey(complaintId), ConsistentRead: true }),
+  );
+  const current = found.Item as ComplaintItem | undefined;
+  if (!current) throw notFound('没有这条投诉');
+  if (current.handled) throw conflict('这条投诉已经处理过了');
+  const handled = { at: now.toISOString(), note, by };
   try {
-    const out = await db().send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: complaintKey(complaintId),
-        UpdateExpression: 'SET handled = :handled',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(handled)',
-        ExpressionAttributeValues: { ':handled': { at: now.toISOString(), note, by } },
-        ReturnValues: 'ALL_NEW',
+    await db().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table(),
+              Key: complaintKey(complaintId),
+              UpdateExpression: 'SET handled = :handled',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(handled)',
+              ExpressionAttributeValues: { ':handled': handled },
+            },
+          },
+          {
+            // Complaints filed before the marker existed have none: nothing to remove then.
+            Delete: {
+              TableName: table(),
+              Key: openComplaintKey(current.orderId),
+              ConditionExpression: 'attribute_not_exists(pk) OR complaintId = :id',
+              ExpressionAttributeValues: { ':id': complaintId },
+            },
+          },
+        ],
       }),
     );
-    return out.Attributes as ComplaintItem;
   } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-    const found = await db().send(
-      new GetCommand({ TableName: table(), Key: complaintKey(complaintId), ConsistentRead: true }),
-    );
-    if (!found.Item) throw notFound('没有这条投诉');
-    throw conflict('这条投诉已经处理过了');
+    if (transactionReasons(err)?.[0] === 'ConditionalCheckFailed') throw conflict('这条投诉已经处理过了');
+    throw err;
   }
+  return { ...current, handled };
 }

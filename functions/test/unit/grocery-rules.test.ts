@@ -10,6 +10,7 @@ import {
   maskPhone,
   MAX_TRANSACTION_ITEMS,
   maxLinesFit,
+  mayJoinGroup,
   MAX_SCARCE_LINES,
   nextStatus,
   orderTotal,
@@ -26,6 +27,12 @@ import {
 } from '../../src/grocery/rules';
 
 const NOW = new Date('2020-02-10T02:00:00.000Z'); // 10:00 in Yingkou
+
+describe('group orders', () => {
+  it('are closed to red and yellow households (checkpoint pickup)', () => {
+    expect((['green', 'unregistered', 'yellow', 'red'] as const).map(mayJoinGroup)).toEqual([true, true, false, false]);
+  });
+});
 
 describe('transaction size', () => {
   it('fits the largest allowed order, with as many scarce lines as allowed, in one DynamoDB transaction', () => {
