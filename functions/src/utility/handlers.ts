@@ -2,7 +2,7 @@ import type { ReliefApplication, ReliefWindow } from '@citycare/contract';
 import { AppError, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { fingerprint, idempotencyKey } from '../lib/idempotency';
-import { takeAll } from '../lib/limits';
+import { take, takeAll } from '../lib/limits';
 import { metric } from '../lib/metrics';
 import { paymentProvider } from '../payments/provider';
 import { now } from './clock';
@@ -198,9 +198,13 @@ export const confirmUtilityPayment = endpoint('confirmUtilityPayment', {}, async
   return { payment: paymentView(await settlePayment(record, now())) };
 });
 
-/** POST /utility/repairs: a repair request, any hour. */
+/** POST /utility/repairs: a repair request, any hour; a few a day per household. */
 export const createRepair = endpoint('createRepair', {}, async ({ body, caller }) => {
-  const repair = await saveRepair(caller.userId, body, now());
+  const giveBack = await take(utilityLimits.repairs, caller.userId);
+  const repair = await saveRepair(caller.userId, body, now()).catch(async (err: unknown) => {
+    await giveBack();
+    throw err;
+  });
   metric('RepairRequests');
   return new Reply(201, { repair: repairView(repair) });
 });

@@ -34,8 +34,9 @@ function refusalOf(err: unknown, company: string, now: Date): Refusal | undefine
 
 /**
  * Cuts supply to an account of `company`. The condition of the write itself refuses an account
- * that is protected at `now` (or of another company, or already off); every attempt is audited:
- * an allowed one in the same transaction, a refused one right after.
+ * that is protected at `now` (or of another company, or already off). Attempts on the company's
+ * own accounts are audited: an allowed one in the same transaction, a refused one right after;
+ * an account of another company (or none) is refused with nothing written.
  */
 export async function disconnect(
   staffId: string,
@@ -75,9 +76,10 @@ export async function disconnect(
   } catch (err) {
     const refusal = refusalOf(err, company, now);
     if (!refusal) throw err;
+    // Not this company's account (or none): nothing is written, not even to the account's log.
+    if (refusal === 'not-found') throw notFound('本公司没有这个户号');
     const put = auditPut(subject, now, staffId, { ...base, outcome: 'refused', refusal }).Put;
     await db().send(new PutCommand({ TableName: put?.TableName, Item: put?.Item }));
-    if (refusal === 'not-found') throw notFound('本公司没有这个户号');
     if (refusal === 'protected') {
       throw new AppError('ACCOUNT_PROTECTED', '该户已获批缓缴，保护期内不得停供（欠费不关阀）');
     }
@@ -94,26 +96,6 @@ async function readAccountItem(accountNo: string): Promise<AccountItem | undefin
     ConsistentRead: true,
   });
   return items[0] as AccountItem | undefined;
-}
-
-/** Audits an attempt refused before it reached the account (staff of another company). */
-export async function auditRefusedAttempt(
-  staffId: string,
-  company: string,
-  accountNo: string,
-  reason: string,
-  refusal: string,
-  now: Date,
-): Promise<void> {
-  const put = auditPut(accountAuditSubject(accountNo), now, staffId, {
-    action: 'utility.disconnect',
-    company,
-    accountNo,
-    reason,
-    outcome: 'refused',
-    refusal,
-  }).Put;
-  await db().send(new PutCommand({ TableName: put?.TableName, Item: put?.Item }));
 }
 
 export interface Attempt {

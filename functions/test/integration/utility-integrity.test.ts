@@ -1,9 +1,25 @@
-import { ErrorBody } from '@citycare/contract';
+import { ErrorBody, StaffAccount } from '@citycare/contract';
 import * as resident from '../../src/utility/handlers';
-import { call } from './helpers';
-import { callRaw, IN_WINDOW, makeAccount, newHousehold, rowsOf, setNow } from './utility-fixtures';
+import * as staff from '../../src/utility/handlers-staff';
+import { call, loginAs } from './helpers';
+import {
+  auditRowsOf,
+  callRaw,
+  IN_WINDOW,
+  makeAccount,
+  newHousehold,
+  newStaff,
+  rowsOf,
+  scanPaged,
+  setNow,
+  table,
+} from './utility-fixtures';
 
-/** Attacks on the utility domain (issue 10): guessing holder names. Refusals change nothing. */
+/**
+ * Attacks on the utility domain (issue 10): guessing holder names, flooding repairs, pushing
+ * the real history out of an account's log. Refusals change nothing.
+ */
+jest.setTimeout(60_000);
 
 beforeEach(() => setNow(IN_WINDOW));
 
@@ -56,5 +72,68 @@ describe('guessing the holder name of an account', () => {
     const other = await makeAccount({ holderName: '刘德福' });
     expect((await link(hh.token, other, '王秀兰')).status).toBe(422);
     expect((await link(hh.token, other, '刘德福')).status).toBe(429);
+  });
+});
+
+describe('repair requests', () => {
+  const repair = (token: string, company = 'ut-water') =>
+    call(resident.createRepair, {
+      token,
+      body: {
+        company,
+        address: '站前区建设社区 建设小区3号楼2单元401',
+        problem: 'leak',
+        description: '水管漏水',
+        urgency: 'normal',
+      },
+    });
+  const mine = async (userId: string) => (await scanPaged(table())).filter((r) => r.householdId === userId);
+
+  it('are capped per household a day: the sixth is 429 and writes nothing; refused ones do not count', async () => {
+    const hh = await newHousehold();
+    expect((await repair(hh.token, 'ut-nosuch')).status).toBe(400);
+    for (let i = 0; i < 5; i++) expect((await repair(hh.token)).status).toBe(201);
+    const before = JSON.stringify(await mine(hh.userId));
+    const res = await repair(hh.token);
+    expect(res.status).toBe(429);
+    expect(ErrorBody.parse(res.body).error.code).toBe('RATE_LIMITED');
+    expect(JSON.stringify(await mine(hh.userId))).toBe(before);
+    // Another household is not affected.
+    expect((await repair((await newHousehold()).token)).status).toBe(201);
+  });
+});
+
+describe('disconnection attempts by another company’s staff', () => {
+  const disconnect = (token: string, company: string, accountNo: string) =>
+    call(staff.disconnectAccount, { token, params: { company, accountNo }, body: { reason: '欠费三个月' } });
+
+  it('are refused before anything is written, so the account’s real history stays in its log', async () => {
+    const water = await loginAs('utility');
+    const power = await newStaff('utility', 'ut-power');
+    const hh = await newHousehold();
+    const no = await makeAccount({ company: 'ut-water' });
+    await link(hh.token, no, '王秀兰');
+    expect((await call(resident.applyRelief, { token: hh.token, body: { hardship: '家中老人无收入' } })).status).toBe(
+      200,
+    );
+    expect((await disconnect(water.token, 'ut-water', no)).status).toBe(409);
+    const [audit, rows] = [JSON.stringify(await auditRowsOf(no)), JSON.stringify(await rowsOf(no))];
+    for (let i = 0; i < 25; i++) {
+      const res = await disconnect(power.token, i % 2 ? 'ut-water' : 'ut-power', no);
+      expect(res.status).toBe(i % 2 ? 403 : 404);
+    }
+    expect((await disconnect(hh.token, 'ut-water', no)).status).toBe(403);
+    expect(JSON.stringify(await auditRowsOf(no))).toBe(audit);
+    expect(JSON.stringify(await rowsOf(no))).toBe(rows);
+    const view = StaffAccount.parse(
+      (
+        await call(staff.staffAccount, {
+          method: 'GET',
+          token: water.token,
+          params: { company: 'ut-water', accountNo: no },
+        })
+      ).body,
+    );
+    expect(view.attempts).toEqual([{ at: IN_WINDOW.toISOString(), outcome: 'refused', reason: '欠费三个月' }]);
   });
 });
