@@ -3,6 +3,7 @@ import { ErrorBody } from '@citycare/contract';
 import * as regulatorApi from '../../src/grocery/handlers-complaints';
 import * as groups from '../../src/grocery/handlers-groups';
 import * as shop from '../../src/grocery/handlers-shop';
+import * as storeApi from '../../src/grocery/handlers-store';
 import { health } from '../../src/grocery/ports';
 import { call, loginAs } from './helpers';
 import {
@@ -80,13 +81,32 @@ describe('household limits on scarce items', () => {
 });
 
 describe('group orders (checkpoint pickup)', () => {
-  const join = (token: string, groupId: string, itemId: string) =>
+  const join = (token: string, groupId: string, itemId: string, room = '101', qty = 1) =>
     call(groups.join, {
       token,
       params: { groupId },
       headers: { 'idempotency-key': randomUUID() },
-      body: { ...at('3', '1', '101'), contact: { name: '王秀兰', phone: '13812345678' }, lines: [{ itemId, qty: 1 }] },
+      body: { ...at('3', '1', room), contact: { name: '王秀兰', phone: '13812345678' }, lines: [{ itemId, qty }] },
     });
+
+  it('count scarce items per user too, and a rejected group order gives the user’s count back', async () => {
+    const me = await freshResident();
+    const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
+    const [first, second] = [await openGroup(worker.token, slotId), await openGroup(worker.token, slotId)];
+    expect((await join(me.token, first, item, '101', 2)).status).toBe(201);
+    const before = await snapshot([me.userId, item, second]);
+    expect((await join(me.token, second, item, '202')).status).toBe(422);
+    expect(await snapshot([me.userId, item, second])).toBe(before);
+    const closed = await call(groups.close, { token: worker.token, params: { groupId: first } });
+    const orderId = String((closed.body.order as { orderId: string }).orderId);
+    const rejected = await call(storeApi.advance, {
+      token: store.token,
+      params: { orderId },
+      body: { action: 'reject', reason: '口罩今天到不了货' },
+    });
+    expect(rejected.status).toBe(200);
+    expect((await join(me.token, second, item, '202', 2)).status).toBe(201);
+  });
 
   it.each(['red', 'yellow'] as const)(
     'refuse a %s household, which gets contactless delivery instead',
