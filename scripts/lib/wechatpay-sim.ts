@@ -1,9 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { createPublicKey } from 'node:crypto';
 import { parseAuthorization, rsaVerify, signedMessage } from '../../functions/src/payments/wechatpay/crypto';
 import type { Refund, Transaction } from '../../functions/src/payments/wechatpay/types';
 import { deliver, notificationBody, signBody, type Delivery, type PlatformKey } from './wechatpay-sim-notify';
@@ -41,20 +38,6 @@ export interface SimOrder {
 export interface SimRefund {
   notifyUrl: string;
   refund: Refund;
-}
-
-/** Reads the simulator's keys from a `.keys/` folder made by scripts/lib/keys.ts. */
-export function simKeysFrom(
-  dir: string,
-): Pick<SimOptions, 'merchantSerialNo' | 'merchantPublicKeyPem' | 'platform' | 'apiV3Key'> {
-  const read = (name: string) => readFileSync(join(dir, name), 'utf8').trim();
-  const merchant = JSON.parse(read('wechatpay-merchant-key')) as { serialNo: string; privateKeyPem: string };
-  return {
-    merchantSerialNo: merchant.serialNo,
-    merchantPublicKeyPem: createPublicKey(merchant.privateKeyPem).export({ format: 'pem', type: 'spki' }).toString(),
-    platform: JSON.parse(read('wechatpay-sim-platform-key')) as PlatformKey,
-    apiV3Key: read('wechatpay-apiv3-key'),
-  };
 }
 
 const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');

@@ -7,7 +7,8 @@ import { paymentKey, paymentsTable } from '../../src/payments/table';
 import { closeUnpaid, handleNotification, onPayment, reconcile } from '../../src/payments/wechatpay/flows';
 import { wechatPayProvider } from '../../src/payments/wechatpay/provider';
 import { notificationBody, signBody } from '../../../scripts/lib/wechatpay-sim-notify';
-import { simKeysFrom, startWechatPaySim, type WechatPaySim } from '../../../scripts/lib/wechatpay-sim';
+import { startWechatPaySim, type WechatPaySim } from '../../../scripts/lib/wechatpay-sim';
+import { simKeysFrom } from '../../../scripts/lib/wechatpay-sim-local';
 import { unique } from './helpers';
 
 /**

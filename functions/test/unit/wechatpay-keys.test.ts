@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { rsaSign, rsaVerify } from '../../src/payments/wechatpay/crypto';
 import { parsePublicKeys, secretProblem, WECHATPAY_SECRETS } from '../../src/payments/wechatpay/config';
 import { ensureLocalKeys, ensureWechatPayKeys } from '../../../scripts/lib/keys';
-import { simKeysFrom } from '../../../scripts/lib/wechatpay-sim';
+import { simKeysFrom, startLocalWechatPaySim } from '../../../scripts/lib/wechatpay-sim-local';
+import { wechatPayClient } from '../../src/payments/wechatpay/client';
+import { parseMerchantKey } from '../../src/payments/wechatpay/config';
 
 describe('local WeChat Pay key material (.keys/)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'citycare-wxpay-keys-'));
@@ -31,6 +33,33 @@ describe('local WeChat Pay key material (.keys/)', () => {
     expect(sim.merchantSerialNo).toBe(merchant.serialNo);
     expect(rsaVerify(sim.merchantPublicKeyPem, 'm\n', rsaSign(merchant.privateKeyPem, 'm\n'))).toBe(true);
     expect(sim.apiV3Key).toBe(read('wechatpay-apiv3-key'));
+  });
+
+  it('lets the local stack’s simulator (config/local.yml) take the local merchant’s signed orders', async () => {
+    const sim = await startLocalWechatPaySim(dir, 'local', 0);
+    try {
+      const mchId = '1900000109';
+      const client = wechatPayClient({
+        apiBase: sim.url,
+        mchId,
+        appId: 'wx0000000000000000',
+        notifyUrl: 'http://127.0.0.1:9/notify',
+        timeoutMs: 2500,
+        merchant: { mchId, ...parseMerchantKey(read('wechatpay-merchant-key')) },
+        apiV3Key: read('wechatpay-apiv3-key'),
+        publicKeys: parsePublicKeys(read('wechatpay-public-keys')),
+      });
+      const order = {
+        outTradeNo: 'PLOCAL000001',
+        description: '测试',
+        amountFen: 100,
+        openid: 'o-1',
+        timeExpire: new Date(Date.now() + 60_000),
+      };
+      expect(await client.jsapi(order)).toMatch(/^wx/);
+    } finally {
+      await sim.close();
+    }
   });
 });
 
