@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { chinaTime } from '../../functions/src/payments/wechatpay/client';
 import {
   encryptResource,
   nonceStr,
@@ -62,7 +63,7 @@ export function notificationBody(
 ): string {
   return JSON.stringify({
     id: randomUUID(),
-    create_time: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00',
+    create_time: chinaTime(now),
     resource_type: 'encrypt-resource',
     event_type: eventType,
     summary: SUMMARY[eventType] ?? eventType,
@@ -120,4 +121,22 @@ export async function deliver(
     if (delay === undefined) return false;
     await new Promise((r) => setTimeout(r, delay));
   }
+}
+
+/**
+ * Notifications that must be refused or must change nothing, for tests: `genuine` (a fresh,
+ * valid one), `tampered` (one field changed after signing), `stale` (signed ten minutes ago),
+ * `wrong-serial` (names a key id the merchant does not hold). Replays resend an exact earlier message.
+ */
+export type Variant = 'genuine' | 'tampered' | 'stale' | 'wrong-serial';
+
+export function variantMessage(key: PlatformKey, body: string, now: Date, variant: Variant): SignedMessage {
+  if (variant === 'stale')
+    return signBody(key, body, now, { timestamp: unixSeconds(new Date(now.getTime() - 600_000)) });
+  if (variant === 'wrong-serial')
+    return signBody(key, body, now, { serial: 'PUB_KEY_ID_0000000000000000000000000000' });
+  const signed = signBody(key, body, now);
+  return variant === 'tampered'
+    ? { ...signed, body: body.replace(/"summary":"[^"]*"/, '"summary":"支付成功 "') }
+    : signed;
 }

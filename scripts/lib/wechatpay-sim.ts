@@ -1,9 +1,30 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { chinaTime } from '../../functions/src/payments/wechatpay/client';
 import { parseAuthorization, rsaVerify, signedMessage } from '../../functions/src/payments/wechatpay/crypto';
 import type { Refund, Transaction } from '../../functions/src/payments/wechatpay/types';
-import { deliver, notificationBody, signBody, type Delivery, type PlatformKey } from './wechatpay-sim-notify';
+import {
+  deliver,
+  deliverOnce,
+  notificationBody,
+  signBody,
+  variantMessage,
+  type Delivery,
+  type SignedMessage,
+  type Variant,
+} from './wechatpay-sim-notify';
+import {
+  digits,
+  isFen,
+  SimError,
+  type RequestBody,
+  type SimOptions,
+  type SimOrder,
+  type SimRefund,
+} from './wechatpay-sim-types';
+
+export type { SimOptions, SimOrder, SimRefund } from './wechatpay-sim-types';
 
 /**
  * A local WeChat Pay (APIv3, JSAPI) that speaks the real protocol: it checks the merchant's
@@ -11,63 +32,6 @@ import { deliver, notificationBody, signBody, type Delivery, type PlatformKey } 
  * platform key, and on a simulated payment or refund posts notifications signed and encrypted
  * as WeChat Pay does, retrying until the merchant answers 200/204. Loopback only.
  */
-export interface SimOptions {
-  mchId: string;
-  appId: string;
-  merchantSerialNo: string;
-  merchantPublicKeyPem: string;
-  platform: PlatformKey;
-  apiV3Key: string;
-  port?: number;
-  clock?: () => Date;
-  /** Pauses between notification attempts. */
-  retryDelaysMs?: number[];
-  /** Whether a refund succeeds (and REFUND.SUCCESS is sent) on its own; else call completeRefund. */
-  autoCompleteRefunds?: boolean;
-}
-
-export interface SimOrder {
-  prepayId: string;
-  notifyUrl: string;
-  timeExpire: Date;
-  description: string;
-  transaction: Transaction;
-  refunded: number;
-}
-
-export interface SimRefund {
-  notifyUrl: string;
-  refund: Refund;
-}
-
-const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
-const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19) + '+08:00';
-
-/** What the merchant may send (checked field by field: nothing it says is trusted). */
-interface RequestBody {
-  appid?: string;
-  mchid?: string;
-  description?: string;
-  out_trade_no?: string;
-  out_refund_no?: string;
-  time_expire?: string;
-  notify_url?: string;
-  amount?: { total?: number; refund?: number; currency?: string };
-  payer?: { openid?: string };
-}
-
-const isFen = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
-
-class SimError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export type WechatPaySim = Awaited<ReturnType<typeof startWechatPaySim>>;
 
 export async function startWechatPaySim(options: SimOptions) {
@@ -78,11 +42,20 @@ export async function startWechatPaySim(options: SimOptions) {
   const refunds = new Map<string, SimRefund>();
   const deliveries: Delivery[] = [];
   const pending = new Set<Promise<unknown>>();
+  /** The last notification signed for each out_trade_no / out_refund_no, for replays. */
+  const sent = new Map<string, SignedMessage>();
   const sign = (body: string) => signBody(options.platform, body, clock());
 
   function send(url: string, eventType: string, originalType: 'transaction' | 'refund', resource: object) {
     const body = notificationBody(options.apiV3Key, eventType, originalType, resource, clock());
-    const done = deliver(url, body, sign, deliveries, retryDelaysMs).finally(() => pending.delete(done));
+    const no = (resource as { out_refund_no?: string; out_trade_no?: string }).out_refund_no;
+    const key = no ?? (resource as { out_trade_no: string }).out_trade_no;
+    const signAndKeep = (b: string) => {
+      const message = sign(b);
+      sent.set(key, message);
+      return message;
+    };
+    const done = deliver(url, body, signAndKeep, deliveries, retryDelaysMs).finally(() => pending.delete(done));
     pending.add(done);
     return done;
   }
@@ -221,6 +194,19 @@ export async function startWechatPaySim(options: SimOptions) {
     return send(found.notifyUrl, `REFUND.${status}`, 'refund', resource);
   }
 
+  /** Sends one notification about a paid order (no retries) and reports the merchant's answer. */
+  async function sendVariant(outTradeNo: string, variant: Variant | 'replay') {
+    const found = order(outTradeNo);
+    const last = sent.get(outTradeNo);
+    if (variant === 'replay' && !last) throw new SimError(400, 'INVALID_REQUEST', '没有可重放的通知');
+    const body = notificationBody(options.apiV3Key, 'TRANSACTION.SUCCESS', 'transaction', found.transaction, clock());
+    const message =
+      variant === 'replay' && last ? last : variantMessage(options.platform, body, clock(), variant as Variant);
+    if (variant === 'genuine') sent.set(outTradeNo, message);
+    const delivered = await deliverOnce(found.notifyUrl, message, deliveries);
+    return { delivered, status: deliveries.at(-1)?.status };
+  }
+
   async function route(req: IncomingMessage, body: string): Promise<[number, object | undefined]> {
     const url = new URL(req.url ?? '/', 'http://sim');
     const path = url.pathname;
@@ -228,6 +214,11 @@ export async function startWechatPaySim(options: SimOptions) {
     if (req.method === 'POST' && simPay) {
       const p = body ? (JSON.parse(body) as { action?: string; notify?: boolean }) : {};
       return [200, pay(decodeURIComponent(simPay[1] ?? ''), p.action ?? 'confirm', p.notify !== false)];
+    }
+    const simNotify = /^\/sim\/notify\/([^/]+)$/.exec(path);
+    if (req.method === 'POST' && simNotify) {
+      const p = body ? (JSON.parse(body) as { variant?: Variant | 'replay' }) : {};
+      return [200, await sendVariant(decodeURIComponent(simNotify[1] ?? ''), p.variant ?? 'replay')];
     }
     authenticate(req, body);
     const p = body ? (JSON.parse(body) as RequestBody) : {};
@@ -281,6 +272,7 @@ export async function startWechatPaySim(options: SimOptions) {
     deliveries,
     pay: (prepayId: string, action: 'confirm' | 'cancel' = 'confirm', notify = true) => pay(prepayId, action, notify),
     completeRefund,
+    sendVariant,
     /** Posts a TRANSACTION.SUCCESS for a paid order again (a replay WeChat Pay may make). */
     renotify: (outTradeNo: string) =>
       send(order(outTradeNo).notifyUrl, 'TRANSACTION.SUCCESS', 'transaction', order(outTradeNo).transaction),
