@@ -115,3 +115,17 @@ it('lets the payer check a payment after the cashier: asks WeChat Pay, never tak
   expect(await status(payment.paymentId)).toBe('pending');
   expect(await checkMyPayment(payment.paymentId, 'u-payer')).toEqual({ status: 'paid' });
 });
+
+it('places the WeChat Pay order for the stored amount and expiry, whatever the caller passes; none once paid', async () => {
+  const { payment, prepayId } = await pending(2300);
+  const again = await wechatPayProvider.clientParams({ ...payment, amountFen: 1, expiresAt: '2099-01-01T00:00:00Z' });
+  expect(again.package).toBe(`prepay_id=${prepayId}`);
+  expect(sim.orders.get(payment.paymentId)?.transaction.amount?.total).toBe(2300);
+  await expect(wechatPayProvider.clientParams({ ...payment, payerOpenid: undefined })).rejects.toMatchObject({
+    status: 422,
+  });
+  sim.pay(prepayId, 'confirm');
+  await sim.settled();
+  expect(await status(payment.paymentId)).toBe('paid');
+  await expect(wechatPayProvider.clientParams(payment)).rejects.toMatchObject({ status: 409 });
+});

@@ -78,6 +78,17 @@ it('asks for a refund of a paid order once per out_refund_no, never more than wa
   expect(await failure(ask(1, `R2${o.outTradeNo}`))).toMatchObject({ code: 'NOT_ENOUGH', retryable: false });
 });
 
+it('refuses, before any request, an out_trade_no WeChat Pay would not take (6–32 characters)', async () => {
+  const before = sim.orders.size;
+  const tooLong = `up${'0'.repeat(32)}`;
+  expect(await failure(client().jsapi(order({ outTradeNo: tooLong })))).toEqual({
+    code: 'PARAM_ERROR',
+    status: undefined,
+    retryable: false,
+  });
+  expect(sim.orders.size).toBe(before);
+});
+
 it('is refused by WeChat Pay when it signs with a key WeChat Pay does not have for it', async () => {
   const other = testKeys();
   const forged = wechatPayClient({

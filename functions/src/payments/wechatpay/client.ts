@@ -101,8 +101,12 @@ export function wechatPayClient(config: WechatPayConfig, clock: () => Date = () 
   return {
     /** Places a JSAPI order; returns its prepay_id (valid two hours). */
     async jsapi(order: JsapiOrder): Promise<string> {
-      if (!Number.isSafeInteger(order.amountFen) || order.amountFen <= 0)
-        throw new Error('amount must be whole fen > 0');
+      if (!Number.isSafeInteger(order.amountFen) || order.amountFen <= 0) {
+        throw new WechatPayError('PARAM_ERROR', undefined, 'amount must be whole fen > 0', false);
+      }
+      if (!/^[A-Za-z0-9_*|-]{6,32}$/.test(order.outTradeNo)) {
+        throw new WechatPayError('PARAM_ERROR', undefined, 'out_trade_no must be 6-32 of A-Z a-z 0-9 _ - | *', false);
+      }
       const answer = await call<{ prepay_id?: string }>('POST', '/v3/pay/transactions/jsapi', {
         appid: config.appId,
         mchid: config.mchId,

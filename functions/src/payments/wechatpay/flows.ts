@@ -30,6 +30,9 @@ export interface PaymentRecord {
   amountFen: number;
   purpose: PaymentPurpose;
   reference: string;
+  description: string;
+  /** ISO time after which it can no longer be paid. */
+  expiresAt: string;
   status: PaymentStatus;
   provider: string;
   transactionId?: string;
@@ -84,10 +87,9 @@ export async function handleNotification(
   rawBody: string,
   deps?: FlowDeps,
 ): Promise<{ answer: NotifyAnswer; outcome: Outcome }> {
-  const d = deps ?? (await defaultDeps());
   let outcome: Outcome;
   try {
-    outcome = await processNotification(headers, rawBody, d);
+    outcome = await processNotification(headers, rawBody, deps ?? (await defaultDeps()));
   } catch (err) {
     log.error('wechat pay notification failed', { error: (err as Error).message });
     outcome = { ok: false, reason: 'TRY_AGAIN', message: (err as Error).message };

@@ -5,8 +5,15 @@ import { paymentKey, paymentsTable } from '../table';
  * The payment's own rows in a WeChat Pay payment's transactions. Each write is conditional on
  * the state it moves from, so a replayed notification or a second refund changes nothing.
  */
+/** How long an unpaid payment can be paid when the caller gives no expiry (WeChat Pay's time_expire). */
+export const DEFAULT_PAY_MINUTES = 15;
+
 export function createItem(p: NewPayment, now: Date): TransactItem {
-  const { payerOpenid: _openid, ...stored } = p;
+  const { payerOpenid: _openid, ...given } = p;
+  const stored = {
+    ...given,
+    expiresAt: p.expiresAt ?? new Date(now.getTime() + DEFAULT_PAY_MINUTES * 60_000).toISOString(),
+  };
   return {
     Put: {
       TableName: paymentsTable(),

@@ -1,12 +1,9 @@
-import { AppError } from '../../lib/errors';
+import { AppError, conflict, notFound } from '../../lib/errors';
 import type { PaymentProvider } from '../provider';
 import { wechatPayClient } from './client';
 import { wechatPayConfig } from './config';
-import { requestRefund, withWechatPayErrors } from './flows';
+import { getPayment, requestRefund, withWechatPayErrors } from './flows';
 import { cancelItem, createItem, paidItem, refundingItem } from './items';
-
-/** How long an unpaid order can be paid when the caller gives no expiry. */
-const DEFAULT_PAY_MINUTES = 15;
 
 /**
  * WeChat Pay (APIv3, JSAPI for the mini-program). A payment is created pending with its order;
@@ -18,17 +15,20 @@ export const wechatPayProvider: PaymentProvider = {
   name: 'wechat-pay',
   createItems: (p, now) => [createItem(p, now)],
 
+  /** Places (or finds again) the JSAPI order for the stored payment: amount and expiry are ours, not the caller's. */
   async clientParams(p) {
     if (!p.payerOpenid) throw new AppError('UNPROCESSABLE', '请在微信中打开小程序完成支付');
+    const record = await getPayment(p.paymentId);
+    if (!record || record.provider !== 'wechat-pay') throw notFound('没有找到这笔支付');
+    if (record.status !== 'pending') throw conflict('这笔支付已经完成或已取消');
     const client = wechatPayClient(await wechatPayConfig());
-    const timeExpire = p.expiresAt ? new Date(p.expiresAt) : new Date(Date.now() + DEFAULT_PAY_MINUTES * 60_000);
     const prepayId = await withWechatPayErrors(() =>
       client.jsapi({
-        outTradeNo: p.paymentId,
-        description: p.description,
-        amountFen: p.amountFen,
+        outTradeNo: record.paymentId,
+        description: record.description,
+        amountFen: record.amountFen,
         openid: p.payerOpenid ?? '',
-        timeExpire,
+        timeExpire: new Date(record.expiresAt),
       }),
     );
     return { provider: 'wechat-pay', paymentId: p.paymentId, ...client.requestPayment(prepayId) };
