@@ -215,6 +215,28 @@ it('refunds: refunding until the verified REFUND.SUCCESS, then refunded once; un
   expect((await state(other.payment)).payment).toBe('paid');
 });
 
+it('keeps a refund WeChat Pay could not complete visible as refunding with its problem', async () => {
+  const { payment, prepayId } = await checkout(1800);
+  sim.pay(prepayId, 'confirm');
+  await sim.settled();
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        ...wechatPayProvider.refundItems(payment.paymentId, 1800, new Date()),
+        orderUpdate(payment.reference, 'refunding', 'paid'),
+      ],
+    }),
+  );
+  await wechatPayProvider.requestRefund?.(payment.paymentId);
+  await sim.completeRefund(payment.paymentId, 'ABNORMAL');
+  expect(received.at(-1)?.status).toBe(204);
+  expect(await get(paymentKey(payment.paymentId))).toMatchObject({
+    status: 'refunding',
+    refundProblem: 'REFUND.ABNORMAL',
+  });
+  expect(await state(payment)).toMatchObject({ order: 'refunding' });
+});
+
 it('records money that arrives for a payment already cancelled, for ops to refund, and stops the retries', async () => {
   const { payment, prepayId } = await checkout(800);
   await db().send(
