@@ -2,10 +2,19 @@
  * `npm run secrets:init -- --stage <stage>`: before a stage's first deployment, creates its
  * secrets in SSM Parameter Store as SecureString under /citycare/<stage>/ — the session-signing
  * secret, the health-code signing keys and the ID-number pepper — without ever overwriting one
- * that exists, and checks that ops have put the WeChat app secret there. Values are never printed.
+ * that exists, and checks that ops have put the WeChat app secret and the WeChat Pay keys there
+ * (and that those parse). Values are never printed.
  */
 import { parseArgs } from 'node:util';
 import { generatedSecrets } from './lib/keys';
+import { secretProblem, WECHATPAY_SECRETS, type WechatPaySecret } from '../functions/src/payments/wechatpay/config';
+
+/** How ops put each WeChat Pay secret, from the files the merchant console gives (docs/operations.md). */
+const WECHATPAY_HOWTO: Record<WechatPaySecret, string> = {
+  'wechatpay-merchant-key': `"$(jq -n --arg s '<merchant certificate serial no>' --rawfile k apiclient_key.pem '{serialNo:$s,privateKeyPem:$k}')"`,
+  'wechatpay-apiv3-key': `'<the 32-character APIv3 key set under 账户中心 > API安全>'`,
+  'wechatpay-public-keys': `"$(jq -n --arg id 'PUB_KEY_ID_…' --rawfile k pub_key.pem '[{id:$id,publicKeyPem:$k}]')"`,
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { stage: { type: 'string' } } });
@@ -37,6 +46,26 @@ async function main(): Promise<void> {
     if ((err as Error).name !== 'ParameterNotFound') throw err;
     console.log(`missing  ${wechat}: put the AppSecret from the WeChat console (mp.weixin.qq.com) there:`);
     console.log(`  aws ssm put-parameter --type SecureString --name ${wechat} --value '<AppSecret>'`);
+    process.exitCode = 1;
+  }
+  // WeChat Pay's keys come from the merchant console; checked here (never printed), not made.
+  for (const name of WECHATPAY_SECRETS) {
+    const full = `${path}/${name}`;
+    let value: string | undefined;
+    try {
+      value = (await ssm.send(new GetParameterCommand({ Name: full, WithDecryption: true }))).Parameter?.Value;
+    } catch (err) {
+      if ((err as Error).name !== 'ParameterNotFound') throw err;
+    }
+    const problem = value === undefined ? undefined : secretProblem(name, value);
+    if (value !== undefined && !problem) {
+      console.log(`found    ${full}`);
+      continue;
+    }
+    console.log(value === undefined ? `missing  ${full}:` : `invalid  ${full}: ${problem}; replace it:`);
+    console.log(
+      `  aws ssm put-parameter --type SecureString --overwrite --name ${full} --value ${WECHATPAY_HOWTO[name]}`,
+    );
     process.exitCode = 1;
   }
 }

@@ -19,7 +19,15 @@ export interface FunctionPermissions {
 }
 
 /** The secrets of functions/src/lib/secrets.ts, as named in SSM. */
-export const SECRET_NAMES = ['session-secret', 'wechat-app-secret', 'health-code-keys', 'health-id-pepper'];
+export const SECRET_NAMES = [
+  'session-secret',
+  'wechat-app-secret',
+  'health-code-keys',
+  'health-id-pepper',
+  'wechatpay-merchant-key',
+  'wechatpay-apiv3-key',
+  'wechatpay-public-keys',
+];
 
 interface PrintedService {
   functions: Record<string, { handler: string; environment?: Record<string, string> }>;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -20,6 +20,42 @@ export function ensureLocalKeys(dir: string): string[] {
     writeFileSync(file, make() + '\n', { mode: 0o600 });
     made.push(name);
   }
+  return [...made, ...ensureWechatPayKeys(dir)];
+}
+
+/**
+ * Local WeChat Pay key material, made once: the merchant's API key (`wechatpay-merchant-key`,
+ * the backend signs requests and paySign with it), the APIv3 key, and the simulated platform's
+ * RSA key pair — its private key only for the simulator (`wechatpay-sim-platform-key`), its
+ * public key and id where the backend reads WeChat Pay's (`wechatpay-public-keys`). Deployed
+ * stages get all of these from the WeChat Pay merchant console instead (docs/operations.md).
+ */
+export function ensureWechatPayKeys(dir: string): string[] {
+  const made: string[] = [];
+  const write = (name: string, make: () => string) => {
+    const file = join(dir, name);
+    if (existsSync(file)) return;
+    writeFileSync(file, make() + '\n', { mode: 0o600 });
+    made.push(name);
+  };
+  const rsaPem = () =>
+    generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  write('wechatpay-merchant-key', () =>
+    JSON.stringify({ serialNo: randomBytes(20).toString('hex').toUpperCase(), privateKeyPem: rsaPem() }),
+  );
+  write('wechatpay-apiv3-key', () => randomBytes(16).toString('hex'));
+  write('wechatpay-sim-platform-key', () =>
+    JSON.stringify({ id: `PUB_KEY_ID_0${Date.now()}${randomBytes(3).toString('hex')}`, privateKeyPem: rsaPem() }),
+  );
+  // Always derived from the simulator's key, so the two never disagree.
+  write('wechatpay-public-keys', () => {
+    const platform = JSON.parse(readFileSync(join(dir, 'wechatpay-sim-platform-key'), 'utf8')) as {
+      id: string;
+      privateKeyPem: string;
+    };
+    const publicKeyPem = createPublicKey(platform.privateKeyPem).export({ format: 'pem', type: 'spki' }).toString();
+    return JSON.stringify([{ id: platform.id, publicKeyPem }]);
+  });
   return made;
 }
 

@@ -14,7 +14,11 @@ export type SecretName =
   /** JSON: the health-code signing key `{ current: { kid, privateKeyPem }, previous: [{ kid, publicKeyPem }] }`. */
   | 'health-code-keys'
   /** Key of the HMAC under which ID numbers are stored for uniqueness lookups. */
-  | 'health-id-pepper';
+  | 'health-id-pepper'
+  /** WeChat Pay (functions/src/payments/wechatpay/config.ts says what each holds). */
+  | 'wechatpay-merchant-key'
+  | 'wechatpay-apiv3-key'
+  | 'wechatpay-public-keys';
 
 /**
  * Each secret is cached in the container for SECRETS_CACHE_SECONDS (default 300), so a rotated

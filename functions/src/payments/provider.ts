@@ -1,6 +1,6 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { requireEnv } from '../lib/env';
-import { AppError } from '../lib/errors';
+import { paymentKey, paymentsTable } from './table';
+import { wechatPayProvider } from './wechatpay/provider';
 
 /**
  * Payments behind one interface. The domain (a grocery order, a utility bill) commits the
@@ -10,7 +10,8 @@ import { AppError } from '../lib/errors';
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export type PaymentPurpose = 'grocery-order' | 'utility-bill';
-export type PaymentStatus = 'pending' | 'paid' | 'cancelled' | 'refunded';
+/** `refunding`: WeChat Pay was asked for the refund; `refunded` once its REFUND.SUCCESS arrived. */
+export type PaymentStatus = 'pending' | 'paid' | 'cancelled' | 'refunding' | 'refunded';
 
 export interface NewPayment {
   paymentId: string;
@@ -20,6 +21,23 @@ export interface NewPayment {
   /** The order id or bill id it pays for. */
   reference: string;
   description: string;
+  /** The payer's openid in the super-app: WeChat Pay's JSAPI order needs it. Not stored. */
+  payerOpenid?: string;
+  /** When an unpaid payment lapses (ISO); WeChat Pay's time_expire. */
+  expiresAt?: string;
+}
+
+/**
+ * Proof that the provider says a payment was paid, checked field by field against ours
+ * (payments/wechatpay/notification.ts `checkPaid`): the only thing a WeChat Pay payment is
+ * settled with.
+ */
+export interface SettlementProof {
+  ok: true;
+  paymentId: string;
+  transactionId: string;
+  amountFen: number;
+  paidAt: string;
 }
 
 export interface PaymentProvider {
@@ -28,19 +46,27 @@ export interface PaymentProvider {
   createItems(payment: NewPayment, now: Date): TransactItem[];
   /** What the mini-program needs to ask the payer to pay (for WeChat Pay: `requestPayment` parameters). */
   clientParams(payment: NewPayment): Promise<Record<string, string>>;
-  /** Items marking the payment paid; they fail unless it is still pending with that amount. */
-  settleItems(paymentId: string, amountFen: number, now: Date): TransactItem[];
+  /**
+   * Items marking the payment paid; they fail unless it is still pending with that amount. The
+   * WeChat Pay provider settles only with a proof from a verified notification or order query,
+   * and refuses without one (nothing the payer says moves money).
+   */
+  settleItems(paymentId: string, amountFen: number, now: Date, proof?: SettlementProof): TransactItem[];
   /** Items cancelling a pending payment (an order cancelled before it was paid). */
   cancelItems(paymentId: string, now: Date): TransactItem[];
   /**
    * Items refunding a paid payment in full (a paid order cancelled or rejected); they fail unless
-   * it is paid with that amount, so a payment is never refunded twice or for another sum.
+   * it is paid with that amount, so a payment is never refunded twice or for another sum. With
+   * WeChat Pay they mark it `refunding`; the caller then calls `requestRefund` once they have
+   * committed, and the verified REFUND.SUCCESS notification marks it `refunded`.
    */
   refundItems(paymentId: string, amountFen: number, now: Date): TransactItem[];
+  /** Asks the provider to send the money back for a payment marked refunding (WeChat Pay only). */
+  requestRefund?(paymentId: string): Promise<void>;
 }
 
-const table = () => requireEnv('TABLE_PAYMENTS');
-export const paymentKey = (paymentId: string) => ({ pk: `PAYMENT#${paymentId}` });
+const table = paymentsTable;
+export { paymentKey };
 
 /**
  * The local provider: records and settles payments in DynamoDB. Settlement is what the payer's
@@ -120,30 +146,6 @@ export const localPaymentProvider: PaymentProvider = {
       },
     ];
   },
-};
-
-/**
- * Where the super-app's payment (WeChat Pay JSAPI) plugs in: `clientParams` would place a
- * unified order with the merchant key from SSM and return the signed `requestPayment`
- * parameters; settlement would come from its verified payment notification. Not configured in
- * any stage yet, so it refuses clearly instead of pretending.
- */
-export const wechatPayProvider: PaymentProvider = {
-  name: 'wechat-pay',
-  createItems: localPaymentProvider.createItems,
-  async clientParams() {
-    throw new AppError('UPSTREAM_UNAVAILABLE', '微信支付尚未开通，请选择货到付款或稍后再试');
-  },
-  settleItems: localPaymentProvider.settleItems,
-  cancelItems: localPaymentProvider.cancelItems,
-  /**
-   * The refund is recorded in the same transaction as the cancelled order. The money goes back
-   * through WeChat Pay's refund API (申请退款, `out_refund_no` = the payment id, so a retry
-   * is not refunded twice), called with the merchant key from SSM once the transaction has
-   * committed, and confirmed by its verified refund notification. Not configured in any stage
-   * yet, like `clientParams`.
-   */
-  refundItems: localPaymentProvider.refundItems,
 };
 
 /** The stage's provider, chosen once from config (PAYMENT_PROVIDER). */

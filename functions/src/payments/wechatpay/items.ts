@@ -1,0 +1,107 @@
+import type { NewPayment, SettlementProof, TransactItem } from '../provider';
+import { paymentKey, paymentsTable } from '../table';
+
+/**
+ * The payment's own rows in a WeChat Pay payment's transactions. Each write is conditional on
+ * the state it moves from, so a replayed notification or a second refund changes nothing.
+ */
+/** How long an unpaid payment can be paid when the caller gives no expiry (WeChat Pay's time_expire). */
+export const DEFAULT_PAY_MINUTES = 15;
+
+export function createItem(p: NewPayment, now: Date): TransactItem {
+  const { payerOpenid: _openid, ...given } = p;
+  const stored = {
+    ...given,
+    expiresAt: p.expiresAt ?? new Date(now.getTime() + DEFAULT_PAY_MINUTES * 60_000).toISOString(),
+  };
+  return {
+    Put: {
+      TableName: paymentsTable(),
+      Item: {
+        ...paymentKey(p.paymentId),
+        ...stored,
+        provider: 'wechat-pay',
+        status: 'pending',
+        createdAt: now.toISOString(),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Pending → paid, once per WeChat Pay transaction id, for exactly the amount asked. */
+export function paidItem(proof: SettlementProof, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: paymentsTable(),
+      Key: paymentKey(proof.paymentId),
+      UpdateExpression: 'SET #s = :paid, paidAt = :paidAt, settledAt = :now, transactionId = :tx',
+      ConditionExpression:
+        '#s = :pending AND amountFen = :amount AND provider = :provider AND ' +
+        '(attribute_not_exists(transactionId) OR transactionId <> :tx)',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':paid': 'paid',
+        ':pending': 'pending',
+        ':amount': proof.amountFen,
+        ':provider': 'wechat-pay',
+        ':tx': proof.transactionId,
+        ':paidAt': proof.paidAt || now.toISOString(),
+        ':now': now.toISOString(),
+      },
+    },
+  };
+}
+
+export function cancelItem(paymentId: string, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: paymentsTable(),
+      Key: paymentKey(paymentId),
+      UpdateExpression: 'SET #s = :cancelled, cancelledAt = :now',
+      ConditionExpression: '#s = :pending',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now.toISOString() },
+    },
+  };
+}
+
+/** Paid → refunding, in full; out_refund_no is the payment id, so a retried refund is the same refund. */
+export function refundingItem(paymentId: string, amountFen: number, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: paymentsTable(),
+      Key: paymentKey(paymentId),
+      UpdateExpression: 'SET #s = :refunding, refundRequestedAt = :now, outRefundNo = :no, refundFen = :amount',
+      ConditionExpression: '#s = :paid AND amountFen = :amount',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':refunding': 'refunding',
+        ':paid': 'paid',
+        ':amount': amountFen,
+        ':no': paymentId,
+        ':now': now.toISOString(),
+      },
+    },
+  };
+}
+
+/** Refunding → refunded, on a verified REFUND.SUCCESS for this refund. */
+export function refundedItem(paymentId: string, outRefundNo: string, refundId: string, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: paymentsTable(),
+      Key: paymentKey(paymentId),
+      UpdateExpression: 'SET #s = :refunded, refundedAt = :now, refundId = :refundId REMOVE refundProblem',
+      ConditionExpression: '#s = :refunding AND outRefundNo = :no',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':refunded': 'refunded',
+        ':refunding': 'refunding',
+        ':no': outRefundNo,
+        ':refundId': refundId,
+        ':now': now.toISOString(),
+      },
+    },
+  };
+}
