@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { wxMembers } from './api-names';
 import { answer, type Role } from './fixtures';
 
@@ -28,7 +30,14 @@ export interface RealmHooks {
 /** How long the fixture backend takes to answer, in fake-clock milliseconds. */
 export const REQUEST_LATENCY_MS = 40;
 
-/** The phone the realm pretends to be: an iPhone 12 on iOS 14, the oldest client the build targets. */
+/** The base library the project config names: the oldest the app supports. */
+const LIB_VERSION = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'miniapp', 'project.config.json'), 'utf8')) as {
+    libVersion: string;
+  }
+).libVersion;
+
+/** The phone the realm pretends to be: iOS 14 and the oldest base library the app supports. */
 const DEVICE = {
   brand: 'iPhone',
   model: 'iPhone 12',
@@ -43,7 +52,7 @@ const DEVICE = {
   safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
   language: 'zh_CN',
   version: '8.0.50',
-  SDKVersion: '3.4.10',
+  SDKVersion: LIB_VERSION,
   fontSizeSetting: 16,
   theme: 'light',
   enableDebug: false,
