@@ -70,9 +70,14 @@ const STRINGS: Record<string, (i: number) => string> = {
   community: () => '建设社区',
   district: () => '站前区',
   region: () => '站前区',
-  building: (i) => `${i + 3}号楼`,
-  room: (i) => `${i + 1}单元${i + 2}01`,
+  building: (i) => `${i + 3}`,
+  room: (i) => `${i + 2}01`,
   unit: () => '斤',
+  communityId: () => 'zq-jianshe',
+  storeId: () => 'st-xingfu',
+  placeId: () => 'cp-lutun',
+  company: (i) => ['ut-water', 'ut-power'][i % 2]!,
+  coveredCompanies: (i) => ['ut-water', 'ut-power'][i % 2]!,
   household: () => '建设社区 3号楼 1单元201',
   address: () => '站前区建设街 12 号',
   origin: () => '武汉市',
@@ -91,6 +96,14 @@ const STRINGS: Record<string, (i: number) => string> = {
   token: () => 'eyJhbGciOiJFUzI1NiJ9.fixture.signature',
   kid: () => 'k-2020-02',
 };
+/** The same field name meaning another thing inside another object (`parent.key`). */
+const IN_CONTEXT: Record<string, (i: number) => string> = {
+  'address.unit': (i) => `${i + 1}`,
+  'units.unit': (i) => `${i + 1}`,
+  'items.name': (i) => ['白菜', '猪肉'][i % 2]!,
+  'lines.name': (i) => ['白菜', '猪肉'][i % 2]!,
+  'totals.name': (i) => ['白菜', '猪肉'][i % 2]!,
+};
 /** Dates as the contract writes them: timestamps in ISO UTC, days as YYYY-MM-DD. */
 const DAYS = ['date', 'lastDeclarationDate', 'startDate', 'endDate', 'dueDate', 'availableFrom'];
 const FUTURE = ['expiresAt', 'endsAt', 'cutoffAt', 'startsAt', 'protectedUntil'];
@@ -100,7 +113,9 @@ function pick<T>(values: T[], i: number): T {
   return values[i % values.length]!;
 }
 
-function sampleString(schema: Schema, key: string, i: number): string {
+function sampleString(schema: Schema, key: string, i: number, parent: string): string {
+  const inContext = IN_CONTEXT[`${parent}.${key}`];
+  if (inContext) return inContext(i);
   if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || DAYS.includes(key)) return iso(60 * 24 * i).slice(0, 10);
   if (schema.pattern === '^\\d{4}-(0[1-9]|1[0-2])$') return '2020-02';
   if (schema.pattern?.startsWith('^[a-z0-9]')) return 'zq-jianshe';
@@ -119,19 +134,21 @@ function sampleNumber(schema: Schema, key: string, i: number, integer: boolean):
 }
 
 /** One value for a JSON Schema, shaped by the field's name; arrays get two items. */
-export function sample(schema: Schema, key = '', i = 0): unknown {
+export function sample(schema: Schema, key = '', i = 0, parent = ''): unknown {
   if (key === 'roles') return [{ role: 'resident' }];
   if ('const' in schema) return schema.const;
   if (schema.enum) return pick(schema.enum, i);
-  if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, key, i);
+  if (schema.anyOf) return sample(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, key, i, parent);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
     case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, sample(s, k, i)]));
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, sample(s, k, i, key)]));
     case 'array':
-      return Array.from({ length: Math.max(2, schema.minItems ?? 0) }, (_, j) => sample(schema.items ?? {}, key, j));
+      return Array.from({ length: Math.max(2, schema.minItems ?? 0) }, (_, j) =>
+        sample(schema.items ?? {}, key, j, parent),
+      );
     case 'string':
-      return sampleString(schema, key, i);
+      return sampleString(schema, key, i, parent);
     case 'integer':
     case 'number':
       return sampleNumber(schema, key, i, type === 'integer');
