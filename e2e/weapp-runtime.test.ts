@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../scripts/lib/build';
-import { routeNames, sampleResponse, type Role } from './weapp/fixtures';
+import { wxMembers } from './weapp/api-names';
+import { CLOCK, routeNames, sampleResponse, type Role } from './weapp/fixtures';
 import { PAGE_CASES, type PageCase } from './weapp/pages';
-import { renderedText, SET_DATA_LIMIT, WeappRealm } from './weapp/realm';
+import { renderedText, SESSION_KEY, SET_DATA_LIMIT, WeappRealm } from './weapp/realm';
 
 /**
  * The weapp build itself, executed headless page by page in a realm like the mini-program's JS
@@ -67,6 +68,48 @@ async function problemsOf(c: PageCase): Promise<string[]> {
     realm.dispose();
   }
 }
+
+describe('the realm the weapp runs in', () => {
+  it('is like the mini-program engine: no eval, no web APIs, every wx API, a fixed clock', () => {
+    const realm = new WeappRealm(DIST.weapp, 'resident');
+    try {
+      expect(() => realm.evaluate('eval("1 + 1")')).toThrow(/Code generation from strings disallowed/);
+      expect(() => realm.evaluate('new Function("return 1")')).toThrow(/Code generation from strings disallowed/);
+      const absent = ['window', 'document', 'fetch', 'MessageChannel', 'TextEncoder', 'WebAssembly', 'setImmediate'];
+      expect(realm.evaluate(`[${absent.map((n) => `typeof ${n}`).join()}]`)).toEqual(absent.map(() => 'undefined'));
+      const globals = ['wx', 'App', 'Page', 'Component', 'getApp', 'getCurrentPages', 'requirePlugin'];
+      expect(realm.evaluate(`[${globals.map((n) => `typeof ${n}`).join()}]`)).toEqual([
+        'object',
+        ...globals.slice(1).map(() => 'function'),
+      ]);
+      expect(realm.evaluate('Object.keys(wx).sort()')).toEqual(
+        wxMembers()
+          .map((m) => m.name)
+          .sort(),
+      );
+      expect(realm.evaluate('Date.now()')).toBe(CLOCK);
+    } finally {
+      realm.dispose();
+    }
+  });
+
+  it('signs a first-time visitor in silently with wx.login, as the app does at launch', async () => {
+    const realm = new WeappRealm(DIST.weapp, 'resident', { signedIn: false });
+    try {
+      await realm.launch();
+      await realm.open('pages/home/index');
+      await realm.wait(SETTLE_MS);
+      expect(realm.errors).toEqual([]);
+      expect(realm.requests.map((r) => `${r.route} ${r.status}`)).toEqual(['login 200', 'me 200']);
+      expect(
+        realm.calls.filter((c) => c.api === 'setStorageSync').map((c) => (c.arg as { key: string }).key),
+      ).toContain(SESSION_KEY);
+      expect(realm.calls.some((c) => c.api === 'reLaunch')).toBe(false);
+    } finally {
+      realm.dispose();
+    }
+  });
+});
 
 describe('weapp build, executed headless', () => {
   it('has a case for every page in app.json', () => {

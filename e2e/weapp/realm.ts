@@ -71,9 +71,11 @@ export class WeappRealm {
   private loadingRoute = '';
   private readonly onRejection = (reason: unknown) => this.errors.push(`unhandled rejection: ${describe(reason)}`);
 
+  /** `signedIn: false` starts with no stored session, as a first-time visitor. */
   constructor(
     private readonly dist: string,
     readonly role: Role,
+    { signedIn = true }: { signedIn?: boolean } = {},
   ) {
     const log =
       (level: string) =>
@@ -99,7 +101,7 @@ export class WeappRealm {
       loopLimit: 1_000_000,
     });
 
-    const storage = new Map([[SESSION_KEY, JSON.stringify(sessionFor(role))]]);
+    const storage = new Map<string, string>(signedIn ? [[SESSION_KEY, JSON.stringify(sessionFor(role))]] : []);
     const shim = createWx(
       role,
       {
@@ -221,6 +223,11 @@ export class WeappRealm {
     }
     page.data = inst.data as Record<string, unknown>;
     if (cb) (vm.runInContext('setTimeout', this.ctx) as typeof setTimeout)(cb, 0);
+  }
+
+  /** Run a snippet of code in the realm (for checking the realm itself). */
+  evaluate(code: string): unknown {
+    return vm.runInContext(code, this.ctx);
   }
 
   dispose(): void {
