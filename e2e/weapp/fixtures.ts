@@ -43,6 +43,7 @@ export function sessionFor(role: Role): LoginResponse {
 type Schema = {
   type?: string | string[];
   properties?: Record<string, Schema>;
+  required?: string[];
   items?: Schema;
   anyOf?: Schema[];
   enum?: unknown[];
@@ -105,8 +106,17 @@ const IN_CONTEXT: Record<string, (i: number) => string> = {
   'totals.name': (i) => ['白菜', '猪肉'][i % 2]!,
 };
 /** Dates as the contract writes them: timestamps in ISO UTC, days as YYYY-MM-DD. */
-const DAYS = ['date', 'lastDeclarationDate', 'startDate', 'endDate', 'dueDate', 'availableFrom'];
-const FUTURE = ['expiresAt', 'endsAt', 'cutoffAt', 'startsAt', 'protectedUntil'];
+const DAYS = ['date', 'lastDeclarationDate', 'startDate', 'dueDate', 'availableFrom'];
+/** Times ahead of the clock, in minutes (a delivery slot from 11:00 to 13:00, ordering until 10:30). */
+const AHEAD: Record<string, number> = {
+  expiresAt: 5,
+  cutoffAt: 30,
+  startsAt: 60,
+  endsAt: 180,
+  protectedUntil: 30 * 1440,
+};
+/** The relief window: opened ten days ago, runs twenty more. */
+const WINDOW: Record<string, number> = { startsAt: -10 * 1440, endsAt: 20 * 1440 };
 const FALSE = new Set(['paid', 'released', 'lateFeeWaived', 'priority', 'reliefApproved']);
 
 function pick<T>(values: T[], i: number): T {
@@ -119,7 +129,9 @@ function sampleString(schema: Schema, key: string, i: number, parent: string): s
   if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$' || DAYS.includes(key)) return iso(60 * 24 * i).slice(0, 10);
   if (schema.pattern === '^\\d{4}-(0[1-9]|1[0-2])$') return '2020-02';
   if (schema.pattern?.startsWith('^[a-z0-9]')) return 'zq-jianshe';
-  if (FUTURE.includes(key)) return iso(5 + 60 * 24 * i);
+  if (key === 'endDate') return iso(60 * 24 * (20 + i)).slice(0, 10);
+  if (parent === 'window' && key in WINDOW) return iso(WINDOW[key]!);
+  if (key in AHEAD) return iso(AHEAD[key]! + 1440 * i);
   if (/(At|Until|Since|^since|^at)$/.test(key)) return iso(-90 - 60 * i);
   const hint = STRINGS[key.replace(/\[\]$/, '')];
   return hint ? hint(i) : `${key.replace(/Id$/, '')}-${i + 1}`;
@@ -142,7 +154,12 @@ export function sample(schema: Schema, key = '', i = 0, parent = ''): unknown {
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   switch (type) {
     case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, sample(s, k, i, key)]));
+      // Optional fields on every other list item, so lists show both states (a handled complaint and a pending one).
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {})
+          .filter(([k]) => i % 2 === 0 || (schema.required ?? []).includes(k))
+          .map(([k, s]) => [k, sample(s, k, i, key)]),
+      );
     case 'array':
       return Array.from({ length: Math.max(2, schema.minItems ?? 0) }, (_, j) =>
         sample(schema.items ?? {}, key, j, parent),

@@ -153,5 +153,9 @@ export const PAGE_CASES: PageCase[] = [
     query: { storeId: 'st-xingfu', slotId: 'slot-1' },
     text: ['备货总数', '分拣清单（按社区、楼、单元）', '刘德福'],
   },
-  { route: 'staff/pages/market-complaints/index', role: 'regulator', text: ['没有待处理的投诉'] },
+  {
+    route: 'staff/pages/market-complaints/index',
+    role: 'regulator',
+    text: ['投诉于 2月10日 07:30', '订单状态：商户已接单', '标记为已处理'],
+  },
 ];
