@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST } from '../scripts/lib/build';
 import { wxMembers } from './weapp/api-names';
-import { CLOCK, routeNames, sampleResponse, type Role } from './weapp/fixtures';
+import { API_BASE, CLOCK, routeNames, sampleResponse, type Role } from './weapp/fixtures';
 import { PAGE_CASES, type PageCase } from './weapp/pages';
 import { renderedText, SESSION_KEY, SET_DATA_LIMIT, WeappRealm } from './weapp/realm';
 
@@ -88,6 +88,24 @@ describe('the realm the weapp runs in', () => {
           .sort(),
       );
       expect(realm.evaluate('Date.now()')).toBe(CLOCK);
+    } finally {
+      realm.dispose();
+    }
+  });
+
+  // An unhandled rejection in the realm fails the running test through Jest's own handler.
+  it('catches what the page tests fail on: uncaught errors, console.error, a request loop', async () => {
+    const realm = new WeappRealm(DIST.weapp, 'resident');
+    try {
+      realm.evaluate('setTimeout(() => { throw new Error("thrown in a timer") }, 10)');
+      realm.evaluate('console.error("logged as an error")');
+      realm.evaluate(
+        `(function again() { wx.request({ url: ${JSON.stringify(`${API_BASE}/me`)}, success: again }) })()`,
+      );
+      await realm.wait(1000);
+      expect(realm.errors.join('\n')).toMatch(/thrown in a timer/);
+      expect(realm.errors.join('\n')).toMatch(/logged as an error/);
+      expect(realm.requests.length).toBeGreaterThanOrEqual(20);
     } finally {
       realm.dispose();
     }

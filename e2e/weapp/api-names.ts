@@ -12,7 +12,9 @@ export interface WxMember {
  * from npm `miniprogram-api-typings` with the TypeScript parser, never listed by hand. Taro builds
  * `Taro.*` from `Object.keys(wx)`, so the shim must carry every one of these names.
  */
+let cached: WxMember[] | undefined;
 export function wxMembers(): WxMember[] {
+  if (cached) return cached;
   const file = require.resolve('miniprogram-api-typings/types/wx/lib.wx.api.d.ts');
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
   const members = new Map<string, WxMember>();
@@ -28,5 +30,6 @@ export function wxMembers(): WxMember[] {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return [...members.values()];
+  cached = [...members.values()];
+  return cached;
 }

@@ -32,9 +32,10 @@ interface DemoUser {
 }
 
 /** The session the app keeps in storage (miniapp/src/api/session.ts), for the demo account of a role. */
+let demoUsers: DemoUser[] | undefined;
 export function sessionFor(role: Role): LoginResponse {
-  const city = parse(readFileSync(join(ROOT, 'config', 'city.yml'), 'utf8')) as { demoUsers: DemoUser[] };
-  const demo = city.demoUsers.find((u) => u.key === role);
+  demoUsers ??= (parse(readFileSync(join(ROOT, 'config', 'city.yml'), 'utf8')) as { demoUsers: DemoUser[] }).demoUsers;
+  const demo = demoUsers.find((u) => u.key === role);
   if (!demo) throw new Error(`config/city.yml has no demo account for ${role}`);
   const user = { userId: `u-${role}`, displayName: demo.displayName, roles: demo.roles, createdAt: iso(-60 * 24 * 30) };
   return routes.login.response.parse({ token: `fixture-token-${role}`, expiresAt: iso(120), user });
@@ -204,14 +205,15 @@ const cache = new Map<string, unknown>();
 
 /** The sample answer of one route, valid against its response schema (else this throws). */
 export function sampleResponse(name: string, role: Role): unknown {
-  const key = `${name}:${role}`;
+  // Only the signed-in user's own profile differs by role; every other answer is the same for all.
+  const personal = name === 'login' || name === 'me' || name === 'getUser';
+  const key = personal ? `${name}:${role}` : name;
   if (!cache.has(key)) {
     const def = (routes as Record<string, RouteDef>)[name]!;
-    const session = sessionFor(role);
     let body: unknown;
     if (name === 'healthKeys') body = jwks();
-    else if (name === 'login') body = session;
-    else if (name === 'me' || name === 'getUser') body = { user: session.user };
+    else if (name === 'login') body = sessionFor(role);
+    else if (personal) body = { user: sessionFor(role).user };
     else body = sample(z.toJSONSchema(def.response, { io: 'output', unrepresentable: 'any' }) as Schema);
     cache.set(key, def.response.parse(body));
   }

@@ -69,6 +69,7 @@ export class WeappRealm {
   private readonly realmObject: () => Record<string, unknown>;
   private app: Record<string, (opts: unknown) => void> | undefined;
   private loadingRoute = '';
+  /** Outside Jest; under Jest, its own handler fails the running test on an unhandled rejection. */
   private readonly onRejection = (reason: unknown) => this.errors.push(`unhandled rejection: ${describe(reason)}`);
 
   /** `signedIn: false` starts with no stored session, as a first-time visitor. */
