@@ -38,6 +38,21 @@ function compiled(file: string): vm.Script {
   return script;
 }
 
+/** The build's pages from its app.json: tab pages, other pages (subpackages included), or none. */
+function pageKinds(dist: string): (route: string) => 'tab' | 'page' | null {
+  const app = JSON.parse(readFileSync(join(dist, 'app.json'), 'utf8')) as {
+    pages: string[];
+    subPackages?: { root: string; pages: string[] }[];
+    tabBar?: { list: { pagePath: string }[] };
+  };
+  const tabs = new Set((app.tabBar?.list ?? []).map((t) => t.pagePath));
+  const pages = new Set([
+    ...app.pages,
+    ...(app.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`)),
+  ]);
+  return (route) => (tabs.has(route) ? 'tab' : pages.has(route) ? 'page' : null);
+}
+
 /** `root.cn.[0].cn.[1].v` -> ['root', 'cn', 0, 'cn', 1, 'v'] */
 export function dataPath(path: string): (string | number)[] {
   return [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]!));
@@ -110,6 +125,7 @@ export class WeappRealm {
         later: (fn, ms) => (realmGlobal.setTimeout as typeof setTimeout)(fn, ms),
         cancel: (timer) => (realmGlobal.clearTimeout as typeof clearTimeout)(timer as NodeJS.Timeout),
         toRealm: this.toRealm,
+        pageKind: pageKinds(dist),
       },
       storage,
     );

@@ -25,6 +25,8 @@ export interface RealmHooks {
   cancel(timer: unknown): void;
   /** A JSON value rebuilt inside the realm (so `instanceof Object` holds there). */
   toRealm<T>(value: T): T;
+  /** Whether a route is a tab page, another page of app.json, or no page at all. */
+  pageKind(route: string): 'tab' | 'page' | null;
 }
 
 /** How long the fixture backend takes to answer, in fake-clock milliseconds. */
@@ -92,7 +94,8 @@ export function createWx(role: Role, realm: RealmHooks, storage: Map<string, str
     (opts?: Options) => {
       record(name, opts);
       const res = result(opts ?? {});
-      settle(name, opts, res ?? {}, res !== null);
+      const failed = res === null || String(res.errMsg ?? '').includes(':fail');
+      settle(name, opts, res ?? {}, !failed);
     };
 
   /** A chainable stand-in for the objects `create*`/`get*Manager` return; its calls are recorded. */
@@ -132,9 +135,18 @@ export function createWx(role: Role, realm: RealmHooks, storage: Map<string, str
   };
 
   const readStorage = (key: string): unknown => (storage.has(key) ? realm.toRealm(JSON.parse(storage.get(key)!)) : '');
+  /** WeChat's rules: the page must exist; switchTab only to a tab, navigateTo/redirectTo never to one. */
   const navigate = (name: string) =>
     asyncApi(name, (o) => {
-      if (typeof o.url !== 'string' && name !== 'navigateBack') return null;
+      if (name === 'navigateBack') return {};
+      const route = String(o.url ?? '')
+        .replace(/^\//, '')
+        .split('?')[0]!;
+      const kind = realm.pageKind(route);
+      if (!kind) return { errMsg: `${name}:fail page "${route}" is not found` };
+      if ((name === 'switchTab') !== (kind === 'tab') && name !== 'reLaunch') {
+        return { errMsg: `${name}:fail can not ${name} ${kind === 'tab' ? 'a tabbar' : 'a no-tabBar'} page` };
+      }
       return {};
     });
 
