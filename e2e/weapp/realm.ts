@@ -78,6 +78,8 @@ export class WeappRealm {
   readonly pages: PageInstance[] = [];
   private readonly ctx: vm.Context;
   private readonly clock: Clock;
+  /** The page stack getCurrentPages() returns: the page instances themselves. */
+  private readonly stack: Record<string, unknown>[] = [];
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly pageConfigs = new Map<string, Record<string, unknown>>();
   private readonly toRealm: <T>(value: T) => T;
@@ -138,7 +140,7 @@ export class WeappRealm {
       Component: () => undefined,
       Behavior: (definition: unknown) => definition,
       getApp: () => this.app,
-      getCurrentPages: () => this.toRealmArray(this.pages),
+      getCurrentPages: () => this.toRealmArray(this.stack),
       requirePlugin: (name: string) => {
         throw new Error(`requirePlugin(${name}): the app declares no plugins`);
       },
@@ -211,6 +213,7 @@ export class WeappRealm {
       });
       page.data = inst.data as Record<string, unknown>;
       this.pages.push(page);
+      this.stack.push(inst);
       (inst.onLoad as (q: unknown) => void).call(inst, this.toRealm(query));
       (inst.onShow as () => void).call(inst);
       await this.wait(16);
