@@ -106,6 +106,8 @@ describe('the realm the weapp runs in', () => {
       expect(realm.errors.join('\n')).toMatch(/thrown in a timer/);
       expect(realm.errors.join('\n')).toMatch(/logged as an error/);
       expect(realm.requests.length).toBeGreaterThanOrEqual(20);
+      // Sent without the session's token, like the backend the fixture API answers 401.
+      expect(realm.requests[0]).toMatchObject({ route: 'me', status: 401 });
     } finally {
       realm.dispose();
     }

@@ -220,11 +220,24 @@ export function sampleResponse(name: string, role: Role): unknown {
   return cache.get(key);
 }
 
-/** The answer to a `wx.request`: the matching contract route's sample, or 404 for anything else. */
-export function answer(method: string, url: string, role: Role): Answer {
+const failure = (route: string | null, status: number, code: string, message: string): Answer => ({
+  route,
+  status,
+  body: { error: { code, message } },
+});
+
+/**
+ * The answer to a `wx.request`: the matching contract route's sample; 401 when a signed-in route
+ * comes without the role's session token (as the backend would), 404 for anything else.
+ */
+export function answer(method: string, url: string, role: Role, header: Record<string, string> = {}): Answer {
   const path = url.startsWith(API_BASE) ? url.slice(API_BASE.length).split('?')[0]! : null;
   const found = path === null ? undefined : ROUTE_TABLE.find((r) => r.def.method === method && r.regex.test(path));
-  if (!found) return { route: null, status: 404, body: { error: { code: 'NOT_FOUND', message: `${method} ${url}` } } };
+  if (!found) return failure(null, 404, 'NOT_FOUND', `${method} ${url}`);
+  const token = Object.entries(header).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+  if (found.def.auth && token !== `Bearer ${sessionFor(role).token}`) {
+    return failure(found.name, 401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+  }
   return { route: found.name, status: 200, body: sampleResponse(found.name, role) };
 }
 

@@ -189,7 +189,7 @@ export function createWx(role: Role, realm: RealmHooks, storage: Map<string, str
     request: (opts: Options & { url: string; method?: string; dataType?: string }) => {
       const method = (opts.method ?? 'GET').toUpperCase();
       record('request', { method, url: opts.url, data: opts.data });
-      const res = answer(method, opts.url, role);
+      const res = answer(method, opts.url, role, (opts.header ?? {}) as Record<string, string>);
       requests.push({ method, url: opts.url, route: res.route, status: res.status, at: realm.now() });
       const data = opts.dataType === 'json' || opts.dataType === undefined ? res.body : JSON.stringify(res.body);
       const timer = realm.later(() => {
