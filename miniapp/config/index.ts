@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type * as Contract from '@citycare/contract';
@@ -30,13 +30,26 @@ interface CityFile {
 const appRoot = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(appRoot, '..');
 
+/** Where a package is installed (noble's `exports` hide its package.json from require.resolve). */
+function packageDir(name: string): string {
+  const dir = (require.resolve.paths(name) ?? [])
+    .map((p) => path.join(p, name))
+    .find((d) => existsSync(path.join(d, 'package.json')));
+  if (!dir) throw new Error(`${name} is not installed`);
+  return dir;
+}
+
 /**
  * Taro's Babel/webpack pipeline must compile the workspace contract (TypeScript source) and zod
- * (ESM): without this a runtime import fails with `Module parse failed ... export type`.
+ * (ESM): without this a runtime import fails with `Module parse failed ... export type`. noble
+ * ships class fields, which iOS 14's JavaScriptCore cannot parse: Babel lowers them to the
+ * browserslist targets (miniapp/package.json), and leaves its BigInt alone.
  */
 const compileInclude = [
   path.join(repoRoot, 'contract', 'src'),
-  path.dirname(require.resolve('zod/package.json', { paths: [appRoot] })),
+  packageDir('zod'),
+  packageDir('@noble/curves'),
+  packageDir('@noble/hashes'),
 ];
 
 /**

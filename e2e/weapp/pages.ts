@@ -1,0 +1,161 @@
+import type { Role } from './fixtures';
+
+/**
+ * Every page of the weapp build, opened the way the app opens it: as the role that uses it, with
+ * the query its links pass, and the text a person must see once it has loaded (from the page's
+ * own strings and from the fixture backend's answers, e.g. 王*兰 or 营口市自来水公司).
+ */
+export interface PageCase {
+  route: string;
+  role: Role;
+  query?: Record<string, string>;
+  text: string[];
+  /** setData calls allowed per idle second (a clock on screen ticks once a second). */
+  ticksPerSecond?: number;
+}
+
+export const PAGE_CASES: PageCase[] = [
+  { route: 'pages/home/index', role: 'resident', text: ['王秀兰，早上好', '健康码', '平价买菜', '生活缴费'] },
+  {
+    route: 'pages/health/index',
+    role: 'resident',
+    text: ['绿码', '王*兰', '后自动刷新', '状态变更记录'],
+    ticksPerSecond: 1,
+  },
+  { route: 'pages/grocery/index', role: 'resident', text: ['平价买菜 送到家门口', '幸福便民超市'] },
+  { route: 'pages/bills/index', role: 'resident', text: ['我的户号', '营口市自来水公司', '¥12.80'] },
+  { route: 'pages/me/index', role: 'resident', text: ['王秀兰', '我的身份', '居民', '退出登录'] },
+  { route: 'pages/login/index', role: 'resident', text: ['营口市民服务', '微信一键登录'] },
+  { route: 'pages/bills-link/index', role: 'resident', text: ['户主姓名', '绑定'] },
+  {
+    route: 'pages/bills-account/index',
+    role: 'resident',
+    query: { accountNo: '1000012345' },
+    text: ['当前欠费', '站前区建设街 12 号', '查看分期计划'],
+  },
+  { route: 'pages/bills-relief/index', role: 'resident', text: ['将覆盖的户号', '1000022345', '提交申请'] },
+  {
+    route: 'pages/bills-plan/index',
+    role: 'resident',
+    query: { accountNo: '1000012345' },
+    text: ['还款计划', '第 3 期'],
+  },
+  { route: 'pages/bills-repair/index', role: 'resident', text: ['报修类别', '我的报修', '已受理'] },
+  { route: 'pages/health-register/index', role: 'resident', text: ['身份证号', '建设社区', '提交申领'] },
+  {
+    route: 'pages/health-declare/index',
+    role: 'resident',
+    query: { residentId: 'resident-1' },
+    text: ['今日体温（°C）', '提交申报'],
+  },
+  { route: 'pages/health-family/index', role: 'resident', text: ['已添加的家人', '刘*福', '添加家人'] },
+  { route: 'pages/health-rules/index', role: 'resident', text: ['三种颜色是怎么来的', '当前风险地区', '站前区'] },
+  {
+    route: 'pages/health-appeal/index',
+    role: 'resident',
+    query: { residentId: 'resident-1' },
+    text: ['情况说明', '提交纠错申请'],
+  },
+  {
+    route: 'pages/health-scans/index',
+    role: 'resident',
+    query: { residentId: 'resident-1' },
+    text: ['陆屯卡点', '通行'],
+  },
+  {
+    route: 'pages/health-place-scan/index',
+    role: 'resident',
+    query: { residentId: 'resident-1' },
+    text: ['扫描场所码', '登记'],
+  },
+  {
+    route: 'pages/grocery-store/index',
+    role: 'resident',
+    query: { storeId: 'st-xingfu', communityId: 'zq-jianshe' },
+    text: ['限价 ¥12.80', '每户每天限购 3 斤', '去结算'],
+  },
+  {
+    route: 'pages/grocery-checkout/index',
+    role: 'resident',
+    query: { storeId: 'st-xingfu', communityId: 'zq-jianshe' },
+    text: ['购物车是空的'],
+  },
+  {
+    route: 'pages/grocery-order/index',
+    role: 'resident',
+    query: { orderId: 'order-1' },
+    text: ['取货码', '482913', '订单进度'],
+  },
+  { route: 'pages/grocery-orders/index', role: 'resident', text: ['幸福便民超市', '2 种商品', '商户已接单'] },
+  {
+    route: 'pages/grocery-group/index',
+    role: 'resident',
+    query: { groupId: 'group-1' },
+    text: ['已有 3 户参加', '我的份额', '选购商品'],
+  },
+  { route: 'worker/pages/index/index', role: 'worker', text: ['我负责的社区', '建设社区', '配送任务'] },
+  { route: 'worker/pages/deliveries/index', role: 'worker', text: ['送达确认已全部上传', '无接触：放在门口'] },
+  { route: 'worker/pages/groups/index', role: 'worker', text: ['开一个团购', '报名中'] },
+  {
+    route: 'worker/pages/group/index',
+    role: 'worker',
+    query: { groupId: 'group-1' },
+    text: ['汇总（向商店下单的数量）', '王秀兰', '截止并统一下单'],
+  },
+  { route: 'staff/pages/index/index', role: 'admin', text: ['管理员', '为工作人员开通或撤销角色。'] },
+  { route: 'staff/pages/roles/index', role: 'admin', text: ['查询用户', '授予角色', '撤销角色'] },
+  {
+    route: 'staff/pages/utility-desk/index',
+    role: 'utility',
+    query: { company: 'ut-water' },
+    text: ['缓缴审核', '停供操作', '报修工单'],
+  },
+  { route: 'staff/pages/utility-reviews/index', role: 'utility', text: ['困难说明', '疫情期间停工', '驳回'] },
+  { route: 'staff/pages/utility-disconnect/index', role: 'utility', text: ['营口市自来水公司', '查询'] },
+  { route: 'staff/pages/utility-protected/index', role: 'utility', text: ['导出 CSV 名单', '共 2 户'] },
+  { route: 'staff/pages/utility-import/index', role: 'utility', text: ['从聊天记录选择 CSV 文件', '导入'] },
+  { route: 'staff/pages/utility-repairs/index', role: 'utility', text: ['厨房水管漏水', '受理', '派单'] },
+  { route: 'staff/pages/scan/index', role: 'checkpoint', text: ['陆屯卡点', '扫描健康码', '外来人员登记 ›'] },
+  {
+    route: 'staff/pages/outsiders/index',
+    role: 'checkpoint',
+    query: { placeId: 'cp-lutun' },
+    text: ['近 24 小时登记', '138****1234', '劝返'],
+  },
+  { route: 'staff/pages/review/index', role: 'official', text: ['待处理的纠错申请', '风险地区名单', '王*兰'] },
+  {
+    route: 'staff/pages/trace/index',
+    role: 'official',
+    text: ['查询原因（必填，记入审计）', '某居民近 14 天去过哪里'],
+  },
+  { route: 'staff/pages/store-desk/index', role: 'store', text: ['幸福便民超市', '送货时段与拣货单', '商品与价格'] },
+  {
+    route: 'staff/pages/store-orders/index',
+    role: 'store',
+    query: { storeId: 'st-xingfu' },
+    text: ['待处理', '接单', '备货完成'],
+  },
+  {
+    route: 'staff/pages/store-catalogue/index',
+    role: 'store',
+    query: { storeId: 'st-xingfu' },
+    text: ['上架新商品', '限价 ¥12.80', '修改'],
+  },
+  {
+    route: 'staff/pages/store-slots/index',
+    role: 'store',
+    query: { storeId: 'st-xingfu' },
+    text: ['送货时段', '新增'],
+  },
+  {
+    route: 'staff/pages/store-picklist/index',
+    role: 'store',
+    query: { storeId: 'st-xingfu', slotId: 'slot-1' },
+    text: ['备货总数', '分拣清单（按社区、楼、单元）', '刘德福'],
+  },
+  {
+    route: 'staff/pages/market-complaints/index',
+    role: 'regulator',
+    text: ['投诉于 2月10日 07:30', '订单状态：商户已接单', '标记为已处理'],
+  },
+];
