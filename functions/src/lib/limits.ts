@@ -14,7 +14,7 @@ export interface Limit {
   name: string;
   /** Attempts allowed per window. */
   max: number;
-  /** The window's length; windows are fixed, aligned to the epoch (a day is a UTC day). */
+  /** The window's length; windows are fixed (a day runs from midnight to midnight in Yingkou). */
   windowSeconds: number;
   /** The refusal's message; the wait is appended to it. */
   message: string;
@@ -22,9 +22,12 @@ export interface Limit {
 
 const table = () => requireEnv('TABLE_LIMITS');
 
+/** Windows are aligned to the city's clock (Asia/Shanghai, UTC+8): a day's limit resets at midnight there. */
+const CITY_OFFSET_SECONDS = 8 * 3600;
+
 function windowOf(limit: Limit, now: Date): { start: number; end: number } {
   const seconds = Math.floor(now.getTime() / 1000);
-  const start = seconds - (seconds % limit.windowSeconds);
+  const start = seconds - ((seconds + CITY_OFFSET_SECONDS) % limit.windowSeconds);
   return { start, end: start + limit.windowSeconds };
 }
 

@@ -29,6 +29,16 @@ describe('rate limits (DynamoDB counters with TTL)', () => {
     await take(limit, subject, new Date('2026-12-03T11:00:01Z'));
   });
 
+  it('a day’s window runs from midnight to midnight in Yingkou (UTC+8)', async () => {
+    const subject = unique();
+    const daily: Limit = { ...limit, name: 'test.daily', max: 1, windowSeconds: 86400 };
+    // 23:30 in Yingkou; the window ends at midnight there (16:00 UTC), 30 minutes later.
+    await take(daily, subject, new Date('2026-12-03T15:30:00Z'));
+    const err = await refusal(take(daily, subject, new Date('2026-12-03T15:30:00Z')));
+    expect(err.options.retryAfterSeconds).toBe(1800);
+    await take(daily, subject, new Date('2026-12-03T16:00:01Z'));
+  });
+
   it('counts concurrent attempts exactly: never more than max pass', async () => {
     const subject = unique();
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => take(limit, subject, now)));
