@@ -1,12 +1,36 @@
 import { optionalEnv, requireEnv } from '../lib/env';
+import { log } from '../lib/log';
 import { getSecret } from '../lib/secrets';
 import { devProvider, wechatProvider, type LoginProvider } from './providers';
 
 let provider: LoginProvider | undefined;
 
-/** The stage's login provider; the development provider is chosen here, once, from config. */
+/**
+ * Why this environment may not run the development login, or null. Where secrets come from SSM
+ * the stage is a deployed one, and `dev:admin` must never sign anybody in there, whatever
+ * DEV_LOGIN says. Pure, so the start-up scripts and the tests ask the same question.
+ */
+export function devLoginRefusal(env: { DEV_LOGIN?: string; SECRETS_SOURCE?: string }): string | null {
+  if (env.DEV_LOGIN !== 'true') return null;
+  if (env.SECRETS_SOURCE !== 'file') return `DEV_LOGIN is on but secrets come from ${env.SECRETS_SOURCE ?? '(unset)'}`;
+  return null;
+}
+
+/**
+ * The stage's login provider; the development provider is chosen here, once, from config. It
+ * refuses to start (every login fails, nobody is signed in) when the dev login is switched on in
+ * a stage whose secrets come from SSM.
+ */
 export function loginProvider(): LoginProvider {
   if (!provider) {
+    const refusal = devLoginRefusal({
+      DEV_LOGIN: optionalEnv('DEV_LOGIN'),
+      SECRETS_SOURCE: optionalEnv('SECRETS_SOURCE'),
+    });
+    if (refusal) {
+      log.error('login refused to start', { reason: refusal });
+      throw new Error(`login refused to start: ${refusal}`);
+    }
     const wechat = wechatProvider({
       appId: requireEnv('WECHAT_APP_ID'),
       apiBase: requireEnv('WECHAT_API_BASE'),
