@@ -1,20 +1,10 @@
 import { optionalEnv, requireEnv } from '../lib/env';
 import { log } from '../lib/log';
 import { getSecret } from '../lib/secrets';
+import { devLoginRefusal } from './dev-login';
 import { devProvider, wechatProvider, type LoginProvider } from './providers';
 
 let provider: LoginProvider | undefined;
-
-/**
- * Why this environment may not run the development login, or null. Where secrets come from SSM
- * the stage is a deployed one, and `dev:admin` must never sign anybody in there, whatever
- * DEV_LOGIN says. Pure, so the start-up scripts and the tests ask the same question.
- */
-export function devLoginRefusal(env: { DEV_LOGIN?: string; SECRETS_SOURCE?: string }): string | null {
-  if (env.DEV_LOGIN !== 'true') return null;
-  if (env.SECRETS_SOURCE !== 'file') return `DEV_LOGIN is on but secrets come from ${env.SECRETS_SOURCE ?? '(unset)'}`;
-  return null;
-}
 
 /**
  * The stage's login provider; the development provider is chosen here, once, from config. It
