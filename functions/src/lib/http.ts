@@ -4,6 +4,7 @@ import {
   paramsSchema,
   querySchema,
   routes,
+  type ParamNames,
   type RoleName,
   type RouteName,
   type ResponseBody,
@@ -15,12 +16,17 @@ import { log } from './log';
 import { authenticate, type Caller } from '../auth/caller';
 import { allows } from '../auth/rules';
 
+/** A route's path parameters: from its `params` schema, else one string per `{name}` of its path. */
+type Params<N extends RouteName> = Routes[N] extends { params: z.ZodType }
+  ? z.infer<Routes[N]['params']>
+  : Record<ParamNames<Routes[N]['path']>, string>;
+
 type Body<N extends RouteName> = Routes[N] extends { body: z.ZodType } ? z.infer<Routes[N]['body']> : undefined;
 
 export interface Request<N extends RouteName> {
   body: Body<N>;
   /** Path parameters, validated by the route's contract (`paramsSchema`): never a 500 for a bad id. */
-  params: Record<string, string>;
+  params: Params<N>;
   query: Record<string, string>;
   headers: Record<string, string>;
   /** The signed-in user; present on every route whose contract says `auth: true`. */
@@ -150,7 +156,7 @@ async function serve<N extends RouteName>(
     }
     const result = await run({
       body,
-      params,
+      params: params as Params<N>,
       query,
       headers,
       caller: caller as Caller,
