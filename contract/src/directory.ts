@@ -5,8 +5,13 @@ import type { RouteDef } from './route-def';
 export const DirectoryKind = z.enum(['district', 'community', 'store', 'place', 'utility']);
 export type DirectoryKind = z.infer<typeof DirectoryKind>;
 
+/**
+ * One entry. Its `kind` is its own: a community's `community` or `village`, a place's
+ * `checkpoint`, `station`, `shop`..., a utility's `water`, `power`... (what pickers and the
+ * scanner label it with), not the directory it is listed in.
+ */
 export const DirectoryEntry = z
-  .object({ id: z.string(), name: z.string(), kind: DirectoryKind })
+  .object({ id: z.string(), name: z.string(), kind: z.string() })
   .catchall(z.union([z.string(), z.array(z.string())]));
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 

@@ -8,3 +8,4 @@ export * from './grocery';
 export * from './grocery-lists';
 export * from './utility';
 export * from './routes';
+export * from './route-def';

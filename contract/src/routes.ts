@@ -6,8 +6,6 @@ import { groceryRoutes } from './grocery-routes';
 import { utilityRoutes } from './utility-routes';
 import type { RouteDef } from './route-def';
 
-export type { RouteDef } from './route-def';
-
 /**
  * Every HTTP endpoint, defined once, each domain's table merged here. serverless.yml's routes,
  * the handlers' types and the mini-program's client are all checked against it.

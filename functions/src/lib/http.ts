@@ -1,17 +1,32 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { routes, type RoleName, type RouteName, type ResponseBody, type Routes } from '@citycare/contract';
+import {
+  paramsSchema,
+  querySchema,
+  routes,
+  type ParamNames,
+  type RoleName,
+  type RouteName,
+  type ResponseBody,
+  type Routes,
+} from '@citycare/contract';
 import { AppError, unauthenticated, forbidden, type ErrorDetail } from './errors';
 import { withRequest } from './context';
 import { log } from './log';
 import { authenticate, type Caller } from '../auth/caller';
 import { allows } from '../auth/rules';
 
+/** A route's path parameters: from its `params` schema, else one string per `{name}` of its path. */
+type Params<N extends RouteName> = Routes[N] extends { params: z.ZodType }
+  ? z.infer<Routes[N]['params']>
+  : Record<ParamNames<Routes[N]['path']>, string>;
+
 type Body<N extends RouteName> = Routes[N] extends { body: z.ZodType } ? z.infer<Routes[N]['body']> : undefined;
 
 export interface Request<N extends RouteName> {
   body: Body<N>;
-  params: Record<string, string>;
+  /** Path parameters, validated by the route's contract (`paramsSchema`): never a 500 for a bad id. */
+  params: Params<N>;
   query: Record<string, string>;
   headers: Record<string, string>;
   /** The signed-in user; present on every route whose contract says `auth: true`. */
@@ -71,6 +86,20 @@ function lowerCaseKeys(headers: Record<string, string | undefined> | undefined):
   return out;
 }
 
+function refusal(issues: z.core.$ZodIssue[], where: string): AppError {
+  const details = issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message }));
+  return new AppError('VALIDATION_FAILED', `请求参数有误：${details[0]?.message ?? '格式不正确'}`, details);
+}
+
+/** Path parameters and query string, checked against the contract before anything else runs. */
+function parseAddress(event: APIGatewayProxyEventV2, route: Routes[RouteName]) {
+  const params = paramsSchema(route).safeParse(event.pathParameters ?? {});
+  if (!params.success) throw refusal(params.error.issues, 'params');
+  const query = querySchema(route).safeParse(event.queryStringParameters ?? {});
+  if (!query.success) throw refusal(query.error.issues, 'query');
+  return { params: params.data, query: query.data as Record<string, string> };
+}
+
 function parseBody(event: APIGatewayProxyEventV2, schema: z.ZodType | undefined): unknown {
   if (!schema) return undefined;
   let raw: unknown = {};
@@ -116,6 +145,7 @@ async function serve<N extends RouteName>(
   requestId: string,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   try {
+    const { params, query } = parseAddress(event, route);
     const headers = lowerCaseKeys(event.headers);
     const body = parseBody(event, 'body' in route ? route.body : undefined) as Body<N>;
     let caller: Caller | undefined;
@@ -126,8 +156,8 @@ async function serve<N extends RouteName>(
     }
     const result = await run({
       body,
-      params: (event.pathParameters ?? {}) as Record<string, string>,
-      query: (event.queryStringParameters ?? {}) as Record<string, string>,
+      params: params as Params<N>,
+      query,
       headers,
       caller: caller as Caller,
       requestId,

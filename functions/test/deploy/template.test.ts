@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computePermissions, type FunctionPermissions } from '../../../scripts/lib/iam';
 import { BIN, ROOT } from '../../../scripts/lib/paths';
+import { checkStageConfig, stageConfig, type StageConfig } from '../../../scripts/lib/config';
+import { devLoginRefusal } from '../../src/auth/dev-login';
 import { parse } from 'yaml';
 
 /**
@@ -187,6 +189,24 @@ describe('the production template', () => {
       expect(env.METRICS_STAGE).toBe('prod');
       expect(env.SECRETS_SOURCE).toBe('ssm');
     }
+  });
+
+  it('switches the dev login off in every function, and the functions would refuse it there anyway', () => {
+    const functions = ofType('AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [logicalId, fn] of functions) {
+      const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect({ logicalId, devLogin: String(env.DEV_LOGIN) }).toEqual({ logicalId, devLogin: 'false' });
+      const on = { DEV_LOGIN: 'true', SECRETS_SOURCE: String(env.SECRETS_SOURCE) };
+      expect({ logicalId, refusal: devLoginRefusal(on) }).toEqual({ logicalId, refusal: expect.any(String) });
+    }
+  });
+
+  it('cannot be started with the dev login on: the scripts’ start-up check refuses the config', () => {
+    expect(stageConfig('prod').auth.devLogin).toBe(false);
+    const prodWithDevLogin = { ...stageConfig('prod'), auth: { devLogin: true } } as StageConfig;
+    expect(() => checkStageConfig('prod', prodWithDevLogin)).toThrow(/dev login.*ssm/);
+    expect(() => stageConfig('local')).not.toThrow();
   });
 
   it('protects every table: on demand, PITR, encryption, deletion protection, retained', () => {
