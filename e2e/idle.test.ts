@@ -9,12 +9,13 @@ import { apiAs, appUrl, countApiRequests, keepScreenshot, launch, phone, signInA
  *
  * Pages that cannot open without a prior action are not listed: grocery-order (an order placed),
  * grocery-group and worker/group (a group opened). Pages that need query parameters get real ids
- * from the seeded data (stores, places, companies) or from the API (a linked utility account, a
- * store's delivery slot, and the health id of 刘德福, registered here so that 王秀兰 stays
- * unregistered for the health test).
+ * from the seeded data (stores, places, companies) or from the API (a store's delivery slot). The
+ * pages that need a linked utility account or a health registration open as 刘德福, linked and
+ * registered here, so that 王秀兰 stays as the utility and health tests expect her.
  */
 const IDLE_MS = 3000;
-const ACCOUNT = '0101234567';
+/** 刘德福's demo account: 王秀兰's stay unlinked for the utility test, which links one itself. */
+const ACCOUNT = '2200789012';
 
 interface Visit {
   role: string;
@@ -34,9 +35,9 @@ const VISITS: Visit[] = [
   resident('/pages/bills/index'),
   resident('/pages/me/index'),
   resident('/pages/bills-link/index'),
-  resident(`/pages/bills-account/index?accountNo=${ACCOUNT}`),
+  { role: '刘德福', url: `/pages/bills-account/index?accountNo=${ACCOUNT}` },
   resident(`/pages/bills-relief/index`),
-  resident(`/pages/bills-plan/index?accountNo=${ACCOUNT}`),
+  { role: '刘德福', url: `/pages/bills-plan/index?accountNo=${ACCOUNT}` },
   resident('/pages/bills-repair/index'),
   resident('/pages/health-register/index'),
   { role: '刘德福', url: '/pages/health-declare/index?residentId={residentId}' },
@@ -91,10 +92,9 @@ async function contextFor(role: string): Promise<BrowserContext> {
 
 beforeAll(async () => {
   browser = await launch();
-  const asResident = await apiAs('resident');
-  // The resident's linked account (idempotent: linked already is fine) and health id.
-  await asResident('POST', '/utility/accounts', { accountNo: ACCOUNT, holderName: '王秀兰' });
   const asResident2 = await apiAs('resident2');
+  const linked = await asResident2('POST', '/utility/accounts', { accountNo: ACCOUNT, holderName: '刘德福' });
+  expect([200, 201]).toContain(linked.status);
   const first17 = `21080219500101${String(Math.floor(Math.random() * 900) + 100)}`;
   await asResident2('POST', '/health/register', {
     name: '刘德福',

@@ -1,10 +1,11 @@
 import type { Browser, Page, Route } from 'playwright-core';
-import { appUrl, isApiRequest, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import { apiAs, appUrl, isApiRequest, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
 
 /**
  * Issue 18, the app's side: when the API is busy (503 with Retry-After), the 缴费 tab says
  * 「人多，正在重试…」 instead of an error, waits as told, and recovers by itself; when the API
- * stays busy, it stops after a bounded number of attempts and shows the error with 重试.
+ * stays busy, it stops after a bounded number of attempts and shows the error with 重试. A write
+ * that carries an Idempotency-Key (a utility payment) is retried with the same key and paid once.
  */
 const NOTICE = '人多，正在重试…';
 const BANNER = '疫情期间 欠费不停供';
@@ -81,5 +82,52 @@ describe('a busy API (H5 build, real local API behind page.route)', () => {
     await page.unroute(isOverview);
     await visibleText(page, '重试', true).click();
     await visibleText(page, BANNER).waitFor({ timeout: 10000 });
+  });
+
+  it('a keyed write (a utility payment) answered 503 once is sent again with the same Idempotency-Key', async () => {
+    // 刘德福's second demo account (the idle test links his first; 王秀兰's belong to the utility test).
+    const accountNo = '0101765432';
+    const asResident2 = await apiAs('resident2');
+    const linked = await asResident2('POST', '/utility/accounts', { accountNo, holderName: '刘德福' });
+    expect([200, 201]).toContain(linked.status);
+
+    const page = await (await phone(browser)).newPage();
+    await signInAs(page, '刘德福');
+    const keys: (string | undefined)[] = [];
+    const origin = new URL(appUrl()).origin;
+    await page.route(
+      (url) => url.href === `${process.env.E2E_API_BASE}/utility/payments`,
+      async (route: Route) => {
+        const req = route.request();
+        if (req.method() !== 'POST') return route.continue();
+        keys.push(req.headers()['idempotency-key']);
+        if (keys.length > 1) return route.continue();
+        return route.fulfill({
+          status: 503,
+          headers: {
+            'Content-Type': 'application/json',
+            'Retry-After': '1',
+            'Access-Control-Allow-Origin': origin,
+            'Access-Control-Expose-Headers': 'Retry-After',
+          },
+          body: JSON.stringify({ error: { code: 'TRY_AGAIN', message: BUSY_MESSAGE } }),
+        });
+      },
+    );
+    await page.goto(appUrl(`/pages/bills-account/index?accountNo=${accountNo}`));
+    await visibleText(page, /缴纳全部欠费/).click();
+    await visibleText(page, '确定', true).click();
+    await visibleText(page, NOTICE).waitFor({ timeout: 5000 });
+    await visibleText(page, '缴费成功').waitFor({ timeout: 10000 });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/\S/);
+    expect(keys[1]).toBe(keys[0]);
+
+    // Paid: every bill of the account is paid (the server applies one Idempotency-Key once).
+    const detail = await asResident2('GET', `/utility/accounts/${accountNo}`);
+    const bills = (detail.body as { bills: { paid: boolean }[] }).bills;
+    expect(bills.length).toBeGreaterThan(0);
+    expect(bills.every((b) => b.paid)).toBe(true);
+    await keepScreenshot(page, 'retry-keyed-payment');
   });
 });
