@@ -118,12 +118,15 @@ describe('an idle page makes no API request (H5 build, real local API)', () => {
     const page: Page = await (await contextFor(visit.role)).newPage();
     try {
       const { settled, idle } = await countApiRequests(page, appUrl(url), IDLE_MS);
-      if (idle.length > 0) await keepScreenshot(page, `idle-${(url.split('?')[0] ?? url).replace(/\W+/g, '-')}`);
-      expect({ url, settled, idle: idle.length, sample: idle.slice(0, 3) }).toEqual({
+      // The page loaded what it shows: a broken load is quiet too, and must not pass as idle.
+      const errorStates = await page.locator('.state--error').filter({ visible: true }).allInnerTexts();
+      await keepScreenshot(page, `idle-${(url.split('?')[0] ?? url).replace(/\W+/g, '-')}`);
+      expect({ url, settled, idle: idle.length, sample: idle.slice(0, 3), errorStates }).toEqual({
         url,
         settled: true,
         idle: 0,
         sample: [],
+        errorStates: [],
       });
     } finally {
       await page.close();
