@@ -27,7 +27,9 @@ export type Key = readonly [string, ...unknown[]];
 
 /**
  * One configuration for every read in the app. Requests are keyed by route and parameters, so a
- * render cannot fire one again; identical requests in flight or within 2 s share one answer.
+ * render cannot fire one again; identical requests in flight share one answer. A page that opens
+ * after an answer came asks again (no dedupe window): it must see the server's answer of now,
+ * e.g. a 401 for a session revoked a second ago.
  * Nothing refetches on window focus or reconnect (the weapp has no such events; pages refresh in
  * useDidShow). Failed reads are not retried here: the request adapter already retried what can
  * pass (503, 429, no answer) with backoff, and the page offers 重试 for the rest.
@@ -35,7 +37,7 @@ export type Key = readonly [string, ...unknown[]];
 const CONFIG: SWRConfiguration = {
   revalidateOnFocus: false,
   revalidateOnReconnect: false,
-  dedupingInterval: 2000,
+  dedupingInterval: 0,
   shouldRetryOnError: false,
 };
 
