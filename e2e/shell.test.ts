@@ -61,7 +61,11 @@ describe('mini-program shell (H5 build, real local API)', () => {
 
   it('goes back to sign-in when the session token is rejected (401)', async () => {
     const page = await newPage();
+    // The home page's own GET /me answers first: an identical request in flight is shared, so a
+    // token changed while it runs would never be sent.
+    const homeMe = page.waitForResponse((res) => res.url() === `${process.env.E2E_API_BASE}/me`);
     await signInAs(page, '王秀兰');
+    await homeMe;
     await page.evaluate(() => {
       const key = 'citycare.session';
       const stored = JSON.parse(localStorage.getItem(key) ?? '{}');

@@ -59,3 +59,67 @@ export async function signInAs(page: Page, displayName: string): Promise<void> {
 export function visibleText(page: Page, text: string | RegExp, exact = false) {
   return page.getByText(text, { exact }).filter({ visible: true }).first();
 }
+
+export interface ApiAnswer {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
+
+/** Calls the local API directly as a demo account (`resident`, `store`, …), for test setup. */
+export async function apiAs(
+  account: string,
+): Promise<(method: string, path: string, body?: unknown) => Promise<ApiAnswer>> {
+  const base = process.env.E2E_API_BASE as string;
+  const call = async (method: string, path: string, body?: unknown, token?: string): Promise<ApiAnswer> => {
+    const res = await fetch(base + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null, headers: res.headers };
+  };
+  const login = await call('POST', '/auth/login', { code: `dev:${account}` });
+  const token = (login.body as { token?: string }).token;
+  if (!token) throw new Error(`dev login of ${account} failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return (method, path, body) => call(method, path, body, token);
+}
+
+/** True for a request to the local API (not the app's own files), preflights left out. */
+export function isApiRequest(method: string, url: string): boolean {
+  return url.startsWith(process.env.E2E_API_BASE as string) && method !== 'OPTIONS';
+}
+
+/**
+ * Opens `url` in `page`, waits until its API requests have settled (none for `quietMs`, at most
+ * `maxSettleMs`), then lists the API requests made over the next `idleMs`.
+ */
+export async function countApiRequests(
+  page: Page,
+  url: string,
+  idleMs: number,
+  { quietMs = 1500, maxSettleMs = 15000 } = {},
+): Promise<{ settled: boolean; idle: string[] }> {
+  const seen: { at: number; what: string }[] = [];
+  page.on('request', (req) => {
+    if (isApiRequest(req.method(), req.url())) seen.push({ at: Date.now(), what: `${req.method()} ${req.url()}` });
+  });
+  const start = Date.now();
+  await page.goto(url);
+  let settled = false;
+  while (Date.now() - start < maxSettleMs) {
+    const last = seen.at(-1)?.at ?? start;
+    if (Date.now() - last >= quietMs && Date.now() - start >= quietMs) {
+      settled = true;
+      break;
+    }
+    await page.waitForTimeout(200);
+  }
+  const from = Date.now();
+  await page.waitForTimeout(idleMs);
+  return { settled, idle: seen.filter((s) => s.at >= from).map((s) => s.what) };
+}

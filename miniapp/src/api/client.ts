@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { RequestBody, ResponseBody, RouteName, Routes } from '@citycare/contract';
 import { ApiError, NETWORK_ERROR_MESSAGE } from './errors';
+import { isRetryable, mayRetry, retryAfterMs, retryDelayMs, StormGuard } from './retry';
 import { ROUTES } from './routes';
 import { clearSession, goToLogin, sessionForRequest } from './session';
 
@@ -8,6 +9,10 @@ const API_BASE = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '');
 const TIMEOUT_MS = 15000;
 /** Code of the error a signed-in route rejects with when there is no session to send. */
 const NO_SESSION = 'NO_SESSION';
+/** Code of the error a GET rejects with when the same URL was asked for too often (a render loop). */
+export const REQUEST_STORM = 'REQUEST_STORM';
+const RETRY_NOTICE = '人多，正在重试…';
+const storms = new StormGuard(3, 1000);
 
 /** `'/admin/users/{userId}'` -> `'userId'`. */
 type ParamNames<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? K | ParamNames<Rest> : never;
@@ -60,33 +65,70 @@ function showError(err: ApiError): void {
   Taro.showToast({ title: err.message, icon: 'none', duration: 2500 });
 }
 
+interface Answer {
+  status: number;
+  data: unknown;
+  retryAfter: string | undefined;
+}
+
+function header(res: { header?: Record<string, string> }, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  const found = Object.entries(res.header ?? {}).find(([k]) => k.toLowerCase() === wanted);
+  return found?.[1];
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 async function send<N extends RouteName>(name: N, options: Partial<CallOptions<N>>): Promise<ResponseBody<N>> {
   const route = ROUTES[name];
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json' };
   if (route.auth) {
     const session = await sessionForRequest();
     if (!session) throw new ApiError(401, NO_SESSION, '请先登录');
-    header.Authorization = `Bearer ${session.token}`;
+    headers.Authorization = `Bearer ${session.token}`;
   }
-  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
-  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const url = API_BASE + fillPath(route.path, options.params as Record<string, string> | undefined);
+  if (route.method === 'GET' && !storms.allow(url)) {
+    console.warn(`[api] refused GET ${url}: asked for more than 3 times in a second (a render loop?)`);
+    throw new ApiError(0, REQUEST_STORM, '请求过于频繁，请稍后再试');
+  }
 
-  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
-  try {
-    res = await Taro.request<Record<string, unknown>>({
-      url: API_BASE + fillPath(route.path, options.params as Record<string, string> | undefined),
-      method: route.method,
-      header,
-      data: options.body,
-      dataType: options.text ? 'text' : 'json',
-      ...(options.text ? { responseType: 'text' as const } : {}),
-      timeout: TIMEOUT_MS,
-    });
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
+  const attempt = async (): Promise<Answer> => {
+    try {
+      const res = await Taro.request<Record<string, unknown>>({
+        url,
+        method: route.method,
+        header: headers,
+        data: options.body,
+        dataType: options.text ? 'text' : 'json',
+        ...(options.text ? { responseType: 'text' as const } : {}),
+        timeout: TIMEOUT_MS,
+      });
+      return { status: res.statusCode, data: res.data, retryAfter: header(res, 'Retry-After') };
+    } catch {
+      return { status: 0, data: undefined, retryAfter: undefined };
+    }
+  };
+
+  const started = Date.now();
+  let retried = false;
+  let answer = await attempt();
+  for (let made = 1; isRetryable(route.method, answer.status, Boolean(options.idempotencyKey)); made += 1) {
+    const delay = retryDelayMs(made, retryAfterMs(answer.retryAfter));
+    if (!mayRetry(made, Date.now() - started, delay)) break;
+    // Busy, not broken: say so instead of an error, for as long as the wait lasts.
+    retried = true;
+    Taro.showToast({ title: RETRY_NOTICE, icon: 'none', duration: delay + 1500 }).catch(() => undefined);
+    await sleep(delay);
+    answer = await attempt();
   }
-  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as ResponseBody<N>;
-  throw readError(res.statusCode, options.text ? parseJson(res.data) : res.data);
+  if (retried) Taro.hideToast();
+  const ok = answer.status >= 200 && answer.status < 300;
+  if (ok) return answer.data as ResponseBody<N>;
+  if (answer.status === 0) throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
+  throw readError(answer.status, options.text ? parseJson(answer.data) : answer.data);
 }
 
 /**

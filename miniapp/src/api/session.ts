@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { LoginResponse, UserProfile } from '@citycare/contract';
+import { forgetAnswers } from './cache';
 
 /** The signed-in session, kept in Taro storage (localStorage on H5). */
 export type Session = LoginResponse;
@@ -28,6 +29,8 @@ export function getSession(): Session | null {
 }
 
 export function saveSession(session: Session): void {
+  // Another user signed in: nothing fetched for the one before stays on screen.
+  if (getSession()?.user.userId !== session.user.userId) forgetAnswers();
   Taro.setStorageSync(SESSION_KEY, session);
 }
 
@@ -39,6 +42,7 @@ export function saveUser(user: UserProfile): void {
 
 export function clearSession(): void {
   Taro.removeStorageSync(SESSION_KEY);
+  forgetAnswers();
 }
 
 /** A sign-in in progress (the weapp's silent login at launch); requests wait for it. */

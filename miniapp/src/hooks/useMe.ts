@@ -1,6 +1,6 @@
 import type { UserProfile } from '@citycare/contract';
 import { api, getSession, saveUser } from '@/api';
-import { useRequest, type RequestState } from './useRequest';
+import { useKeyed, type RequestState } from './useApi';
 
 async function loadMe(): Promise<UserProfile> {
   const { user } = await api('me', { quiet: true });
@@ -14,5 +14,5 @@ async function loadMe(): Promise<UserProfile> {
  * refresh it. Pages that act on roles leave it off and wait for the server's answer.
  */
 export function useMe({ cached = false }: { cached?: boolean } = {}): RequestState<UserProfile> {
-  return useRequest(loadMe, cached ? getSession()?.user : undefined);
+  return useKeyed(['me', null, 'user'], loadMe, cached ? getSession()?.user : undefined);
 }

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { errorMessage } from '@/api';
-import type { RequestState } from '@/hooks/useRequest';
+import type { RequestState } from '@/hooks/useApi';
 import './index.css';
 
 const strings = {

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ScanUpload } from '@citycare/contract';
 import { api, ApiError } from '@/api';
+import { keepQueued } from '@/api/retry';
 
 /**
  * Scans waiting for upload, kept in storage so none are lost offline or when the app closes.
@@ -52,10 +53,9 @@ export async function flushQueue(): Promise<{ sent: number; left: number }> {
         quiet: true,
       });
     } catch (err) {
-      // Offline, signed out or busy: keep them for the next try. Refused for good (400, 403):
-      // retrying cannot help, so they leave the queue rather than block the ones behind them.
-      const final = err instanceof ApiError && [400, 403, 404].includes(err.status);
-      if (!final) break;
+      // Offline, signed out, busy or a server fault: keep them for the next try. Refused for good
+      // (400, 403, 404…): retrying cannot help, so they leave the queue rather than block the rest.
+      if (!(err instanceof ApiError) || keepQueued(err.status)) break;
     }
     const done = new Set(batch.map((s) => s.scanId));
     save(queuedScans().filter((s) => !done.has(s.scanId)));

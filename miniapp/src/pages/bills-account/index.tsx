@@ -5,7 +5,7 @@ import type { BillView } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { revalidate, useApi } from '@/hooks/useApi';
 import { dateText, lastDay, monthText, newKey, routeParam, yuan } from '../bills/shared';
 import '../bills/shared.css';
 import './index.css';
@@ -57,7 +57,7 @@ function BillRow({ bill }: { bill: BillView }) {
 
 export default function AccountPage() {
   const accountNo = routeParam(useRouter().params, 'accountNo');
-  const state = useRequest(() => api('utilityAccount', { params: { accountNo }, quiet: true }));
+  const state = useApi('utilityAccount', { params: { accountNo } });
   const [busy, setBusy] = useState(false);
   const [payKey] = useState(() => newKey('pay'));
 
@@ -90,6 +90,7 @@ export default function AccountPage() {
       await api('confirmUtilityPayment', { params: { paymentId: started.payment.paymentId } });
       Taro.showToast({ title: strings.paidToast, icon: 'success' });
       state.reload();
+      revalidate('utilityOverview');
     } catch {
       // the adapter has shown the error
     } finally {
@@ -102,6 +103,7 @@ export default function AccountPage() {
     if (!confirm) return;
     try {
       await api('unlinkAccount', { params: { accountNo } });
+      revalidate('utilityOverview');
       Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/bills/index' }));
     } catch {
       // shown by the adapter

@@ -3,6 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
 import { api, errorMessage } from '@/api';
+import { revalidate } from '@/hooks/useApi';
 import '../bills/shared.css';
 import './index.css';
 
@@ -38,6 +39,7 @@ export default function LinkAccountPage() {
     try {
       const { account } = await api('linkAccount', { body: { accountNo: no, holderName: name }, quiet: true });
       Taro.showToast({ title: strings.done(account.holderMasked), icon: 'success' });
+      revalidate('utilityOverview');
       setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/bills/index' })), 800);
     } catch (err) {
       setProblem(errorMessage(err));

@@ -5,7 +5,7 @@ import type { InstallmentPlan } from '@citycare/contract';
 import Page from '@/components/Page';
 import { NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { revalidate, useApi } from '@/hooks/useApi';
 import { dateText, routeParam, yuan } from '../bills/shared';
 import '../bills/shared.css';
 import './index.css';
@@ -48,7 +48,7 @@ function Schedule({ plan }: { plan: InstallmentPlan }) {
 
 export default function PlanPage() {
   const accountNo = routeParam(useRouter().params, 'accountNo');
-  const state = useRequest(() => api('utilityAccount', { params: { accountNo }, quiet: true }));
+  const state = useApi('utilityAccount', { params: { accountNo } });
   const [months, setMonths] = useState<(typeof MONTHS)[number]>(6);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<InstallmentPlan | null>(null);
@@ -76,6 +76,7 @@ export default function PlanPage() {
     setBusy(true);
     try {
       setCreated((await api('createInstallmentPlan', { params: { accountNo }, body: { months } })).plan);
+      revalidate('utilityAccount', { accountNo });
     } catch {
       // shown by the adapter
     } finally {

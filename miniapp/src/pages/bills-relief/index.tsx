@@ -5,7 +5,7 @@ import type { ReliefApplication } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { revalidate, useApi } from '@/hooks/useApi';
 import { dateText, lastDay } from '../bills/shared';
 import '../bills/shared.css';
 import './index.css';
@@ -53,7 +53,7 @@ function Result({ relief }: { relief: ReliefApplication }) {
 }
 
 export default function ReliefPage() {
-  const state = useRequest(() => api('utilityOverview', { quiet: true }));
+  const state = useApi('utilityOverview');
   const [hardship, setHardship] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
@@ -77,6 +77,7 @@ export default function ReliefPage() {
     try {
       const { relief } = await api('applyRelief', { body: { hardship: text }, quiet: true });
       setResult(relief);
+      revalidate('utilityOverview');
     } catch (err) {
       setProblem(errorMessage(err));
     } finally {

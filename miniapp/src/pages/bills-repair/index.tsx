@@ -3,7 +3,7 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { COMPANIES, REPAIR_PROBLEMS, REPAIR_STATUS, shanghaiTime } from '../bills/shared';
 import '../bills/shared.css';
 import './index.css';
@@ -33,7 +33,7 @@ type Company = (typeof COMPANIES)[number]['id'];
 type Problem = keyof typeof REPAIR_PROBLEMS;
 
 export default function RepairPage() {
-  const mine = useRequest(() => api('myRepairs', { quiet: true }));
+  const mine = useApi('myRepairs');
   const [company, setCompany] = useState<Company>('ut-water');
   const [problem, setProblem] = useState<Problem>('no-supply');
   const [address, setAddress] = useState('');

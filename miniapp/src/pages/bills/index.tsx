@@ -4,8 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { AccountView, ReliefApplication } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
-import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { dateText, KIND_LABELS, lastDay, yuan } from './shared';
 import './shared.css';
 import './index.css';
@@ -91,7 +90,7 @@ function ReliefCard({ relief }: { relief: ReliefApplication }) {
 }
 
 export default function BillsPage() {
-  const state = useRequest(() => api('utilityOverview', { quiet: true }));
+  const state = useApi('utilityOverview');
   const first = useRef(true);
   useDidShow(() => {
     if (first.current) first.current = false;

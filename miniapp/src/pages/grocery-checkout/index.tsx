@@ -1,11 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CheckoutRequest, Slot } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import {
   cartTotal,
   clearCart,
@@ -59,8 +59,7 @@ export default function CheckoutPage() {
   const params = useRouter().params;
   const storeId = routeParam(params, 'storeId');
   const communityId = routeParam(params, 'communityId');
-  const load = useCallback(() => api('grocerySlots', { params: { storeId }, quiet: true }), [storeId]);
-  const slots = useRequest(load);
+  const slots = useApi('grocerySlots', { params: { storeId } });
   const [lines, setLines] = useState(() => getCart(storeId));
   const [fulfilment, setFulfilment] = useState<'delivery' | 'pickup'>('delivery');
   const [slotId, setSlotId] = useState('');

@@ -5,7 +5,7 @@ import type { CatalogueItem, HouseholdShare } from '@citycare/contract';
 import Page from '@/components/Page';
 import { NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import { getHousehold, saveHousehold, type Household } from '@/lib/grocery/cart';
 import { newKey, routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
 import Catalogue from '../grocery-store/Catalogue';
@@ -84,7 +84,7 @@ export default function GroupPage() {
     const catalogue = await api('groceryCatalogue', { params: { storeId: group.storeId }, quiet: true });
     return { group, items: catalogue.items };
   }, [groupId]);
-  const state = useRequest(load);
+  const state = useKeyed(['groceryGroup', { groupId }, 'withCatalogue'], load);
   const [qty, setQty] = useState<Record<string, number>>({});
   const [home, setHome] = useState<Household>(getHousehold);
   const [problem, setProblem] = useState('');

@@ -1,10 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
 import { InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { METHOD_LABELS, PAYMENT_LABELS, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
 import Complaint from './Complaint';
@@ -43,8 +43,7 @@ export default function OrderPage() {
   const params = useRouter().params;
   const orderId = routeParam(params, 'orderId');
   const justPlaced = routeParam(params, 'placed') === '1';
-  const load = useCallback(() => api('groceryOrder', { params: { orderId }, quiet: true }), [orderId]);
-  const state = useRequest(load);
+  const state = useApi('groceryOrder', { params: { orderId } });
   const first = useRef(true);
   useDidShow(() => {
     if (first.current) first.current = false;

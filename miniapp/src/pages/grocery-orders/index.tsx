@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import Page from '@/components/Page';
 import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
-import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { PAYMENT_LABELS, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -17,10 +16,8 @@ const strings = {
   group: '团购',
 };
 
-const loadOrders = () => api('groceryMyOrders', { quiet: true });
-
 export default function MyOrdersPage() {
-  const state = useRequest(loadOrders);
+  const state = useApi('groceryMyOrders');
   const first = useRef(true);
   useDidShow(() => {
     if (first.current) first.current = false;

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { CatalogueItem } from '@citycare/contract';
 import Page from '@/components/Page';
 import { NotLoaded } from '@/components/StateView';
-import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { cartCount, cartTotal, getCart, setQty } from '@/lib/grocery/cart';
 import { routeParam, yuan } from '@/lib/grocery/format';
 import Catalogue from './Catalogue';
@@ -23,8 +22,7 @@ export default function StorePage() {
   const params = useRouter().params;
   const storeId = routeParam(params, 'storeId');
   const communityId = routeParam(params, 'communityId');
-  const load = useCallback(() => api('groceryCatalogue', { params: { storeId }, quiet: true }), [storeId]);
-  const state = useRequest(load);
+  const state = useApi('groceryCatalogue', { params: { storeId } });
   const [cart, setCart] = useState(() => getCart(storeId));
   useDidShow(() => setCart(getCart(storeId)));
   const storeName = state.data?.store.name;

@@ -5,7 +5,7 @@ import type { Group, StoreSummary } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import { getCommunity, saveCommunity } from '@/lib/grocery/cart';
 import { timeText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
@@ -40,7 +40,7 @@ const groupUrl = (g: Group) => `/pages/grocery-group/index?groupId=${g.groupId}`
 const loadCommunities = () => api('directory', { params: { kind: 'community' }, quiet: true }).then((r) => r.entries);
 
 function CommunityPicker({ onPick }: { onPick: (id: string) => void }) {
-  const list = useRequest(loadCommunities);
+  const list = useKeyed(['directory', { kind: 'community' }, 'entries'], loadCommunities);
   if (!list.data) {
     return list.loading ? (
       <Loading />
@@ -71,7 +71,7 @@ function Stores({ community }: { community: string }) {
     ]);
     return { stores: stores.stores, groups: groups.groups.filter((g) => g.status === 'open') };
   }, [community]);
-  const state = useRequest(load);
+  const state = useKeyed(['groceryStores', { communityId: community }, 'withGroups'], load);
   const first = useRef(true);
   useDidShow(() => {
     if (first.current) first.current = false;

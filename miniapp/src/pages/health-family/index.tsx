@@ -7,7 +7,7 @@ import { residentIdProblem } from '@citycare/contract/src/health-id';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import '../health/forms.css';
 import './index.css';
 
@@ -33,7 +33,7 @@ const RELATIONS = (Object.keys(RELATION_LABELS) as Relation[]).filter(
 const loadHousehold = () => api('healthHousehold', { quiet: true }).then((r) => r.residents);
 
 export default function FamilyPage() {
-  const household = useRequest(loadHousehold);
+  const household = useKeyed(['healthHousehold', null, 'residents'], loadHousehold);
   const reload = household.reload;
   useDidShow(useCallback(() => reload(), [reload]));
   const [name, setName] = useState('');

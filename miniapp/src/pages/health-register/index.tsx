@@ -5,7 +5,7 @@ import { residentIdProblem } from '@citycare/contract/src/health-id';
 import Page from '@/components/Page';
 import { ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import '../health/forms.css';
 import './index.css';
 
@@ -30,7 +30,7 @@ const strings = {
 const loadCommunities = () => api('directory', { params: { kind: 'community' }, quiet: true }).then((r) => r.entries);
 
 export default function RegisterPage() {
-  const communities = useRequest(loadCommunities);
+  const communities = useKeyed(['directory', { kind: 'community' }, 'entries'], loadCommunities);
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');

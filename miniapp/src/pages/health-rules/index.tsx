@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { ErrorState, Loading } from '@/components/StateView';
-import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import '../health/forms.css';
 import './index.css';
 
@@ -27,10 +26,8 @@ const strings = {
     `二维码每 ${Math.round(ttl / 60)} 分钟更新一次，截图无效；码内只有打码的姓名和颜色，没有身份证号和手机号。`,
 };
 
-const loadRules = () => api('healthRules', { quiet: true });
-
 export default function RulesPage() {
-  const rules = useRequest(loadRules);
+  const rules = useApi('healthRules');
   const r = rules.data;
   return (
     <Page className="rules">

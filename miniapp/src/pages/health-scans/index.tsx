@@ -5,7 +5,7 @@ import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import { shanghaiDateTime } from '@/lib/health/time';
 import '../health/forms.css';
 import './index.css';
@@ -26,7 +26,7 @@ export default function ScansPage() {
     () => api('healthMyScans', { params: { residentId }, quiet: true }).then((r) => r.scans),
     [residentId],
   );
-  const scans = useRequest(load);
+  const scans = useKeyed(['healthMyScans', { residentId }, 'scans'], load);
   return (
     <Page className="scans">
       <Text className="muted">{strings.intro}</Text>

@@ -1,8 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { useCallback } from 'react';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
-import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
 
 const strings = {
@@ -14,8 +12,7 @@ const strings = {
 
 /** The audit trail of a resident's status: every change, why, and by rule or by an official. */
 export default function StatusHistory({ residentId }: { residentId: string }) {
-  const load = useCallback(() => api('healthResident', { params: { residentId }, quiet: true }), [residentId]);
-  const detail = useRequest(load);
+  const detail = useApi('healthResident', { params: { residentId } });
   const audit = detail.data?.audit ?? [];
   return (
     <View className="card history">

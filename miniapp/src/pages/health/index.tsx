@@ -6,7 +6,7 @@ import { COLOUR_LABELS, RELATION_LABELS } from '@citycare/contract/src/health-la
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import StatusHistory from './StatusHistory';
 import CodeCard from './CodeCard';
 import './index.css';
@@ -35,7 +35,7 @@ function go(url: string, resident?: ResidentView) {
 }
 
 export default function HealthPage() {
-  const household = useRequest(loadHousehold);
+  const household = useKeyed(['healthHousehold', null, 'residents'], loadHousehold);
   const [selected, setSelected] = useState(0);
   const reload = household.reload;
   useDidShow(useCallback(() => reload(), [reload]));

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { api, ApiError, errorMessage } from '@/api';
+import { keepQueued } from '@/api/retry';
 
 /**
  * Delivery confirmations made without a network, kept in storage until they sync. Each carries
@@ -40,13 +41,16 @@ export function newConfirmation(orderId: string, pickupCode: string): QueuedConf
   return { orderId, pickupCode, confirmedAt: new Date().toISOString(), key: `dl-${Date.now().toString(36)}-${rand}` };
 }
 
-/** Sends one confirmation; resolves `queued` when there is no network (it waits in storage). */
+/**
+ * Sends one confirmation; resolves `queued` when it could not pass for now (no network, the server
+ * busy or failing even after the adapter's retries): it waits in storage for the next sync.
+ */
 export async function confirmOrQueue(c: QueuedConfirmation): Promise<'delivered' | 'queued'> {
   try {
     await send(c);
     return 'delivered';
   } catch (err) {
-    if (err instanceof ApiError && err.status === 0) {
+    if (err instanceof ApiError && keepQueued(err.status)) {
       save([...queued().filter((q) => q.orderId !== c.orderId), c]);
       return 'queued';
     }
@@ -65,7 +69,7 @@ function send(c: QueuedConfirmation) {
 
 let running: Promise<SyncResult> | null = null;
 
-/** Sends the queue in order; stops at the first network failure. One sync at a time. */
+/** Sends the queue in order; stops at the first failure that may pass (kept). One sync at a time. */
 export function syncQueue(): Promise<SyncResult> {
   running ??= (async () => {
     const result: SyncResult = { sent: 0, left: 0, refused: [] };
@@ -74,8 +78,8 @@ export function syncQueue(): Promise<SyncResult> {
         await send(c);
         result.sent += 1;
       } catch (err) {
-        const final = err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401;
-        if (!final) break;
+        // Busy (429), offline, signed out or a server fault: keep it and the ones behind it.
+        if (!(err instanceof ApiError) || keepQueued(err.status)) break;
         result.refused.push({ orderId: c.orderId, message: errorMessage(err) });
       }
       save(queued().filter((q) => q.key !== c.key));

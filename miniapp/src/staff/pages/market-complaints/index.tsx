@@ -5,7 +5,7 @@ import type { RegulatorComplaint } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { STATUS_LABELS, timeText } from '@/lib/grocery/format';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -103,11 +103,9 @@ function ComplaintCard({
   );
 }
 
-const load = () => api('groceryComplaints', { quiet: true });
-
 /** The market regulator: residents' complaints about price and quality, newest first. */
 export default function MarketComplaintsPage() {
-  const state = useRequest(load);
+  const state = useApi('groceryComplaints');
   const [filter, setFilter] = useState<'todo' | 'all'>('todo');
   // Complaints handled on this page, shown as handled at once (the list is read from an index).
   const [handledHere, setHandledHere] = useState<Record<string, RegulatorComplaint>>({});

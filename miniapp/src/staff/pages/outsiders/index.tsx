@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import { newScanId } from '@/lib/health/queue';
 import { shanghaiShort } from '@/lib/health/time';
 import { scopeName } from '@/lib/roles';
@@ -34,7 +34,7 @@ export default function OutsidersPage() {
     () => api('healthOutsiders', { params: { placeId }, quiet: true }).then((r) => r.outsiders),
     [placeId],
   );
-  const list = useRequest(load);
+  const list = useKeyed(['healthOutsiders', { placeId }, 'outsiders'], load);
   const [form, setForm] = useState({ name: '', phone: '', origin: '', reason: '', temperature: '' });
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);

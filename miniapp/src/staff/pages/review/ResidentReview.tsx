@@ -1,10 +1,10 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { HealthColour } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import { ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
 
 const strings = {
@@ -32,8 +32,7 @@ export default function ResidentReview({
   appealId?: string;
   onDone: () => void;
 }) {
-  const load = useCallback(() => api('healthResident', { params: { residentId }, quiet: true }), [residentId]);
-  const detail = useRequest(load);
+  const detail = useApi('healthResident', { params: { residentId } });
   const [colour, setColour] = useState<HealthColour>();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');

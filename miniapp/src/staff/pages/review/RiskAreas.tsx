@@ -2,7 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 
 const strings = {
   title: '风险地区名单',
@@ -15,11 +15,9 @@ const strings = {
   incomplete: '请填写地区和调整原因',
 };
 
-const loadRules = () => api('healthRules', { quiet: true });
-
 /** Officials keep the risk-area list; each change is audited with their reason. */
 export default function RiskAreas() {
-  const rules = useRequest(loadRules);
+  const rules = useApi('healthRules');
   const [region, setRegion] = useState('');
   const [note, setNote] = useState('');
   const [reason, setReason] = useState('');

@@ -5,7 +5,7 @@ import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
 import ResidentReview from './ResidentReview';
 import RiskAreas from './RiskAreas';
@@ -25,7 +25,7 @@ const loadAppeals = () => api('healthAppeals', { quiet: true }).then((r) => r.ap
 
 /** Officials: the appeals queue, lookup by ID number, status review, risk areas. */
 export default function ReviewPage() {
-  const appeals = useRequest(loadAppeals);
+  const appeals = useKeyed(['healthAppeals', null, 'appeals'], loadAppeals);
   const [selected, setSelected] = useState<{ residentId: string; appealId?: string }>();
   const [idNumber, setIdNumber] = useState('');
   const [problem, setProblem] = useState('');

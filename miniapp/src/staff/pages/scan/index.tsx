@@ -7,7 +7,7 @@ import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api } from '@/api';
 import { useMe } from '@/hooks/useMe';
-import { useRequest } from '@/hooks/useRequest';
+import { useKeyed } from '@/hooks/useApi';
 import { cachedKeys, refreshKeys } from '@/lib/health/keys';
 import { placeCodeText } from '@/lib/health/place-code';
 import { qrDataUri } from '@/lib/health/qr';
@@ -50,7 +50,7 @@ const loadPlaces = () => api('directory', { params: { kind: 'place' }, quiet: tr
 /** The checkpoint scanner: verifies codes offline with cached keys, records and uploads each scan once. */
 export default function ScanPage() {
   const me = useMe();
-  const places = useRequest(loadPlaces);
+  const places = useKeyed(['directory', { kind: 'place' }, 'entries'], loadPlaces);
   const myPlaces = (me.data?.roles ?? [])
     .filter((g) => g.role === 'checkpoint' && g.scope)
     .map((g) => g.scope as string);

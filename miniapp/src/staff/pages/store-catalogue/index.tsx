@@ -1,11 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CatalogueItem, Category, ItemInput } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { CATEGORY_LABELS, CATEGORY_ORDER, routeParam, yuan } from '@/lib/grocery/format';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -56,8 +56,7 @@ const fromItem = (i: CatalogueItem): Form => ({
 
 export default function StoreCataloguePage() {
   const storeId = routeParam(useRouter().params, 'storeId');
-  const load = useCallback(() => api('groceryCatalogue', { params: { storeId }, quiet: true }), [storeId]);
-  const state = useRequest(load);
+  const state = useApi('groceryCatalogue', { params: { storeId } });
   const [form, setForm] = useState<Form | null>(null);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);

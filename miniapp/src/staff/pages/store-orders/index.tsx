@@ -1,11 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { Order, OrderStatus } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
 import '@/lib/grocery/grocery.css';
@@ -102,8 +102,7 @@ function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
 
 export default function StoreOrdersPage() {
   const storeId = routeParam(useRouter().params, 'storeId');
-  const load = useCallback(() => api('groceryStoreOrders', { params: { storeId }, quiet: true }), [storeId]);
-  const state = useRequest(load);
+  const state = useApi('groceryStoreOrders', { params: { storeId } });
   const [filter, setFilter] = useState<'todo' | 'all'>('todo');
   const first = useRef(true);
   useDidShow(() => {

@@ -1,10 +1,8 @@
-import { useCallback } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
-import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { routeParam, STATUS_LABELS, windowText } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
 import '@/lib/grocery/grocery.css';
@@ -27,11 +25,7 @@ export default function PickListPage() {
   const params = useRouter().params;
   const storeId = routeParam(params, 'storeId');
   const slotId = routeParam(params, 'slotId');
-  const load = useCallback(
-    () => api('groceryPickList', { params: { storeId, slotId }, quiet: true }),
-    [storeId, slotId],
-  );
-  const state = useRequest(load);
+  const state = useApi('groceryPickList', { params: { storeId, slotId } });
   const list = state.data;
   if (!list) {
     return (

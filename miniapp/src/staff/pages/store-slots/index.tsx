@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { routeParam, shanghaiDate, shanghaiIso, timeText, windowText } from '@/lib/grocery/format';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -35,8 +35,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export default function StoreSlotsPage() {
   const storeId = routeParam(useRouter().params, 'storeId');
-  const load = useCallback(() => api('grocerySlots', { params: { storeId }, quiet: true }), [storeId]);
-  const state = useRequest(load);
+  const state = useApi('grocerySlots', { params: { storeId } });
   const [day, setDay] = useState(1);
   const [form, setForm] = useState({ start: '09:00', end: '11:00', cutoff: '07:00', capacity: '40' });
   const [problem, setProblem] = useState('');

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { lastDay, yuan } from '@/pages/bills/shared';
 import { CompanyGate, CompanyHeader, useCompany } from '../utility-desk/company';
 import '@/pages/bills/shared.css';
@@ -46,9 +46,7 @@ async function saveCsv(text: string, fileName: string): Promise<void> {
 export default function ProtectedPage() {
   const gate = useCompany();
   const company = gate.company ?? '';
-  const list = useRequest(() =>
-    company ? api('protectedAccounts', { params: { company }, quiet: true }) : Promise.resolve(null),
-  );
+  const list = useApi('protectedAccounts', company ? { params: { company } } : null);
   const [busy, setBusy] = useState(false);
 
   async function exportCsv() {

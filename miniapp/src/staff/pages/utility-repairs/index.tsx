@@ -4,7 +4,7 @@ import type { RepairView } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { REPAIR_PROBLEMS, REPAIR_STATUS, shanghaiTime } from '@/pages/bills/shared';
 import { CompanyGate, CompanyHeader, useCompany } from '../utility-desk/company';
 import '@/pages/bills/shared.css';
@@ -60,9 +60,7 @@ function RepairCard({ company, repair, onDone }: { company: string; repair: Repa
 export default function RepairQueuePage() {
   const gate = useCompany();
   const company = gate.company ?? '';
-  const list = useRequest(() =>
-    company ? api('repairQueue', { params: { company }, quiet: true }) : Promise.resolve(null),
-  );
+  const list = useApi('repairQueue', company ? { params: { company } } : null);
   const repairs = list.data?.repairs;
   return (
     <CompanyGate {...gate}>

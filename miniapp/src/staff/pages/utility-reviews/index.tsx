@@ -5,7 +5,7 @@ import type { ResponseBody } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { shanghaiTime, yuan } from '@/pages/bills/shared';
 import { CompanyGate, CompanyHeader, useCompany } from '../utility-desk/company';
 import '@/pages/bills/shared.css';
@@ -87,9 +87,7 @@ function ReviewCard({ company, review, onDone }: { company: string; review: Revi
 export default function ReviewsPage() {
   const gate = useCompany();
   const company = gate.company ?? '';
-  const list = useRequest(() =>
-    company ? api('reliefReviews', { params: { company }, quiet: true }) : Promise.resolve(null),
-  );
+  const list = useApi('reliefReviews', company ? { params: { company } } : null);
   const reviews = list.data?.reviews;
   return (
     <CompanyGate {...gate}>

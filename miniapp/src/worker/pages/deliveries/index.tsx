@@ -4,9 +4,8 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { Order } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
-import { api } from '@/api';
 import { useMe } from '@/hooks/useMe';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { windowText } from '@/lib/grocery/format';
 import { scopeName, scopesOf } from '@/lib/roles';
 import { queued, syncQueue, type SyncResult } from '../../lib/delivery-queue';
@@ -42,11 +41,7 @@ function bySlot(orders: Order[]): { key: string; label: string; orders: Order[] 
 }
 
 function Deliveries({ community }: { community: string }) {
-  const load = useCallback(
-    () => api('groceryDeliveries', { params: { communityId: community }, quiet: true }),
-    [community],
-  );
-  const state = useRequest(load);
+  const state = useApi('groceryDeliveries', { params: { communityId: community } });
   const { reload } = state;
   const [pending, setPending] = useState(() => queued());
   const [syncing, setSyncing] = useState(false);

@@ -1,10 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -27,8 +27,7 @@ const strings = {
 
 export default function WorkerGroupPage() {
   const groupId = routeParam(useRouter().params, 'groupId');
-  const load = useCallback(() => api('groceryGroup', { params: { groupId }, quiet: true }), [groupId]);
-  const state = useRequest(load);
+  const state = useApi('groceryGroup', { params: { groupId } });
   const [busy, setBusy] = useState(false);
   const group = state.data?.group;
   if (!group) {

@@ -1,9 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { timeText, windowText } from '@/lib/grocery/format';
 
 const strings = {
@@ -27,17 +27,9 @@ const HOURS = [0, 2, 6, 12];
 
 /** The worker opens a group purchase for a building or village: store, slot, cutoff, label, contact. */
 export default function OpenForm({ community, onOpened }: { community: string; onOpened: () => void }) {
-  const loadStores = useCallback(
-    () => api('groceryStores', { params: { communityId: community }, quiet: true }),
-    [community],
-  );
-  const stores = useRequest(loadStores);
+  const stores = useApi('groceryStores', { params: { communityId: community } });
   const [storeId, setStoreId] = useState('');
-  const loadSlots = useCallback(
-    () => (storeId ? api('grocerySlots', { params: { storeId }, quiet: true }) : Promise.resolve({ slots: [] })),
-    [storeId],
-  );
-  const slots = useRequest(loadSlots);
+  const slots = useApi('grocerySlots', storeId ? { params: { storeId } } : null);
   const [slotId, setSlotId] = useState('');
   const [hours, setHours] = useState(0);
   const [form, setForm] = useState({ label: '', name: '', phone: '' });

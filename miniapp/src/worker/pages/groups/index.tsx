@@ -1,11 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
-import { api } from '@/api';
 import { useMe } from '@/hooks/useMe';
-import { useRequest } from '@/hooks/useRequest';
+import { useApi } from '@/hooks/useApi';
 import { timeText, yuan } from '@/lib/grocery/format';
 import { scopesOf } from '@/lib/roles';
 import OpenForm from './OpenForm';
@@ -23,11 +22,7 @@ const strings = {
 };
 
 function Groups({ community }: { community: string }) {
-  const load = useCallback(
-    () => api('groceryGroups', { params: { communityId: community }, quiet: true }),
-    [community],
-  );
-  const state = useRequest(load);
+  const state = useApi('groceryGroups', { params: { communityId: community } });
   const [opening, setOpening] = useState(false);
   const first = useRef(true);
   useDidShow(() => {
