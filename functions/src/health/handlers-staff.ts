@@ -1,11 +1,12 @@
-import { maskName, type OutsiderView } from '@citycare/contract';
+import { maskName, type OutsiderView, type ScanUploadResult } from '@citycare/contract';
 import { hasRole, hasScope } from '../auth/rules';
 import type { Caller } from '../auth/caller';
-import { AppError, conflict, forbidden, notFound } from '../lib/errors';
+import { conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
 import { applyOfficial } from './rules';
+import { judgeScan } from './scan-rules';
 import { profileById, residentIdByIdHash, saveOfficialChange } from './store';
 import { changeRiskArea, openAppeals, riskAreas } from './store-review';
 import { auditTrace, getPlace, putRecord, recordsAtPlace, recordsOfCode, residentsOfCodes } from './store-scans';
@@ -28,43 +29,44 @@ async function placeFor(caller: Caller, placeId: string, officialsToo = false) {
   return place;
 }
 
-/** POST /health/scans: a checkpoint uploads its scans (made online or queued offline), each stored once. */
+/**
+ * POST /health/scans: a checkpoint uploads its scans (made online or queued offline). Each is
+ * judged by the server (token, times, temperature, rule book) and stored once, or refused with
+ * a reason and not stored; what the scanner showed is kept beside the verdict for audit only.
+ */
 export const uploadScans = endpoint('healthUploadScans', { roles: ['checkpoint'] }, async ({ body, caller }) => {
   const place = await placeFor(caller, body.placeId);
   const now = Date.now();
-  const oldest = now - healthConfig().recordTtlDays * DAY_MS;
-  const details = body.scans.flatMap((s, i) => {
-    const t = Date.parse(s.scannedAt);
-    if (t > now + 5 * 60_000)
-      return [{ path: `scans.${i}.scannedAt`, message: '扫码时间晚于当前时间，请检查设备时钟' }];
-    if (t < oldest) return [{ path: `scans.${i}.scannedAt`, message: '记录已超过保存期限' }];
-    return [];
-  });
-  if (details.length) throw new AppError('VALIDATION_FAILED', `请求内容有误：${details[0]?.message}`, details);
+  const rules = healthConfig();
   const keys = await healthKeys();
   const results = await Promise.all(
-    body.scans.map(async (s) => {
-      const checked = verifyHealthToken(keys, s.token, new Date(s.scannedAt));
+    body.scans.map(async (s): Promise<ScanUploadResult> => {
+      const signature = verifyHealthToken(keys, s.token, new Date(s.scannedAt), true);
+      const judged = judgeScan(s, signature, place.kind, now, rules);
+      if (!judged.ok) return { scanId: s.scanId, stored: false, refused: judged.refused, message: judged.message };
       const stored = await putRecord({
         kind: 'scan',
         id: s.scanId,
         at: new Date(s.scannedAt).toISOString(),
         placeId: place.id,
         placeName: place.name,
-        codeId: checked.ok ? checked.claims.sub : undefined,
-        colour: checked.ok ? checked.claims.st : undefined,
-        maskedName: checked.ok ? checked.claims.nm : '（无效码）',
-        result: s.result,
-        reason: s.reason,
+        codeId: judged.claims.sub,
+        colour: judged.claims.st,
+        maskedName: judged.claims.nm,
+        result: judged.result,
+        reason: judged.reason,
+        clientResult: s.result,
+        clientReason: s.reason,
         temperature: s.temperature,
         recordedBy: caller.userId,
       });
-      return { scanId: s.scanId, stored };
+      return { scanId: s.scanId, stored, result: judged.result, reason: judged.reason };
     }),
   );
   const stored = results.filter((r) => r.stored).length;
+  const refused = results.filter((r) => r.refused).length;
   metric('HealthScans', stored);
-  return { stored, duplicates: results.length - stored, results };
+  return { stored, duplicates: results.length - stored - refused, refused, results };
 });
 
 function outsiderView(r: StoredRecord): OutsiderView {
