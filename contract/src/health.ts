@@ -82,6 +82,10 @@ export const CodeResponse = z.object({
   token: z.string(),
   colour: HealthColour,
   maskedName: z.string(),
+  /** The masked ID number (`2108**********0026`), also in the token for staff to compare. */
+  idMasked: z.string(),
+  /** A family member's code (家人代办码): the proxy account holder's masked name. */
+  proxyName: z.string().optional(),
   issuedAt: z.string(),
   expiresAt: z.string(),
   kid: z.string(),
@@ -207,6 +211,12 @@ export const healthRoutes = {
     auth: true,
     body: FamilyAddRequest,
     response: ResidentResponse,
+  },
+  healthRemoveFamily: {
+    method: 'DELETE',
+    path: '/health/family/{residentId}',
+    auth: true,
+    response: z.object({ removed: z.string() }),
   },
   healthCode: { method: 'GET', path: '/health/residents/{residentId}/code', auth: true, response: CodeResponse },
   healthResident: {

@@ -2,7 +2,7 @@ import { passRule, type HealthColour } from '@citycare/contract';
 import { hasRole } from '../auth/rules';
 import { getUser } from '../auth/store';
 import type { Caller } from '../auth/caller';
-import { AppError, forbidden, notFound } from '../lib/errors';
+import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
@@ -16,7 +16,7 @@ import {
   saveDeclaration,
   type ProfileItem,
 } from './store';
-import { register } from './store-register';
+import { register, removeFamily as removeMember } from './store-register';
 import { createAppeal, riskAreas } from './store-review';
 import { getPlace, putRecord, recordsOfCode } from './store-scans';
 import { healthKeys, idNumberHash, jwks, signHealthToken } from './tokens';
@@ -89,21 +89,43 @@ export const addFamily = endpoint('healthAddFamily', {}, async ({ body, caller }
       idHash: await idNumberHash(body.idNumber),
       community: self.community,
       relation: body.relation,
+      proxyName: self.maskedName,
     },
     now,
   );
   return new Reply(created ? 201 : 200, { resident: residentView(profile, now) });
 });
 
-/** GET /health/residents/{residentId}/code: a fresh signed QR token (5 minutes). */
+/** DELETE /health/family/{residentId}: the proxy stops looking after a family member; the ID number is freed. */
+export const removeFamily = endpoint('healthRemoveFamily', {}, async ({ params, caller }) => {
+  const p = await ownResident(caller, params.residentId ?? '');
+  if (p.relation === 'self') throw conflict('不能移除本人的健康码，只能移除代办的家人');
+  if (!(await removeMember(p))) throw forbidden(NOT_YOURS);
+  return { removed: p.residentId };
+});
+
+/** The masked name of the account holder who looks after a family member (older members lack it). */
+async function proxyNameOf(p: ProfileItem): Promise<string | undefined> {
+  if (p.relation === 'self') return undefined;
+  if (p.proxyName) return p.proxyName;
+  return (await householdProfiles(p.ownerId)).find((r) => r.relation === 'self')?.maskedName ?? '*';
+}
+
+/**
+ * GET /health/residents/{residentId}/code: a fresh signed QR token (5 minutes). It carries the
+ * masked ID number, and a family member's code says it is one (家人代办码) with the proxy's masked name.
+ */
 export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
   const p = await ownResident(caller, params.residentId ?? '');
+  const proxyName = await proxyNameOf(p);
   const { token, claims, kid } = signHealthToken(
     await healthKeys(),
     p.codeId,
     p.colour,
     p.maskedName,
     healthConfig().tokenTtlSeconds,
+    new Date(),
+    { idMasked: p.idMasked, proxyName },
   );
   metric('HealthCodesShown');
   return {
@@ -111,6 +133,8 @@ export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
     kid,
     colour: claims.st,
     maskedName: claims.nm,
+    idMasked: p.idMasked,
+    proxyName,
     issuedAt: new Date(claims.iat * 1000).toISOString(),
     expiresAt: new Date(claims.exp * 1000).toISOString(),
   };

@@ -5,6 +5,7 @@ import { directoryKey } from '../auth/keys';
 import { db, transactionReasons } from '../lib/dynamo';
 import { directoryTable } from '../lib/env';
 import { AppError, conflict } from '../lib/errors';
+import { healthConfig } from './config';
 import { codePointerKey, idHashKey, profileKey, residentPointerKey, selfKey } from './keys';
 import { initialStatus } from './rules';
 import { getProfile, type NewResident, type ProfileItem } from './store';
@@ -37,6 +38,7 @@ export async function register(
     idMasked: maskIdNumber(r.idNumber),
     idHash: r.idHash,
     phoneMasked: r.phone ? maskPhone(r.phone) : undefined,
+    proxyName: r.proxyName,
     community: r.community,
     codeId,
     colour: 'green',
@@ -55,7 +57,16 @@ export async function register(
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         }
-      : { ConditionCheck: { TableName: T, Key: selfKey(ownerId), ConditionExpression: 'attribute_exists(pk)' } },
+      : {
+          // The owner is registered, and has room for one more family member (counted here).
+          Update: {
+            TableName: T,
+            Key: selfKey(ownerId),
+            UpdateExpression: 'ADD familyCount :one',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(familyCount) OR familyCount < :max)',
+            ExpressionAttributeValues: { ':one': 1, ':max': healthConfig().maxFamilyMembers },
+          },
+        },
     { Put: { TableName: T, Item: { ...profile, fullName: r.name, phone: r.phone } } },
     {
       Put: {
@@ -83,7 +94,10 @@ export async function register(
     const again = await existingRegistration(ownerId, r.idHash);
     if (again && (again.relation === 'self') === self) return { profile: again, created: false };
     if (reasons[0] === 'ConditionalCheckFailed') {
-      throw self ? conflict('您已经登记过健康码，无需重复登记') : conflict('请先为自己登记健康码，再添加家人');
+      if (self) throw conflict('您已经登记过健康码，无需重复登记');
+      throw (await isRegistered(ownerId))
+        ? conflict(`每个账号最多代办 ${healthConfig().maxFamilyMembers} 位家人；请先移除不再代办的家人`)
+        : conflict('请先为自己登记健康码，再添加家人');
     }
     if (reasons[2] === 'ConditionalCheckFailed') throw conflict('该身份证号已经登记过健康码；如有疑问请联系社区');
     if (reasons[5] === 'ConditionalCheckFailed') {
@@ -91,6 +105,62 @@ export async function register(
     }
     throw err;
   }
+}
+
+async function isRegistered(ownerId: string): Promise<boolean> {
+  const out = await db().send(
+    new GetCommand({ TableName: healthTable(), Key: selfKey(ownerId), ConsistentRead: true }),
+  );
+  return !!out.Item;
+}
+
+/**
+ * Removes a family member: their profile, pointer and the uniqueness record of their ID number
+ * (so it can be registered again), and gives the household its place back; in one transaction.
+ * False when the member is already gone.
+ */
+export async function removeFamily(p: ProfileItem): Promise<boolean> {
+  const T = healthTable();
+  const items = [
+    {
+      Delete: {
+        TableName: T,
+        Key: profileKey(p.ownerId, p.residentId),
+        ConditionExpression: 'attribute_exists(pk) AND relation <> :self',
+        ExpressionAttributeValues: { ':self': 'self' },
+      },
+    },
+    {
+      Delete: {
+        TableName: T,
+        Key: idHashKey(p.idHash),
+        ConditionExpression: 'residentId = :r',
+        ExpressionAttributeValues: { ':r': p.residentId },
+      },
+    },
+    { Delete: { TableName: T, Key: residentPointerKey(p.residentId) } },
+    {
+      Update: {
+        TableName: T,
+        Key: selfKey(p.ownerId),
+        UpdateExpression: 'ADD familyCount :minus',
+        ConditionExpression: 'familyCount > :zero',
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      },
+    },
+  ];
+  for (const batch of [items, items.slice(0, 3)]) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: batch }));
+      return true;
+    } catch (err) {
+      const reasons = transactionReasons(err);
+      if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') return false;
+      // A member added before the household counted its members: nothing to give back.
+      if (reasons?.[3] !== 'ConditionalCheckFailed') throw err;
+    }
+  }
+  return false;
 }
 
 /** The resident this owner already registered under this ID number (a retried registration). */

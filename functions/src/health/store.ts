@@ -29,6 +29,8 @@ export interface ProfileItem {
   idMasked: string;
   idHash: string;
   phoneMasked?: string;
+  /** A family member's: the masked name of the account holder who looks after them (代办人). */
+  proxyName?: string;
   community: string;
   codeId: string;
   colour: HealthColour;
@@ -44,6 +46,7 @@ export interface NewResident {
   phone?: string;
   community: string;
   relation: Relation;
+  proxyName?: string;
 }
 
 export async function householdProfiles(ownerId: string): Promise<ProfileItem[]> {

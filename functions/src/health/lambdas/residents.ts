@@ -6,6 +6,7 @@ export const handler = router({
   healthHousehold: h.household,
   healthRegister: h.registerSelf,
   healthAddFamily: h.addFamily,
+  healthRemoveFamily: h.removeFamily,
   healthResident: h.resident,
   healthDeclare: h.declare,
   healthMyScans: h.myScans,
