@@ -143,6 +143,8 @@ export const LookupRequest = z.object({ idNumber: IdNumber });
 export const LookupResponse = z.object({ residentId: z.string(), resident: ResidentView });
 
 export const AppealRequest = z.object({ residentId: Id, reason: Reason });
+export const AppealOutcome = z.enum(['changed', 'kept']);
+export type AppealOutcome = z.infer<typeof AppealOutcome>;
 export const AppealView = z.object({
   appealId: z.string(),
   residentId: z.string(),
@@ -150,10 +152,23 @@ export const AppealView = z.object({
   colour: HealthColour,
   reason: z.string(),
   createdAt: z.string(),
+  status: z.enum(['open', 'closed']),
+  /** How an official closed it: the status was changed, or kept as it was (维持原状态). */
+  outcome: AppealOutcome.optional(),
+  /** The official's reason, shown to the resident. */
+  decision: z.string().optional(),
+  closedAt: z.string().optional(),
 });
 export type AppealView = z.infer<typeof AppealView>;
 export const AppealResponse = z.object({ appeal: AppealView });
-export const AppealsResponse = z.object({ appeals: z.array(AppealView) });
+/** A page of the officials' queue (oldest first), how many wait in all, and the next page's sealed cursor. */
+export const AppealsResponse = z.object({
+  appeals: z.array(AppealView),
+  waiting: z.number(),
+  nextCursor: z.string().optional(),
+});
+export const MyAppealsResponse = z.object({ appeals: z.array(AppealView) });
+export const AppealCloseRequest = z.object({ reason: Reason });
 
 export const Jwk = z.object({
   kty: z.literal('EC'),
@@ -235,6 +250,19 @@ export const healthRoutes = {
   healthMyScans: { method: 'GET', path: '/health/residents/{residentId}/scans', auth: true, response: ScansResponse },
   healthAppeal: { method: 'POST', path: '/health/appeals', auth: true, body: AppealRequest, response: AppealResponse },
   healthAppeals: { method: 'GET', path: '/health/appeals', auth: true, response: AppealsResponse },
+  healthMyAppeals: {
+    method: 'GET',
+    path: '/health/residents/{residentId}/appeals',
+    auth: true,
+    response: MyAppealsResponse,
+  },
+  healthCloseAppeal: {
+    method: 'POST',
+    path: '/health/appeals/{appealId}/close',
+    auth: true,
+    body: AppealCloseRequest,
+    response: AppealResponse,
+  },
   healthSetStatus: {
     method: 'POST',
     path: '/health/residents/{residentId}/status',

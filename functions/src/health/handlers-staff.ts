@@ -1,19 +1,22 @@
 import { maskName, type OutsiderView, type ScanUploadResult } from '@citycare/contract';
 import { hasRole, hasScope } from '../auth/rules';
 import type { Caller } from '../auth/caller';
-import { conflict, forbidden, notFound } from '../lib/errors';
+import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
 import { applyOfficial } from './rules';
 import { judgeScan } from './scan-rules';
 import { profileById, residentIdByIdHash, saveOfficialChange } from './store';
-import { changeRiskArea, openAppeals, riskAreas } from './store-review';
+import { changeRiskArea, riskAreas } from './store-review';
+import { countOpenAppeals, getOpenAppeal, keepAppeal, openAppealsPage } from './store-appeals';
+import { OPEN_APPEALS } from './keys';
+import { openCursor, sealCursor } from '../lib/cursor';
 import { auditTrace, getPlace, putRecord, recordsAtPlace, recordsOfCode, residentsOfCodes } from './store-scans';
 import type { StoredRecord } from './store-scans';
 import { detail, ruleBook } from './handlers';
 import { healthKeys, idNumberHash, verifyHealthToken } from './tokens';
-import { recordView, residentView, ruleNumbers } from './views';
+import { appealView, recordView, residentView, ruleNumbers } from './views';
 
 /** Checkpoint staff's and officials' routes: scans, outsiders, review, tracing, risk areas. */
 
@@ -122,19 +125,28 @@ export const outsiders = endpoint(
   },
 );
 
-/** GET /health/appeals: the officials' queue of open appeals, oldest first. */
-export const appeals = endpoint('healthAppeals', { roles: ['official'] }, async () => {
-  const items = await openAppeals();
+const QUEUE_SCOPE = 'health.appeals';
+const QUEUE_PAGE = 20;
+
+/** GET /health/appeals?cursor=: the officials' queue of open appeals, oldest first, a page at a time. */
+export const appeals = endpoint('healthAppeals', { roles: ['official'] }, async ({ query }) => {
+  const start = query.cursor ? await openCursor(QUEUE_SCOPE, query.cursor) : undefined;
+  if (start && (start.pk !== OPEN_APPEALS || typeof start.sk !== 'string' || Object.keys(start).length !== 2)) {
+    throw badRequest('翻页参数无效，请从第一页重新加载');
+  }
+  const [page, waiting] = await Promise.all([openAppealsPage(start, QUEUE_PAGE), countOpenAppeals()]);
   return {
-    appeals: items.map((a) => ({
-      appealId: a.appealId,
-      residentId: a.residentId,
-      maskedName: a.maskedName,
-      colour: a.colour as 'green',
-      reason: a.reason,
-      createdAt: a.createdAt,
-    })),
+    appeals: page.items.map(appealView),
+    waiting,
+    nextCursor: page.last ? await sealCursor(QUEUE_SCOPE, page.last) : undefined,
   };
+});
+
+/** POST /health/appeals/{appealId}/close: 维持原状态 — closes an appeal without changing the colour. */
+export const closeAppeal = endpoint('healthCloseAppeal', { roles: ['official'] }, async ({ params, body, caller }) => {
+  const a = await getOpenAppeal(params.appealId ?? '');
+  if (!a) throw conflict('该纠错申请已处理或不存在');
+  return { appeal: appealView(await keepAppeal(a, body.reason, caller.userId, nowIso())) };
 });
 
 /** POST /health/residents/{residentId}/status: an official sets or clears a status, with a reason. */
@@ -150,7 +162,8 @@ export const setStatus = endpoint('healthSetStatus', { roles: ['official'] }, as
         `红码须满 ${healthConfig().redMinDays} 天才能解除，最早 ${result.refusal.earliest.slice(0, 10)} 之后`,
       );
     }
-    if (await saveOfficialChange(p, result.state, result.change, caller.userId, now, body.appealId)) {
+    const appeal = body.appealId ? { appealId: body.appealId, decision: body.reason } : undefined;
+    if (await saveOfficialChange(p, result.state, result.change, caller.userId, now, appeal)) {
       return detail({ ...p, state: result.state, colour: result.state.colour, version: p.version + 1 }, now);
     }
   }

@@ -17,10 +17,11 @@ import {
   type ProfileItem,
 } from './store';
 import { register, removeFamily as removeMember } from './store-register';
-import { createAppeal, riskAreas } from './store-review';
+import { riskAreas } from './store-review';
+import { appealsOf, createAppeal } from './store-appeals';
 import { getPlace, putRecord, recordsOfCode } from './store-scans';
 import { healthKeys, idNumberHash, jwks, signHealthToken } from './tokens';
-import { auditView, declarationView, recordView, residentView, ruleNumbers } from './views';
+import { appealView, auditView, declarationView, recordView, residentView, ruleNumbers } from './views';
 
 /** Residents' routes: keys and rule book, registration, family, the code, declarations, scans, appeals. */
 
@@ -202,11 +203,17 @@ export const myScans = endpoint('healthMyScans', {}, async ({ params, caller }) 
   return { scans: (await recordsOfCode(p.codeId, from, now)).map((r) => recordView(r)) };
 });
 
-/** POST /health/appeals: 纠错 — the resident asks officials to review a status. */
+/** POST /health/appeals: 纠错 — the resident asks officials to review a status; one open at a time. */
 export const appeal = endpoint('healthAppeal', {}, async ({ body, caller }) => {
   const p = await ownResident(caller, body.residentId);
   const a = await createAppeal(p, body.reason, nowIso());
-  return new Reply(201, { appeal: { ...a, colour: p.colour } });
+  return new Reply(201, { appeal: appealView(a) });
+});
+
+/** GET /health/residents/{residentId}/appeals: the resident's appeals with their outcomes, newest first. */
+export const myAppeals = endpoint('healthMyAppeals', {}, async ({ params, caller }) => {
+  const p = await ownResident(caller, params.residentId ?? '');
+  return { appeals: (await appealsOf(p)).map(appealView) };
 });
 
 /** POST /health/visits: a resident scans a place's code; the visit (or ride) is registered. */

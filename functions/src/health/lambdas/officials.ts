@@ -4,6 +4,7 @@ import * as staff from '../handlers-staff';
 /** Health officials: appeals, status review, lookups, contact tracing, risk areas. */
 export const handler = router({
   healthAppeals: staff.appeals,
+  healthCloseAppeal: staff.closeAppeal,
   healthSetStatus: staff.setStatus,
   healthLookup: staff.lookup,
   healthTracePlace: staff.tracePlace,

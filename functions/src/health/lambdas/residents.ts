@@ -11,5 +11,6 @@ export const handler = router({
   healthDeclare: h.declare,
   healthMyScans: h.myScans,
   healthAppeal: h.appeal,
+  healthMyAppeals: h.myAppeals,
   healthVisit: h.visit,
 });
