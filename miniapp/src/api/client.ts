@@ -21,6 +21,8 @@ export type CallOptions<N extends RouteName> = BodyOption<N> &
   ParamsOption<N> & {
     /** Sent as `Idempotency-Key`, so a retried write is not applied twice. */
     idempotencyKey?: string;
+    /** Query-string parameters, e.g. a page cursor. */
+    query?: Record<string, string | undefined>;
     /** Do not toast the error (the caller shows it inline). */
     quiet?: boolean;
     /** The answer is text (e.g. a CSV export), not JSON; errors are still the JSON error shape. */
@@ -36,6 +38,11 @@ function fillPath(path: string, params: Record<string, string> | undefined): str
     if (value === undefined) throw new ApiError(0, 'CLIENT_ERROR', `缺少参数 ${key}`);
     return encodeURIComponent(value);
   });
+}
+
+function queryString(query: Record<string, string | undefined> | undefined): string {
+  const pairs = Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
+  return pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
 }
 
 function parseJson(data: unknown): unknown {
@@ -74,7 +81,10 @@ async function send<N extends RouteName>(name: N, options: Partial<CallOptions<N
   let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
     res = await Taro.request<Record<string, unknown>>({
-      url: API_BASE + fillPath(route.path, options.params as Record<string, string> | undefined),
+      url:
+        API_BASE +
+        fillPath(route.path, options.params as Record<string, string> | undefined) +
+        queryString(options.query),
       method: route.method,
       header,
       data: options.body,
