@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RouteDef } from './route-def';
+import { DisputeResolveRequest, DisputeResponse, DisputesResponse, VerificationView } from './health-disputes';
 import { EXPOSURES, RELATIONS, SYMPTOMS } from './health-labels';
 import { HealthColour, Id, IdNumber, PersonName, Phone, PlaceId, Reason, Temperature } from './health-base';
 import {
@@ -19,6 +20,7 @@ import {
 export * from './health-base';
 export * from './health-labels';
 export * from './health-scans';
+export * from './health-disputes';
 
 /** Health code: registration, daily declaration, status, the signed QR, scans, officials' review. */
 
@@ -77,6 +79,15 @@ export const HouseholdResponse = z.object({ residents: z.array(ResidentView) });
 export type HouseholdResponse = z.infer<typeof HouseholdResponse>;
 
 export const ResidentResponse = z.object({ resident: ResidentView });
+/**
+ * A registration's answer: the resident (201 created, 200 a retry), or, when the ID number needs
+ * an official's check, `verification` (202) — the same answer whoever holds the number.
+ */
+export const RegisterResponse = z.object({
+  resident: ResidentView.optional(),
+  verification: VerificationView.optional(),
+});
+export type RegisterResponse = z.infer<typeof RegisterResponse>;
 
 export const CodeResponse = z.object({
   token: z.string(),
@@ -218,14 +229,14 @@ export const healthRoutes = {
     path: '/health/register',
     auth: true,
     body: RegisterRequest,
-    response: ResidentResponse,
+    response: RegisterResponse,
   },
   healthAddFamily: {
     method: 'POST',
     path: '/health/family',
     auth: true,
     body: FamilyAddRequest,
-    response: ResidentResponse,
+    response: RegisterResponse,
   },
   healthRemoveFamily: {
     method: 'DELETE',
@@ -255,6 +266,14 @@ export const healthRoutes = {
     path: '/health/residents/{residentId}/appeals',
     auth: true,
     response: MyAppealsResponse,
+  },
+  healthDisputes: { method: 'GET', path: '/health/disputes', auth: true, response: DisputesResponse },
+  healthResolveDispute: {
+    method: 'POST',
+    path: '/health/disputes/{disputeId}',
+    auth: true,
+    body: DisputeResolveRequest,
+    response: DisputeResponse,
   },
   healthCloseAppeal: {
     method: 'POST',

@@ -14,9 +14,12 @@ import {
   profileAndAreas,
   profileById,
   saveDeclaration,
+  type NewResident,
   type ProfileItem,
 } from './store';
 import { register, removeFamily as removeMember } from './store-register';
+import { fileDispute } from './store-disputes';
+import { take, type Limit } from '../lib/limits';
 import { riskAreas } from './store-review';
 import { appealsOf, createAppeal } from './store-appeals';
 import { getPlace, putRecord, recordsOfCode } from './store-scans';
@@ -66,35 +69,47 @@ export const household = endpoint('healthHousehold', {}, async ({ caller }) => {
   return { residents: (await householdProfiles(caller.userId)).map((p) => residentView(p, now)) };
 });
 
-/** POST /health/register: one registration per user and per ID number. */
-export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) => {
-  const now = nowIso();
-  const { profile, created } = await register(
-    caller.userId,
-    { ...body, idHash: await idNumberHash(body.idNumber), relation: 'self' },
-    now,
-  );
-  return new Reply(created ? 201 : 200, { resident: residentView(profile, now) });
+const REGISTRATIONS = (): Limit => ({
+  name: 'health.register',
+  max: healthConfig().registrationsPerDay,
+  windowSeconds: 86400,
+  message: '今天的登记次数已用完',
 });
+
+/**
+ * Registers a resident (self or family). An ID number another account holds is answered 202
+ * "needs verification" and filed as a dispute for officials, the same answer whoever holds it;
+ * every attempt counts against the account's daily limit, so nobody can probe ID numbers.
+ */
+async function registerOrDispute(ownerId: string, r: NewResident) {
+  await take(REGISTRATIONS(), ownerId);
+  const now = nowIso();
+  const done = await register(ownerId, r, now);
+  if (done.kind === 'registered') {
+    return new Reply(done.created ? 201 : 200, { resident: residentView(done.profile, now) });
+  }
+  const d = await fileDispute(ownerId, r, done.holder, now);
+  const message = '已提交，需要核实身份后生效。社区或卫健工作人员会联系您，请携带身份证原件配合核验。';
+  return new Reply(202, { verification: { disputeId: d.disputeId, idMasked: d.idMasked, message } });
+}
+
+/** POST /health/register: one registration per user and per ID number. */
+export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) =>
+  registerOrDispute(caller.userId, { ...body, idHash: await idNumberHash(body.idNumber), relation: 'self' }),
+);
 
 /** POST /health/family: a family member without a phone, registered and looked after by the caller. */
 export const addFamily = endpoint('healthAddFamily', {}, async ({ body, caller }) => {
-  const now = nowIso();
   const self = (await householdProfiles(caller.userId)).find((p) => p.relation === 'self');
   if (!self) throw new AppError('CONFLICT', '请先为自己登记健康码，再添加家人');
-  const { profile, created } = await register(
-    caller.userId,
-    {
-      name: body.name,
-      idNumber: body.idNumber,
-      idHash: await idNumberHash(body.idNumber),
-      community: self.community,
-      relation: body.relation,
-      proxyName: self.maskedName,
-    },
-    now,
-  );
-  return new Reply(created ? 201 : 200, { resident: residentView(profile, now) });
+  return registerOrDispute(caller.userId, {
+    name: body.name,
+    idNumber: body.idNumber,
+    idHash: await idNumberHash(body.idNumber),
+    community: self.community,
+    relation: body.relation,
+    proxyName: self.maskedName,
+  });
 });
 
 /** DELETE /health/family/{residentId}: the proxy stops looking after a family member; the ID number is freed. */

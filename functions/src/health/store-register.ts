@@ -22,14 +22,11 @@ export const newId = (prefix: string) => prefix + randomBytes(12).toString('base
  * one-per-user marker; for family, a check that the owner is registered. A retry of the same
  * registration gets the existing resident back; another user's ID number is refused.
  */
-export async function register(
-  ownerId: string,
-  r: NewResident,
-  now: string,
-): Promise<{ profile: ProfileItem; created: boolean }> {
+/** A new resident's profile (green, version 1), with fresh resident and code ids. */
+export function buildProfile(ownerId: string, r: NewResident, now: string): ProfileItem {
   const residentId = newId('r');
   const codeId = newId('c');
-  const profile: ProfileItem = {
+  return {
     ...profileKey(ownerId, residentId),
     residentId,
     ownerId,
@@ -46,6 +43,16 @@ export async function register(
     version: 1,
     createdAt: now,
   };
+}
+
+export type Registration =
+  | { kind: 'registered'; profile: ProfileItem; created: boolean }
+  /** The ID number is held by another account (or by this one under another relation). */
+  | { kind: 'taken'; holder: { residentId: string; ownerId: string } };
+
+export async function register(ownerId: string, r: NewResident, now: string): Promise<Registration> {
+  const profile = buildProfile(ownerId, r, now);
+  const { residentId, codeId } = profile;
   const self = r.relation === 'self';
   const T = healthTable();
   const items = [
@@ -87,19 +94,24 @@ export async function register(
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));
-    return { profile, created: true };
+    return { kind: 'registered', profile, created: true };
   } catch (err) {
     const reasons = transactionReasons(err);
     if (!reasons) throw err;
-    const again = await existingRegistration(ownerId, r.idHash);
-    if (again && (again.relation === 'self') === self) return { profile: again, created: false };
+    const holder = await idHolder(r.idHash);
+    const again = holder?.ownerId === ownerId ? await getProfile(ownerId, holder.residentId) : undefined;
+    if (again && (again.relation === 'self') === self) return { kind: 'registered', profile: again, created: false };
     if (reasons[0] === 'ConditionalCheckFailed') {
       if (self) throw conflict('您已经登记过健康码，无需重复登记');
       throw (await isRegistered(ownerId))
         ? conflict(`每个账号最多代办 ${healthConfig().maxFamilyMembers} 位家人；请先移除不再代办的家人`)
         : conflict('请先为自己登记健康码，再添加家人');
     }
-    if (reasons[2] === 'ConditionalCheckFailed') throw conflict('该身份证号已经登记过健康码；如有疑问请联系社区');
+    if (reasons[2] === 'ConditionalCheckFailed') {
+      if (holder?.ownerId === ownerId) throw conflict('该身份证号已在您的账号中登记');
+      if (holder) return { kind: 'taken', holder };
+      throw conflict('登记正在变化，请稍后再试');
+    }
     if (reasons[5] === 'ConditionalCheckFailed') {
       throw new AppError('VALIDATION_FAILED', '所选社区不存在', [{ path: 'community', message: '社区不存在' }]);
     }
@@ -163,11 +175,10 @@ export async function removeFamily(p: ProfileItem): Promise<boolean> {
   return false;
 }
 
-/** The resident this owner already registered under this ID number (a retried registration). */
-async function existingRegistration(ownerId: string, idHash: string): Promise<ProfileItem | undefined> {
+/** Who holds an ID number now. */
+async function idHolder(idHash: string): Promise<{ residentId: string; ownerId: string } | undefined> {
   const out = await db().send(
     new GetCommand({ TableName: healthTable(), Key: idHashKey(idHash), ConsistentRead: true }),
   );
-  if (!out.Item || out.Item.ownerId !== ownerId) return undefined;
-  return getProfile(ownerId, String(out.Item.residentId));
+  return out.Item ? { residentId: String(out.Item.residentId), ownerId: String(out.Item.ownerId) } : undefined;
 }

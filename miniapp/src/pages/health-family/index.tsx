@@ -72,7 +72,8 @@ export default function FamilyPage() {
     if (found || busy || !relation) return;
     setBusy(true);
     try {
-      await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
+      const res = await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
+      if (res.verification) return setProblem(res.verification.message);
       void Taro.showToast({ title: strings.added, icon: 'success' });
       setName('');
       setIdNumber('');

@@ -10,6 +10,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { shanghaiShort } from '@/lib/health/time';
 import ResidentReview from './ResidentReview';
 import RiskAreas from './RiskAreas';
+import Disputes from './Disputes';
 import '@/pages/health/forms.css';
 import './index.css';
 
@@ -127,6 +128,7 @@ export default function ReviewPage() {
           {strings.lookupButton}
         </Button>
       </View>
+      <Disputes />
       <RiskAreas />
     </Page>
   );
