@@ -3,7 +3,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { idCheckChar } from '@citycare/contract/src/health-id';
-import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
 
 /**
  * The health code in the H5 build against the real local stack: a resident registers and
@@ -39,6 +39,15 @@ const FAMILY_ID = (() => {
   return first17 + idCheckChar(first17);
 })();
 const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+
+/**
+ * Opens a page of the app afresh. Taro H5 keeps pages visited before hidden in the document, so
+ * after in-app navigation a hash change alone can leave several code cards behind.
+ */
+async function openFresh(page: Page, path: string) {
+  await page.goto(appUrl(path));
+  await page.reload();
+}
 
 /** Reads the QR on the code card from a screenshot of it. */
 async function readQr(page: Page): Promise<string> {
@@ -215,8 +224,8 @@ describe('health code (H5 build, real local API)', () => {
   });
 
   it("a family member's code says 家人代办码 with the masked ID, and the scanner asks to check the ID card", async () => {
-    await resident.goto(appUrl('/pages/health/index'));
-    await resident.getByText('家人代办').click();
+    await openFresh(resident, '/pages/health/index');
+    await visibleText(resident, '家人代办', true).click();
     await resident.waitForURL(/health-family/);
     await resident.getByText(/最多代办 5 位家人/).waitFor();
     await fill(resident, 0, '王德福');
@@ -224,7 +233,7 @@ describe('health code (H5 build, real local API)', () => {
     await resident.getByText('祖辈', { exact: true }).click();
     await resident.locator('.btn').getByText('添加', { exact: true }).click();
     await resident.getByText(masked(FAMILY_ID)).waitFor({ timeout: 20000 });
-    await resident.goto(appUrl('/pages/health/index'));
+    await openFresh(resident, '/pages/health/index');
     await resident
       .locator('.health__tab')
       .getByText(/王\*福/)
@@ -253,9 +262,9 @@ describe('health code (H5 build, real local API)', () => {
   });
 
   it('an official answers an appeal with 维持原状态, and the resident sees the outcome and the reason', async () => {
-    await resident.goto(appUrl('/pages/health/index'));
+    await openFresh(resident, '/pages/health/index');
     await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
-    await resident.getByText('申请纠错').click();
+    await visibleText(resident, '申请纠错', true).click();
     await resident.waitForURL(/health-appeal/);
     // The earlier appeal is answered: the status was changed.
     await resident.getByText('已调整健康码状态').waitFor({ timeout: 20000 });
@@ -272,8 +281,8 @@ describe('health code (H5 build, real local API)', () => {
     await official.getByText('确认调整').click();
     await official.getByText('已答复：维持原状态').waitFor({ timeout: 20000 });
     await keepScreenshot(official, 'health-appeal-kept-official');
-    await resident.goto(appUrl('/pages/health/index'));
-    await resident.getByText('申请纠错').click();
+    await openFresh(resident, '/pages/health/index');
+    await visibleText(resident, '申请纠错', true).click();
     await resident.waitForURL(/health-appeal/);
     await resident.locator('.appeal__outcome').getByText('维持原状态').waitFor({ timeout: 20000 });
     await resident.getByText('答复理由：经核实，当前绿码无误，无需调整').waitFor();
