@@ -286,6 +286,7 @@ describe('health code (H5 build, real local API)', () => {
     await resident.waitForURL(/health-appeal/);
     await resident.locator('.appeal__outcome').getByText('维持原状态').waitFor({ timeout: 20000 });
     await resident.getByText('答复理由：经核实，当前绿码无误，无需调整').waitFor();
+    await resident.waitForTimeout(800); // let the page's slide-in finish before the screenshot
     await keepScreenshot(resident, 'health-appeal-kept');
   });
 });

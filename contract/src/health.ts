@@ -201,6 +201,10 @@ export const RuleBookResponse = z.object({
   yellowNormalDays: z.number(),
   redMinDays: z.number(),
   tokenTtlSeconds: z.number(),
+  /** Scans made offline are accepted this many hours after they were made, not later. */
+  offlineWindowHours: z.number(),
+  /** Family members (家人代办) one account may look after. */
+  maxFamilyMembers: z.number(),
   riskAreas: z.array(RiskArea),
   passRules: z.array(PassRule),
 });

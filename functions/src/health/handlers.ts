@@ -52,6 +52,8 @@ export async function ruleBook() {
     yellowNormalDays: c.yellowNormalDays,
     redMinDays: c.redMinDays,
     tokenTtlSeconds: c.tokenTtlSeconds,
+    offlineWindowHours: c.offlineWindowHours,
+    maxFamilyMembers: c.maxFamilyMembers,
     riskAreas: await riskAreas(),
     passRules: [
       ...colours.map((colour) => ({ colour, ...passRule(colour, 'station') })),
