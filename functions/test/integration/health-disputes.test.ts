@@ -20,7 +20,11 @@ beforeAll(async () => {
 const register = (token: string, body: Record<string, unknown>) =>
   call<RegisterAnswer>(h.registerSelf, { token, body });
 const resolve = (token: string, disputeId: string, body: Record<string, unknown>) =>
-  call<{ dispute: { status: string; decision: string } }>(disputes.resolveDispute, { token, params: { disputeId }, body });
+  call<{ dispute: { status: string; decision: string } }>(disputes.resolveDispute, {
+    token,
+    params: { disputeId },
+    body,
+  });
 const auditRows = async (disputeId: string) =>
   (await scanAll(process.env.TABLE_AUDIT ?? '')).filter((i) => i.disputeId === disputeId);
 
