@@ -1,5 +1,13 @@
 import * as z from 'zod';
 import type { RouteDef } from './route-def';
+import { JwksResponse, RiskAreaChangeRequest, RuleBookResponse } from './health-rulebook';
+import {
+  AppealCloseRequest,
+  AppealRequest,
+  AppealResponse,
+  AppealsResponse,
+  MyAppealsResponse,
+} from './health-appeals';
 import { DisputeResolveRequest, DisputeResponse, DisputesResponse, VerificationView } from './health-disputes';
 import { EXPOSURES, RELATIONS, SYMPTOMS } from './health-labels';
 import { HealthColour, Id, IdNumber, PersonName, Phone, PlaceId, Reason, Temperature } from './health-base';
@@ -21,6 +29,8 @@ export * from './health-base';
 export * from './health-labels';
 export * from './health-scans';
 export * from './health-disputes';
+export * from './health-appeals';
+export * from './health-rulebook';
 
 /** Health code: registration, daily declaration, status, the signed QR, scans, officials' review. */
 
@@ -152,70 +162,6 @@ export type StatusChangeRequest = z.infer<typeof StatusChangeRequest>;
 
 export const LookupRequest = z.object({ idNumber: IdNumber });
 export const LookupResponse = z.object({ residentId: z.string(), resident: ResidentView });
-
-export const AppealRequest = z.object({ residentId: Id, reason: Reason });
-export const AppealOutcome = z.enum(['changed', 'kept']);
-export type AppealOutcome = z.infer<typeof AppealOutcome>;
-export const AppealView = z.object({
-  appealId: z.string(),
-  residentId: z.string(),
-  maskedName: z.string(),
-  colour: HealthColour,
-  reason: z.string(),
-  createdAt: z.string(),
-  status: z.enum(['open', 'closed']),
-  /** How an official closed it: the status was changed, or kept as it was (维持原状态). */
-  outcome: AppealOutcome.optional(),
-  /** The official's reason, shown to the resident. */
-  decision: z.string().optional(),
-  closedAt: z.string().optional(),
-});
-export type AppealView = z.infer<typeof AppealView>;
-export const AppealResponse = z.object({ appeal: AppealView });
-/** A page of the officials' queue (oldest first), how many wait in all, and the next page's sealed cursor. */
-export const AppealsResponse = z.object({
-  appeals: z.array(AppealView),
-  waiting: z.number(),
-  nextCursor: z.string().optional(),
-});
-export const MyAppealsResponse = z.object({ appeals: z.array(AppealView) });
-export const AppealCloseRequest = z.object({ reason: Reason });
-
-export const Jwk = z.object({
-  kty: z.literal('EC'),
-  crv: z.literal('P-256'),
-  x: z.string(),
-  y: z.string(),
-  kid: z.string(),
-  alg: z.literal('ES256'),
-  use: z.literal('sig'),
-});
-export const JwksResponse = z.object({ keys: z.array(Jwk) });
-export type JwksResponse = z.infer<typeof JwksResponse>;
-
-export const RiskArea = z.object({ region: z.string(), note: z.string(), since: z.string() });
-export type RiskArea = z.infer<typeof RiskArea>;
-export const PassRule = z.object({ colour: HealthColour, pass: z.boolean(), text: z.string() });
-export const RuleBookResponse = z.object({
-  feverCelsius: z.number(),
-  yellowNormalDays: z.number(),
-  redMinDays: z.number(),
-  tokenTtlSeconds: z.number(),
-  /** Scans made offline are accepted this many hours after they were made, not later. */
-  offlineWindowHours: z.number(),
-  /** Family members (家人代办) one account may look after. */
-  maxFamilyMembers: z.number(),
-  riskAreas: z.array(RiskArea),
-  passRules: z.array(PassRule),
-});
-export type RuleBookResponse = z.infer<typeof RuleBookResponse>;
-
-export const RiskAreaChangeRequest = z.object({
-  action: z.enum(['add', 'remove']),
-  region: z.string().trim().min(2, '地区名至少 2 个字').max(30, '地区名过长'),
-  note: z.string().trim().max(100, '说明请控制在 100 字以内').default(''),
-  reason: Reason,
-});
 
 export const healthRoutes = {
   healthKeys: { method: 'GET', path: '/health/keys', auth: false, response: JwksResponse },
