@@ -3,12 +3,14 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { idCheckChar } from '@citycare/contract/src/health-id';
-import { appUrl, keepScreenshot, launch, phone, signInAs } from './lib/browser';
+import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
 
 /**
  * The health code in the H5 build against the real local stack: a resident registers and
  * declares; the QR on screen decodes (jsQR, from a screenshot) to a token that verifies against
  * GET /health/keys; a fever turns it yellow; an official clears it; checkpoint staff verify it.
+ * A family member's code says 家人代办码 with the proxy's masked name and the masked ID number, at
+ * the checkpoint too (请核对身份证); an appeal closed with 维持原状态 shows its reason to the resident.
  */
 
 let browser: Browser;
@@ -30,6 +32,22 @@ const ID_NUMBER = (() => {
   const first17 = `21080219560312${String(Math.floor(Math.random() * 900) + 100)}`;
   return first17 + idCheckChar(first17);
 })();
+
+/** The family member's ID number (a grandparent born in 1948). */
+const FAMILY_ID = (() => {
+  const first17 = `21080219480705${String(Math.floor(Math.random() * 900) + 100)}`;
+  return first17 + idCheckChar(first17);
+})();
+const masked = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
+
+/**
+ * Opens a page of the app afresh. Taro H5 keeps pages visited before hidden in the document, so
+ * after in-app navigation a hash change alone can leave several code cards behind.
+ */
+async function openFresh(page: Page, path: string) {
+  await page.goto(appUrl(path));
+  await page.reload();
+}
 
 /** Reads the QR on the code card from a screenshot of it. */
 async function readQr(page: Page): Promise<string> {
@@ -203,5 +221,72 @@ describe('health code (H5 build, real local API)', () => {
     await resident.goto(appUrl('/pages/health/index'));
     await resident.getByText('扫码记录').click();
     await resident.getByText('陆屯卡点').first().waitFor({ timeout: 20000 });
+  });
+
+  it("a family member's code says 家人代办码 with the masked ID, and the scanner asks to check the ID card", async () => {
+    await openFresh(resident, '/pages/health/index');
+    await visibleText(resident, '家人代办', true).click();
+    await resident.waitForURL(/health-family/);
+    await resident.getByText(/最多代办 5 位家人/).waitFor();
+    await fill(resident, 0, '王德福');
+    await fill(resident, 1, FAMILY_ID);
+    await resident.getByText('祖辈', { exact: true }).click();
+    await resident.locator('.btn').getByText('添加', { exact: true }).click();
+    await resident.getByText(masked(FAMILY_ID)).waitFor({ timeout: 20000 });
+    await openFresh(resident, '/pages/health/index');
+    await resident
+      .locator('.health__tab')
+      .getByText(/王\*福/)
+      .click();
+    await resident.locator('.code__proxy').getByText('家人代办码 · 代办人 王*兰').waitFor({ timeout: 20000 });
+    await expect(resident.locator('.code__id').textContent()).resolves.toBe(`身份证 ${masked(FAMILY_ID)}`);
+    await resident.locator('.code__name').getByText('王*福').waitFor({ timeout: 20000 });
+    await keepScreenshot(resident, 'health-proxy-code');
+    const token = await readQr(resident);
+    const claims = await verifyWithJwks(token);
+    expect(claims).toMatchObject({ nm: '王*福', px: '王*兰', id: masked(FAMILY_ID) });
+    expect(token).not.toContain(FAMILY_ID);
+    const staff = await newPage();
+    await signInAs(staff, '张伟');
+    await staff.goto(appUrl('/staff/pages/scan/index'));
+    await staff.getByText(/验证密钥已缓存/).waitFor({ timeout: 20000 });
+    await staff.locator('.field__textarea textarea').fill(token);
+    await staff.getByText('核验', { exact: true }).click();
+    await staff.locator('.scanner__word').getByText('通行').waitFor();
+    await staff.getByText('请核对身份证').waitFor();
+    const verdict = (await staff.locator('.scanner__verdict').textContent()) ?? '';
+    expect(verdict).toContain('家人代办码（代办人 王*兰）');
+    expect(verdict).toContain(`身份证 ${masked(FAMILY_ID)}`);
+    expect(verdict).toMatch(/绿码 · 王\*福/);
+    await keepScreenshot(staff, 'health-checkpoint-proxy');
+  });
+
+  it('an official answers an appeal with 维持原状态, and the resident sees the outcome and the reason', async () => {
+    await openFresh(resident, '/pages/health/index');
+    await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
+    await visibleText(resident, '申请纠错', true).click();
+    await resident.waitForURL(/health-appeal/);
+    // The earlier appeal is answered: the status was changed.
+    await resident.getByText('已调整健康码状态').waitFor({ timeout: 20000 });
+    await resident.locator('.field__textarea textarea').fill('请复核：我已居家满 14 天');
+    await resident.getByText('提交纠错申请').click();
+    await resident.getByText(/已提交/).waitFor();
+    const official = await newPage();
+    await signInAs(official, '陈静');
+    await official.goto(appUrl('/staff/pages/review/index'));
+    await official.getByText('共 1 份等待处理').waitFor({ timeout: 20000 });
+    await official.getByText('请复核：我已居家满 14 天').click();
+    await official.getByText('维持原状态', { exact: true }).click();
+    await official.locator('.field__textarea textarea').first().fill('经核实，当前绿码无误，无需调整');
+    await official.getByText('确认调整').click();
+    await official.getByText('已答复：维持原状态').waitFor({ timeout: 20000 });
+    await keepScreenshot(official, 'health-appeal-kept-official');
+    await openFresh(resident, '/pages/health/index');
+    await visibleText(resident, '申请纠错', true).click();
+    await resident.waitForURL(/health-appeal/);
+    await resident.locator('.appeal__outcome').getByText('维持原状态').waitFor({ timeout: 20000 });
+    await resident.getByText('答复理由：经核实，当前绿码无误，无需调整').waitFor();
+    await resident.waitForTimeout(800); // let the page's slide-in finish before the screenshot
+    await keepScreenshot(resident, 'health-appeal-kept');
   });
 });

@@ -9,13 +9,17 @@ export type VerifyProblem = z.infer<typeof VerifyProblem>;
 export const ScanReason = z.enum(['ok', 'colour', 'fever', 'expired', 'bad-signature', 'unknown-key', 'malformed']);
 export type ScanReason = z.infer<typeof ScanReason>;
 
+/**
+ * A scan as the scanner made it. `result` and `reason` are what its screen showed: kept for audit
+ * only; the server judges the scan again from the token, the temperature and the rule book.
+ */
 export const ScanUpload = z.object({
   scanId: Id,
   scannedAt: Iso,
   token: z.string().min(1).max(2000),
   temperature: Temperature.optional(),
-  result: z.enum(['pass', 'stop']),
-  reason: ScanReason,
+  result: z.enum(['pass', 'stop']).optional(),
+  reason: ScanReason.optional(),
 });
 export type ScanUpload = z.infer<typeof ScanUpload>;
 export const ScansUploadRequest = z.object({
@@ -23,11 +27,36 @@ export const ScansUploadRequest = z.object({
   scans: z.array(ScanUpload).min(1, '没有要上传的记录').max(50, '一次最多上传 50 条'),
 });
 export type ScansUploadRequest = z.infer<typeof ScansUploadRequest>;
+/** Why the server refused to store an uploaded scan. */
+export const ScanRefusal = z.enum([
+  'expired',
+  'bad-signature',
+  'unknown-key',
+  'malformed',
+  'outside-validity',
+  'future',
+  'too-late',
+]);
+export type ScanRefusal = z.infer<typeof ScanRefusal>;
+export const ScanUploadResult = z.object({
+  scanId: z.string(),
+  /** False for a duplicate (already stored) and for a refused scan. */
+  stored: z.boolean(),
+  /** The server's verdict of an accepted scan. */
+  result: z.enum(['pass', 'stop']).optional(),
+  reason: ScanReason.optional(),
+  /** Why the scan was refused (nothing was stored for it), with a message for staff. */
+  refused: ScanRefusal.optional(),
+  message: z.string().optional(),
+});
+export type ScanUploadResult = z.infer<typeof ScanUploadResult>;
 export const ScansUploadResponse = z.object({
   stored: z.number(),
   duplicates: z.number(),
-  results: z.array(z.object({ scanId: z.string(), stored: z.boolean() })),
+  refused: z.number(),
+  results: z.array(ScanUploadResult),
 });
+export type ScansUploadResponse = z.infer<typeof ScansUploadResponse>;
 
 export const ScanRow = z.object({
   at: z.string(),

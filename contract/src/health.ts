@@ -1,5 +1,14 @@
 import * as z from 'zod';
 import type { RouteDef } from './route-def';
+import { JwksResponse, RiskAreaChangeRequest, RuleBookResponse } from './health-rulebook';
+import {
+  AppealCloseRequest,
+  AppealRequest,
+  AppealResponse,
+  AppealsResponse,
+  MyAppealsResponse,
+} from './health-appeals';
+import { DisputeResolveRequest, DisputeResponse, DisputesResponse, VerificationView } from './health-disputes';
 import { EXPOSURES, RELATIONS, SYMPTOMS } from './health-labels';
 import { HealthColour, Id, IdNumber, PersonName, Phone, PlaceId, Reason, Temperature } from './health-base';
 import {
@@ -19,6 +28,9 @@ import {
 export * from './health-base';
 export * from './health-labels';
 export * from './health-scans';
+export * from './health-disputes';
+export * from './health-appeals';
+export * from './health-rulebook';
 
 /** Health code: registration, daily declaration, status, the signed QR, scans, officials' review. */
 
@@ -77,11 +89,24 @@ export const HouseholdResponse = z.object({ residents: z.array(ResidentView) });
 export type HouseholdResponse = z.infer<typeof HouseholdResponse>;
 
 export const ResidentResponse = z.object({ resident: ResidentView });
+/**
+ * A registration's answer: the resident (201 created, 200 a retry), or, when the ID number needs
+ * an official's check, `verification` (202) — the same answer whoever holds the number.
+ */
+export const RegisterResponse = z.object({
+  resident: ResidentView.optional(),
+  verification: VerificationView.optional(),
+});
+export type RegisterResponse = z.infer<typeof RegisterResponse>;
 
 export const CodeResponse = z.object({
   token: z.string(),
   colour: HealthColour,
   maskedName: z.string(),
+  /** The masked ID number (`2108**********0026`), also in the token for staff to compare. */
+  idMasked: z.string(),
+  /** A family member's code (家人代办码): the proxy account holder's masked name. */
+  proxyName: z.string().optional(),
   issuedAt: z.string(),
   expiresAt: z.string(),
   kid: z.string(),
@@ -138,51 +163,6 @@ export type StatusChangeRequest = z.infer<typeof StatusChangeRequest>;
 export const LookupRequest = z.object({ idNumber: IdNumber });
 export const LookupResponse = z.object({ residentId: z.string(), resident: ResidentView });
 
-export const AppealRequest = z.object({ residentId: Id, reason: Reason });
-export const AppealView = z.object({
-  appealId: z.string(),
-  residentId: z.string(),
-  maskedName: z.string(),
-  colour: HealthColour,
-  reason: z.string(),
-  createdAt: z.string(),
-});
-export type AppealView = z.infer<typeof AppealView>;
-export const AppealResponse = z.object({ appeal: AppealView });
-export const AppealsResponse = z.object({ appeals: z.array(AppealView) });
-
-export const Jwk = z.object({
-  kty: z.literal('EC'),
-  crv: z.literal('P-256'),
-  x: z.string(),
-  y: z.string(),
-  kid: z.string(),
-  alg: z.literal('ES256'),
-  use: z.literal('sig'),
-});
-export const JwksResponse = z.object({ keys: z.array(Jwk) });
-export type JwksResponse = z.infer<typeof JwksResponse>;
-
-export const RiskArea = z.object({ region: z.string(), note: z.string(), since: z.string() });
-export type RiskArea = z.infer<typeof RiskArea>;
-export const PassRule = z.object({ colour: HealthColour, pass: z.boolean(), text: z.string() });
-export const RuleBookResponse = z.object({
-  feverCelsius: z.number(),
-  yellowNormalDays: z.number(),
-  redMinDays: z.number(),
-  tokenTtlSeconds: z.number(),
-  riskAreas: z.array(RiskArea),
-  passRules: z.array(PassRule),
-});
-export type RuleBookResponse = z.infer<typeof RuleBookResponse>;
-
-export const RiskAreaChangeRequest = z.object({
-  action: z.enum(['add', 'remove']),
-  region: z.string().trim().min(2, '地区名至少 2 个字').max(30, '地区名过长'),
-  note: z.string().trim().max(100, '说明请控制在 100 字以内').default(''),
-  reason: Reason,
-});
-
 export const healthRoutes = {
   healthKeys: { method: 'GET', path: '/health/keys', auth: false, response: JwksResponse },
   healthRules: { method: 'GET', path: '/health/rules', auth: false, response: RuleBookResponse },
@@ -199,14 +179,20 @@ export const healthRoutes = {
     path: '/health/register',
     auth: true,
     body: RegisterRequest,
-    response: ResidentResponse,
+    response: RegisterResponse,
   },
   healthAddFamily: {
     method: 'POST',
     path: '/health/family',
     auth: true,
     body: FamilyAddRequest,
-    response: ResidentResponse,
+    response: RegisterResponse,
+  },
+  healthRemoveFamily: {
+    method: 'DELETE',
+    path: '/health/family/{residentId}',
+    auth: true,
+    response: z.object({ removed: z.string() }),
   },
   healthCode: { method: 'GET', path: '/health/residents/{residentId}/code', auth: true, response: CodeResponse },
   healthResident: {
@@ -225,6 +211,27 @@ export const healthRoutes = {
   healthMyScans: { method: 'GET', path: '/health/residents/{residentId}/scans', auth: true, response: ScansResponse },
   healthAppeal: { method: 'POST', path: '/health/appeals', auth: true, body: AppealRequest, response: AppealResponse },
   healthAppeals: { method: 'GET', path: '/health/appeals', auth: true, response: AppealsResponse },
+  healthMyAppeals: {
+    method: 'GET',
+    path: '/health/residents/{residentId}/appeals',
+    auth: true,
+    response: MyAppealsResponse,
+  },
+  healthDisputes: { method: 'GET', path: '/health/disputes', auth: true, response: DisputesResponse },
+  healthResolveDispute: {
+    method: 'POST',
+    path: '/health/disputes/{disputeId}',
+    auth: true,
+    body: DisputeResolveRequest,
+    response: DisputeResponse,
+  },
+  healthCloseAppeal: {
+    method: 'POST',
+    path: '/health/appeals/{appealId}/close',
+    auth: true,
+    body: AppealCloseRequest,
+    response: AppealResponse,
+  },
   healthSetStatus: {
     method: 'POST',
     path: '/health/residents/{residentId}/status',

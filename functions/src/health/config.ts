@@ -7,6 +7,14 @@ export interface HealthConfig {
   redMinDays: number;
   tokenTtlSeconds: number;
   recordTtlDays: number;
+  /** Family members (家人代办) one account may hold. */
+  maxFamilyMembers: number;
+  /** Allowed difference between a scanner's clock and the server's, in seconds. */
+  scanClockSkewSeconds: number;
+  /** How long after a scan its upload is still accepted (offline scanners), in hours. */
+  offlineWindowHours: number;
+  /** Registration attempts per account and day. */
+  registrationsPerDay: number;
 }
 
 let config: HealthConfig | undefined;
@@ -18,6 +26,10 @@ export function healthConfig(): HealthConfig {
     redMinDays: Number(requireEnv('HEALTH_RED_MIN_DAYS')),
     tokenTtlSeconds: Number(requireEnv('HEALTH_TOKEN_TTL_SECONDS')),
     recordTtlDays: Number(requireEnv('HEALTH_RECORD_TTL_DAYS')),
+    maxFamilyMembers: Number(requireEnv('HEALTH_MAX_FAMILY_MEMBERS')),
+    scanClockSkewSeconds: Number(requireEnv('HEALTH_SCAN_CLOCK_SKEW_SECONDS')),
+    offlineWindowHours: Number(requireEnv('HEALTH_OFFLINE_WINDOW_HOURS')),
+    registrationsPerDay: Number(requireEnv('HEALTH_REGISTRATIONS_PER_DAY')),
   };
   return config;
 }

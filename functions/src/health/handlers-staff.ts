@@ -1,18 +1,22 @@
-import { maskName, type OutsiderView } from '@citycare/contract';
+import { maskName, type OutsiderView, type ScanUploadResult } from '@citycare/contract';
 import { hasRole, hasScope } from '../auth/rules';
 import type { Caller } from '../auth/caller';
-import { AppError, conflict, forbidden, notFound } from '../lib/errors';
+import { badRequest, conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
 import { applyOfficial } from './rules';
+import { judgeScan } from './scan-rules';
 import { profileById, residentIdByIdHash, saveOfficialChange } from './store';
-import { changeRiskArea, openAppeals, riskAreas } from './store-review';
+import { changeRiskArea, riskAreas } from './store-review';
+import { countOpenAppeals, getOpenAppeal, keepAppeal, openAppealsPage } from './store-appeals';
+import { OPEN_APPEALS } from './keys';
+import { openCursor, sealCursor } from '../lib/cursor';
 import { auditTrace, getPlace, putRecord, recordsAtPlace, recordsOfCode, residentsOfCodes } from './store-scans';
 import type { StoredRecord } from './store-scans';
 import { detail, ruleBook } from './handlers';
 import { healthKeys, idNumberHash, verifyHealthToken } from './tokens';
-import { recordView, residentView, ruleNumbers } from './views';
+import { appealView, recordView, residentView, ruleNumbers } from './views';
 
 /** Checkpoint staff's and officials' routes: scans, outsiders, review, tracing, risk areas. */
 
@@ -28,43 +32,44 @@ async function placeFor(caller: Caller, placeId: string, officialsToo = false) {
   return place;
 }
 
-/** POST /health/scans: a checkpoint uploads its scans (made online or queued offline), each stored once. */
+/**
+ * POST /health/scans: a checkpoint uploads its scans (made online or queued offline). Each is
+ * judged by the server (token, times, temperature, rule book) and stored once, or refused with
+ * a reason and not stored; what the scanner showed is kept beside the verdict for audit only.
+ */
 export const uploadScans = endpoint('healthUploadScans', { roles: ['checkpoint'] }, async ({ body, caller }) => {
   const place = await placeFor(caller, body.placeId);
   const now = Date.now();
-  const oldest = now - healthConfig().recordTtlDays * DAY_MS;
-  const details = body.scans.flatMap((s, i) => {
-    const t = Date.parse(s.scannedAt);
-    if (t > now + 5 * 60_000)
-      return [{ path: `scans.${i}.scannedAt`, message: '扫码时间晚于当前时间，请检查设备时钟' }];
-    if (t < oldest) return [{ path: `scans.${i}.scannedAt`, message: '记录已超过保存期限' }];
-    return [];
-  });
-  if (details.length) throw new AppError('VALIDATION_FAILED', `请求内容有误：${details[0]?.message}`, details);
+  const rules = healthConfig();
   const keys = await healthKeys();
   const results = await Promise.all(
-    body.scans.map(async (s) => {
-      const checked = verifyHealthToken(keys, s.token, new Date(s.scannedAt));
+    body.scans.map(async (s): Promise<ScanUploadResult> => {
+      const signature = verifyHealthToken(keys, s.token, new Date(s.scannedAt), true);
+      const judged = judgeScan(s, signature, place.kind, now, rules);
+      if (!judged.ok) return { scanId: s.scanId, stored: false, refused: judged.refused, message: judged.message };
       const stored = await putRecord({
         kind: 'scan',
         id: s.scanId,
         at: new Date(s.scannedAt).toISOString(),
         placeId: place.id,
         placeName: place.name,
-        codeId: checked.ok ? checked.claims.sub : undefined,
-        colour: checked.ok ? checked.claims.st : undefined,
-        maskedName: checked.ok ? checked.claims.nm : '（无效码）',
-        result: s.result,
-        reason: s.reason,
+        codeId: judged.claims.sub,
+        colour: judged.claims.st,
+        maskedName: judged.claims.nm,
+        result: judged.result,
+        reason: judged.reason,
+        clientResult: s.result,
+        clientReason: s.reason,
         temperature: s.temperature,
         recordedBy: caller.userId,
       });
-      return { scanId: s.scanId, stored };
+      return { scanId: s.scanId, stored, result: judged.result, reason: judged.reason };
     }),
   );
   const stored = results.filter((r) => r.stored).length;
+  const refused = results.filter((r) => r.refused).length;
   metric('HealthScans', stored);
-  return { stored, duplicates: results.length - stored, results };
+  return { stored, duplicates: results.length - stored - refused, refused, results };
 });
 
 function outsiderView(r: StoredRecord): OutsiderView {
@@ -120,19 +125,28 @@ export const outsiders = endpoint(
   },
 );
 
-/** GET /health/appeals: the officials' queue of open appeals, oldest first. */
-export const appeals = endpoint('healthAppeals', { roles: ['official'] }, async () => {
-  const items = await openAppeals();
+const QUEUE_SCOPE = 'health.appeals';
+const QUEUE_PAGE = 20;
+
+/** GET /health/appeals?cursor=: the officials' queue of open appeals, oldest first, a page at a time. */
+export const appeals = endpoint('healthAppeals', { roles: ['official'] }, async ({ query }) => {
+  const start = query.cursor ? await openCursor(QUEUE_SCOPE, query.cursor) : undefined;
+  if (start && (start.pk !== OPEN_APPEALS || typeof start.sk !== 'string' || Object.keys(start).length !== 2)) {
+    throw badRequest('翻页参数无效，请从第一页重新加载');
+  }
+  const [page, waiting] = await Promise.all([openAppealsPage(start, QUEUE_PAGE), countOpenAppeals()]);
   return {
-    appeals: items.map((a) => ({
-      appealId: a.appealId,
-      residentId: a.residentId,
-      maskedName: a.maskedName,
-      colour: a.colour as 'green',
-      reason: a.reason,
-      createdAt: a.createdAt,
-    })),
+    appeals: page.items.map(appealView),
+    waiting,
+    nextCursor: page.last ? await sealCursor(QUEUE_SCOPE, page.last) : undefined,
   };
+});
+
+/** POST /health/appeals/{appealId}/close: 维持原状态 — closes an appeal without changing the colour. */
+export const closeAppeal = endpoint('healthCloseAppeal', { roles: ['official'] }, async ({ params, body, caller }) => {
+  const a = await getOpenAppeal(params.appealId ?? '');
+  if (!a) throw conflict('该纠错申请已处理或不存在');
+  return { appeal: appealView(await keepAppeal(a, body.reason, caller.userId, nowIso())) };
 });
 
 /** POST /health/residents/{residentId}/status: an official sets or clears a status, with a reason. */
@@ -148,7 +162,8 @@ export const setStatus = endpoint('healthSetStatus', { roles: ['official'] }, as
         `红码须满 ${healthConfig().redMinDays} 天才能解除，最早 ${result.refusal.earliest.slice(0, 10)} 之后`,
       );
     }
-    if (await saveOfficialChange(p, result.state, result.change, caller.userId, now, body.appealId)) {
+    const appeal = body.appealId ? { appealId: body.appealId, decision: body.reason } : undefined;
+    if (await saveOfficialChange(p, result.state, result.change, caller.userId, now, appeal)) {
       return detail({ ...p, state: result.state, colour: result.state.colour, version: p.version + 1 }, now);
     }
   }

@@ -2,7 +2,7 @@ import { passRule, type HealthColour } from '@citycare/contract';
 import { hasRole } from '../auth/rules';
 import { getUser } from '../auth/store';
 import type { Caller } from '../auth/caller';
-import { AppError, forbidden, notFound } from '../lib/errors';
+import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
@@ -14,13 +14,17 @@ import {
   profileAndAreas,
   profileById,
   saveDeclaration,
+  type NewResident,
   type ProfileItem,
 } from './store';
-import { register } from './store-register';
-import { createAppeal, riskAreas } from './store-review';
+import { register, removeFamily as removeMember } from './store-register';
+import { fileDispute } from './store-disputes';
+import { take, type Limit } from '../lib/limits';
+import { riskAreas } from './store-review';
+import { appealsOf, createAppeal } from './store-appeals';
 import { getPlace, putRecord, recordsOfCode } from './store-scans';
 import { healthKeys, idNumberHash, jwks, signHealthToken } from './tokens';
-import { auditView, declarationView, recordView, residentView, ruleNumbers } from './views';
+import { appealView, auditView, declarationView, recordView, residentView, ruleNumbers } from './views';
 
 /** Residents' routes: keys and rule book, registration, family, the code, declarations, scans, appeals. */
 
@@ -48,6 +52,8 @@ export async function ruleBook() {
     yellowNormalDays: c.yellowNormalDays,
     redMinDays: c.redMinDays,
     tokenTtlSeconds: c.tokenTtlSeconds,
+    offlineWindowHours: c.offlineWindowHours,
+    maxFamilyMembers: c.maxFamilyMembers,
     riskAreas: await riskAreas(),
     passRules: [
       ...colours.map((colour) => ({ colour, ...passRule(colour, 'station') })),
@@ -65,45 +71,79 @@ export const household = endpoint('healthHousehold', {}, async ({ caller }) => {
   return { residents: (await householdProfiles(caller.userId)).map((p) => residentView(p, now)) };
 });
 
-/** POST /health/register: one registration per user and per ID number. */
-export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) => {
-  const now = nowIso();
-  const { profile, created } = await register(
-    caller.userId,
-    { ...body, idHash: await idNumberHash(body.idNumber), relation: 'self' },
-    now,
-  );
-  return new Reply(created ? 201 : 200, { resident: residentView(profile, now) });
+const REGISTRATIONS = (): Limit => ({
+  name: 'health.register',
+  max: healthConfig().registrationsPerDay,
+  windowSeconds: 86400,
+  message: '今天的登记次数已用完',
 });
+
+/**
+ * Registers a resident (self or family). An ID number another account holds is answered 202
+ * "needs verification" and filed as a dispute for officials, the same answer whoever holds it;
+ * every attempt counts against the account's daily limit, so nobody can probe ID numbers.
+ */
+async function registerOrDispute(ownerId: string, r: NewResident) {
+  await take(REGISTRATIONS(), ownerId);
+  const now = nowIso();
+  const done = await register(ownerId, r, now);
+  if (done.kind === 'registered') {
+    return new Reply(done.created ? 201 : 200, { resident: residentView(done.profile, now) });
+  }
+  const d = await fileDispute(ownerId, r, done.holder, now);
+  const message = '已提交，需要核实身份后生效。社区或卫健工作人员会联系您，请携带身份证原件配合核验。';
+  return new Reply(202, { verification: { disputeId: d.disputeId, idMasked: d.idMasked, message } });
+}
+
+/** POST /health/register: one registration per user and per ID number. */
+export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) =>
+  registerOrDispute(caller.userId, { ...body, idHash: await idNumberHash(body.idNumber), relation: 'self' }),
+);
 
 /** POST /health/family: a family member without a phone, registered and looked after by the caller. */
 export const addFamily = endpoint('healthAddFamily', {}, async ({ body, caller }) => {
-  const now = nowIso();
   const self = (await householdProfiles(caller.userId)).find((p) => p.relation === 'self');
   if (!self) throw new AppError('CONFLICT', '请先为自己登记健康码，再添加家人');
-  const { profile, created } = await register(
-    caller.userId,
-    {
-      name: body.name,
-      idNumber: body.idNumber,
-      idHash: await idNumberHash(body.idNumber),
-      community: self.community,
-      relation: body.relation,
-    },
-    now,
-  );
-  return new Reply(created ? 201 : 200, { resident: residentView(profile, now) });
+  return registerOrDispute(caller.userId, {
+    name: body.name,
+    idNumber: body.idNumber,
+    idHash: await idNumberHash(body.idNumber),
+    community: self.community,
+    relation: body.relation,
+    proxyName: self.maskedName,
+  });
 });
 
-/** GET /health/residents/{residentId}/code: a fresh signed QR token (5 minutes). */
+/** DELETE /health/family/{residentId}: the proxy stops looking after a family member; the ID number is freed. */
+export const removeFamily = endpoint('healthRemoveFamily', {}, async ({ params, caller }) => {
+  const p = await ownResident(caller, params.residentId ?? '');
+  if (p.relation === 'self') throw conflict('不能移除本人的健康码，只能移除代办的家人');
+  if (!(await removeMember(p))) throw forbidden(NOT_YOURS);
+  return { removed: p.residentId };
+});
+
+/** The masked name of the account holder who looks after a family member (older members lack it). */
+async function proxyNameOf(p: ProfileItem): Promise<string | undefined> {
+  if (p.relation === 'self') return undefined;
+  if (p.proxyName) return p.proxyName;
+  return (await householdProfiles(p.ownerId)).find((r) => r.relation === 'self')?.maskedName ?? '*';
+}
+
+/**
+ * GET /health/residents/{residentId}/code: a fresh signed QR token (5 minutes). It carries the
+ * masked ID number, and a family member's code says it is one (家人代办码) with the proxy's masked name.
+ */
 export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
   const p = await ownResident(caller, params.residentId ?? '');
+  const proxyName = await proxyNameOf(p);
   const { token, claims, kid } = signHealthToken(
     await healthKeys(),
     p.codeId,
     p.colour,
     p.maskedName,
     healthConfig().tokenTtlSeconds,
+    new Date(),
+    { idMasked: p.idMasked, proxyName },
   );
   metric('HealthCodesShown');
   return {
@@ -111,6 +151,8 @@ export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
     kid,
     colour: claims.st,
     maskedName: claims.nm,
+    idMasked: p.idMasked,
+    proxyName,
     issuedAt: new Date(claims.iat * 1000).toISOString(),
     expiresAt: new Date(claims.exp * 1000).toISOString(),
   };
@@ -178,11 +220,17 @@ export const myScans = endpoint('healthMyScans', {}, async ({ params, caller }) 
   return { scans: (await recordsOfCode(p.codeId, from, now)).map((r) => recordView(r)) };
 });
 
-/** POST /health/appeals: 纠错 — the resident asks officials to review a status. */
+/** POST /health/appeals: 纠错 — the resident asks officials to review a status; one open at a time. */
 export const appeal = endpoint('healthAppeal', {}, async ({ body, caller }) => {
   const p = await ownResident(caller, body.residentId);
   const a = await createAppeal(p, body.reason, nowIso());
-  return new Reply(201, { appeal: { ...a, colour: p.colour } });
+  return new Reply(201, { appeal: appealView(a) });
+});
+
+/** GET /health/residents/{residentId}/appeals: the resident's appeals with their outcomes, newest first. */
+export const myAppeals = endpoint('healthMyAppeals', {}, async ({ params, caller }) => {
+  const p = await ownResident(caller, params.residentId ?? '');
+  return { appeals: (await appealsOf(p)).map(appealView) };
 });
 
 /** POST /health/visits: a resident scans a place's code; the visit (or ride) is registered. */

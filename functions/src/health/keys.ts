@@ -12,6 +12,8 @@ import { createHash } from 'node:crypto';
  *   IDHASH#<hmac>     IDHASH                        one registration per ID number
  *   CODE#<codeId>     CODE                          -> resident (the QR's opaque subject)
  *   RULES             AREAS                         the risk areas, edited by officials
+ *   HH#<ownerUserId>  AP#<residentId>#<appealId>   a resident's appeal and, once closed, its outcome
+ *   HH#<ownerUserId>  APOPEN#<residentId>          the one open appeal a resident may have
  *   APPEAL#OPEN       <appealId>                    officials' queue of open appeals
  *
  * Table `health-scans` (every row expires after 28 days, TTL attribute `expiresAt`):
@@ -47,6 +49,15 @@ export const rulesKey = () => ({ pk: 'RULES', sk: 'AREAS' });
 export const areaKey = (region: string) => `a${Buffer.from(region).toString('hex')}`;
 export const OPEN_APPEALS = 'APPEAL#OPEN';
 export const openAppealKey = (appealId: string) => ({ pk: OPEN_APPEALS, sk: appealId });
+export const appealCopyKey = (ownerId: string, residentId: string, appealId: string) => ({
+  pk: householdPk(ownerId),
+  sk: `AP#${residentId}#${appealId}`,
+});
+export const appealCopyPrefix = (residentId: string) => `AP#${residentId}#`;
+export const openAppealMarkerKey = (ownerId: string, residentId: string) => ({
+  pk: householdPk(ownerId),
+  sk: `APOPEN#${residentId}`,
+});
 
 /** The day bucket of a time: its UTC date. */
 export const dayOf = (iso: string) => iso.slice(0, 10);

@@ -5,6 +5,7 @@ import { directoryKey } from '../auth/keys';
 import { db, transactionReasons } from '../lib/dynamo';
 import { directoryTable } from '../lib/env';
 import { AppError, conflict } from '../lib/errors';
+import { healthConfig } from './config';
 import { codePointerKey, idHashKey, profileKey, residentPointerKey, selfKey } from './keys';
 import { initialStatus } from './rules';
 import { getProfile, type NewResident, type ProfileItem } from './store';
@@ -21,14 +22,11 @@ export const newId = (prefix: string) => prefix + randomBytes(12).toString('base
  * one-per-user marker; for family, a check that the owner is registered. A retry of the same
  * registration gets the existing resident back; another user's ID number is refused.
  */
-export async function register(
-  ownerId: string,
-  r: NewResident,
-  now: string,
-): Promise<{ profile: ProfileItem; created: boolean }> {
+/** A new resident's profile (green, version 1), with fresh resident and code ids. */
+export function buildProfile(ownerId: string, r: NewResident, now: string): ProfileItem {
   const residentId = newId('r');
   const codeId = newId('c');
-  const profile: ProfileItem = {
+  return {
     ...profileKey(ownerId, residentId),
     residentId,
     ownerId,
@@ -37,6 +35,7 @@ export async function register(
     idMasked: maskIdNumber(r.idNumber),
     idHash: r.idHash,
     phoneMasked: r.phone ? maskPhone(r.phone) : undefined,
+    proxyName: r.proxyName,
     community: r.community,
     codeId,
     colour: 'green',
@@ -44,6 +43,16 @@ export async function register(
     version: 1,
     createdAt: now,
   };
+}
+
+export type Registration =
+  | { kind: 'registered'; profile: ProfileItem; created: boolean }
+  /** The ID number is held by another account (or by this one under another relation). */
+  | { kind: 'taken'; holder: { residentId: string; ownerId: string } };
+
+export async function register(ownerId: string, r: NewResident, now: string): Promise<Registration> {
+  const profile = buildProfile(ownerId, r, now);
+  const { residentId, codeId } = profile;
   const self = r.relation === 'self';
   const T = healthTable();
   const items = [
@@ -55,7 +64,16 @@ export async function register(
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         }
-      : { ConditionCheck: { TableName: T, Key: selfKey(ownerId), ConditionExpression: 'attribute_exists(pk)' } },
+      : {
+          // The owner is registered, and has room for one more family member (counted here).
+          Update: {
+            TableName: T,
+            Key: selfKey(ownerId),
+            UpdateExpression: 'ADD familyCount :one',
+            ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(familyCount) OR familyCount < :max)',
+            ExpressionAttributeValues: { ':one': 1, ':max': healthConfig().maxFamilyMembers },
+          },
+        },
     { Put: { TableName: T, Item: { ...profile, fullName: r.name, phone: r.phone } } },
     {
       Put: {
@@ -76,16 +94,24 @@ export async function register(
   ];
   try {
     await db().send(new TransactWriteCommand({ TransactItems: items }));
-    return { profile, created: true };
+    return { kind: 'registered', profile, created: true };
   } catch (err) {
     const reasons = transactionReasons(err);
     if (!reasons) throw err;
-    const again = await existingRegistration(ownerId, r.idHash);
-    if (again && (again.relation === 'self') === self) return { profile: again, created: false };
+    const holder = await idHolder(r.idHash);
+    const again = holder?.ownerId === ownerId ? await getProfile(ownerId, holder.residentId) : undefined;
+    if (again && (again.relation === 'self') === self) return { kind: 'registered', profile: again, created: false };
     if (reasons[0] === 'ConditionalCheckFailed') {
-      throw self ? conflict('您已经登记过健康码，无需重复登记') : conflict('请先为自己登记健康码，再添加家人');
+      if (self) throw conflict('您已经登记过健康码，无需重复登记');
+      throw (await isRegistered(ownerId))
+        ? conflict(`每个账号最多代办 ${healthConfig().maxFamilyMembers} 位家人；请先移除不再代办的家人`)
+        : conflict('请先为自己登记健康码，再添加家人');
     }
-    if (reasons[2] === 'ConditionalCheckFailed') throw conflict('该身份证号已经登记过健康码；如有疑问请联系社区');
+    if (reasons[2] === 'ConditionalCheckFailed') {
+      if (holder?.ownerId === ownerId) throw conflict('该身份证号已在您的账号中登记');
+      if (holder) return { kind: 'taken', holder };
+      throw conflict('登记正在变化，请稍后再试');
+    }
     if (reasons[5] === 'ConditionalCheckFailed') {
       throw new AppError('VALIDATION_FAILED', '所选社区不存在', [{ path: 'community', message: '社区不存在' }]);
     }
@@ -93,11 +119,66 @@ export async function register(
   }
 }
 
-/** The resident this owner already registered under this ID number (a retried registration). */
-async function existingRegistration(ownerId: string, idHash: string): Promise<ProfileItem | undefined> {
+async function isRegistered(ownerId: string): Promise<boolean> {
+  const out = await db().send(
+    new GetCommand({ TableName: healthTable(), Key: selfKey(ownerId), ConsistentRead: true }),
+  );
+  return !!out.Item;
+}
+
+/**
+ * Removes a family member: their profile, pointer and the uniqueness record of their ID number
+ * (so it can be registered again), and gives the household its place back; in one transaction.
+ * False when the member is already gone.
+ */
+export async function removeFamily(p: ProfileItem): Promise<boolean> {
+  const T = healthTable();
+  const items = [
+    {
+      Delete: {
+        TableName: T,
+        Key: profileKey(p.ownerId, p.residentId),
+        ConditionExpression: 'attribute_exists(pk) AND relation <> :self',
+        ExpressionAttributeValues: { ':self': 'self' },
+      },
+    },
+    {
+      Delete: {
+        TableName: T,
+        Key: idHashKey(p.idHash),
+        ConditionExpression: 'residentId = :r',
+        ExpressionAttributeValues: { ':r': p.residentId },
+      },
+    },
+    { Delete: { TableName: T, Key: residentPointerKey(p.residentId) } },
+    {
+      Update: {
+        TableName: T,
+        Key: selfKey(p.ownerId),
+        UpdateExpression: 'ADD familyCount :minus',
+        ConditionExpression: 'familyCount > :zero',
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      },
+    },
+  ];
+  for (const batch of [items, items.slice(0, 3)]) {
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: batch }));
+      return true;
+    } catch (err) {
+      const reasons = transactionReasons(err);
+      if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') return false;
+      // A member added before the household counted its members: nothing to give back.
+      if (reasons?.[3] !== 'ConditionalCheckFailed') throw err;
+    }
+  }
+  return false;
+}
+
+/** Who holds an ID number now. */
+async function idHolder(idHash: string): Promise<{ residentId: string; ownerId: string } | undefined> {
   const out = await db().send(
     new GetCommand({ TableName: healthTable(), Key: idHashKey(idHash), ConsistentRead: true }),
   );
-  if (!out.Item || out.Item.ownerId !== ownerId) return undefined;
-  return getProfile(ownerId, String(out.Item.residentId));
+  return out.Item ? { residentId: String(out.Item.residentId), ownerId: String(out.Item.ownerId) } : undefined;
 }

@@ -48,6 +48,9 @@ export interface RecordItem {
   maskedName: string;
   result: 'pass' | 'stop';
   reason?: ScanReason;
+  /** What the scanner showed (audit only; `result` and `reason` are the server's). */
+  clientResult?: 'pass' | 'stop';
+  clientReason?: ScanReason;
   temperature?: number;
   recordedBy: string;
   /** Outsiders only. */

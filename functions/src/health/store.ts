@@ -15,6 +15,7 @@ import {
   rulesKey,
 } from './keys';
 import type { HealthState, Transition } from './rules';
+import { closeAppealItems } from './store-appeals';
 import { healthTable } from './table';
 
 /** The only code that reads and writes residents, their status, declarations and audit trail. */
@@ -29,6 +30,8 @@ export interface ProfileItem {
   idMasked: string;
   idHash: string;
   phoneMasked?: string;
+  /** A family member's: the masked name of the account holder who looks after them (代办人). */
+  proxyName?: string;
   community: string;
   codeId: string;
   colour: HealthColour;
@@ -44,6 +47,7 @@ export interface NewResident {
   phone?: string;
   community: string;
   relation: Relation;
+  proxyName?: string;
 }
 
 export async function householdProfiles(ownerId: string): Promise<ProfileItem[]> {
@@ -176,22 +180,19 @@ export async function saveOfficialChange(
   change: Transition,
   officialId: string,
   now: string,
-  appealId?: string,
+  appeal?: { appealId: string; decision: string },
 ): Promise<boolean> {
   const items = [
     stateUpdate(p, state, now),
     auditPut(p, change, 'official', now, officialId),
-    ...(appealId
-      ? [
-          {
-            Delete: {
-              TableName: healthTable(),
-              Key: { pk: 'APPEAL#OPEN', sk: appealId },
-              ConditionExpression: 'residentId = :r',
-              ExpressionAttributeValues: { ':r': p.residentId },
-            },
-          },
-        ]
+    ...(appeal
+      ? closeAppealItems(
+          { appealId: appeal.appealId, residentId: p.residentId, ownerId: p.ownerId },
+          'changed',
+          appeal.decision,
+          officialId,
+          now,
+        )
       : []),
   ];
   try {

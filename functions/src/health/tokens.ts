@@ -5,8 +5,10 @@ import { getSecret } from '../lib/secrets';
 
 /**
  * The health-code QR token: a short-lived JWT signed ES256 with the current key of the key set.
- * Claims: `sub` (the resident's opaque code id), `st` (colour), `nm` (masked name), `iat`, `exp`;
- * header `kid`. No ID number, phone or full name.
+ * Claims: `sub` (the resident's opaque code id), `st` (colour), `nm` (masked name), `id` (masked
+ * ID number, `2108**********0026`, for staff to compare with the ID card), for a family member's
+ * code `px` (the proxy account holder's masked name: 家人代办码), `iat`, `exp`; header `kid`.
+ * No full ID number, phone or full name.
  */
 
 export const ALG = 'ES256' as const;
@@ -72,8 +74,20 @@ export interface HealthClaims {
   sub: string;
   st: HealthColour;
   nm: string;
+  /** The masked ID number. */
+  id?: string;
+  /** A family member's code: the proxy's masked name. */
+  px?: string;
   iat: number;
   exp: number;
+}
+
+/** What a code says besides colour and name, all masked. */
+export interface CodeIdentity {
+  /** The masked ID number, `2108**********0026`. */
+  idMasked?: string;
+  /** Set for a family member's code (家人代办码): the proxy account holder's masked name. */
+  proxyName?: string;
 }
 
 export function signHealthToken(
@@ -83,9 +97,18 @@ export function signHealthToken(
   maskedName: string,
   ttlSeconds: number,
   now: Date = new Date(),
+  identity: CodeIdentity = {},
 ): { token: string; claims: HealthClaims; kid: string } {
   const iat = Math.floor(now.getTime() / 1000);
-  const claims: HealthClaims = { sub: codeId, st: colour, nm: maskedName, iat, exp: iat + ttlSeconds };
+  const claims: HealthClaims = {
+    sub: codeId,
+    st: colour,
+    nm: maskedName,
+    ...(identity.idMasked ? { id: identity.idMasked } : {}),
+    ...(identity.proxyName ? { px: identity.proxyName } : {}),
+    iat,
+    exp: iat + ttlSeconds,
+  };
   const key = signingKey(keys, now);
   const token = jwt.sign(claims, key.privateKey, { algorithm: ALG, keyid: key.kid });
   return { token, claims, kid: key.kid };
@@ -103,13 +126,15 @@ export function jwks(keys: KeySet): JwksResponse {
 }
 
 /**
- * The backend's check of a token a scanner uploads. Offline scans arrive late, so expiry is
- * judged against the scan time, not now. Never throws.
+ * The backend's check of a token. Offline scans arrive late, so expiry is judged against the
+ * scan time, not now; with `ignoreExpiration` only the signature and the claims' shape are checked
+ * (the scan rules then judge the times). Never throws.
  */
 export function verifyHealthToken(
   keys: KeySet,
   token: string,
   at: Date,
+  ignoreExpiration = false,
 ): { ok: true; claims: HealthClaims } | { ok: false; problem: VerifyProblem } {
   const decoded = jwt.decode(token, { complete: true });
   if (!decoded || typeof decoded.payload === 'string') return { ok: false, problem: 'malformed' };
@@ -121,8 +146,14 @@ export function verifyHealthToken(
       algorithms: [ALG],
       clockTimestamp: Math.floor(at.getTime() / 1000),
       clockTolerance: 30,
+      ignoreExpiration,
     }) as HealthClaims;
-    if (typeof claims.sub !== 'string' || !['green', 'yellow', 'red'].includes(claims.st)) {
+    const valid =
+      typeof claims.sub === 'string' &&
+      typeof claims.iat === 'number' &&
+      typeof claims.exp === 'number' &&
+      ['green', 'yellow', 'red'].includes(claims.st);
+    if (!valid) {
       return { ok: false, problem: 'malformed' };
     }
     return { ok: true, claims };

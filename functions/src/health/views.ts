@@ -1,7 +1,8 @@
-import type { AuditRow, DeclarationView, ResidentView, ScanRow, Symptom } from '@citycare/contract';
+import type { AppealView, AuditRow, DeclarationView, ResidentView, ScanRow, Symptom } from '@citycare/contract';
 import { healthConfig } from './config';
 import { FINDING_TEXT, localDate, outlook, type Finding, type RuleSet } from './rules';
 import type { DeclarationItem, ProfileItem } from './store';
+import type { AppealItem } from './store-appeals';
 import type { StoredRecord } from './store-scans';
 
 /** Storage items -> the contract's views. Only masked personal data leaves this file. */
@@ -74,5 +75,20 @@ export function recordView(r: StoredRecord, residentId?: string): ScanRow {
     reason: r.reason,
     temperature: r.temperature,
     residentId,
+  };
+}
+
+export function appealView(a: AppealItem): AppealView {
+  return {
+    appealId: a.appealId,
+    residentId: a.residentId,
+    maskedName: a.maskedName,
+    colour: a.colour as AppealView['colour'],
+    reason: a.reason,
+    createdAt: a.createdAt,
+    status: a.status ?? 'open',
+    outcome: a.outcome,
+    decision: a.decision,
+    closedAt: a.closedAt,
   };
 }

@@ -1,9 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ScanRow } from '@citycare/contract';
+import type { ScanRow, ScansUploadResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import * as h from '../../src/health/handlers';
 import * as staff from '../../src/health/handlers-staff';
 import { codeGsiPk, scanKey } from '../../src/health/keys';
+import { healthKeys, signHealthToken } from '../../src/health/tokens';
 import { call, loginAs, scanAll, unique } from './helpers';
 import { codeOf, healthSnapshot, registeredUser, scanId, scansTable } from './health-helpers';
 
@@ -26,7 +27,10 @@ const scan = (token: string, overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const upload = (token: string, body: Record<string, unknown>) => call(staff.uploadScans, { token, body });
+const upload = (token: string, body: Record<string, unknown>) =>
+  call<ScansUploadResponse>(staff.uploadScans, { token, body });
+const codeIdOf = async (residentId: string) =>
+  (await scanAll(process.env.TABLE_HEALTH ?? '')).find((i) => i.sk === `P#${residentId}`)?.codeId as string;
 const rowsWith = async (ids: string[]) =>
   (await scanAll(scansTable())).filter((i) => ids.some((id) => String(i.sk).endsWith(`#${id}`)));
 
@@ -34,7 +38,7 @@ describe('POST /health/scans', () => {
   it('stores scans once, however often an offline batch is retried, even concurrently', async () => {
     const resident = await registeredUser();
     const { token } = await codeOf(resident.token, resident.resident.residentId);
-    const scans = [scan(token), scan(token, { scannedAt: new Date(Date.now() - 3600_000).toISOString() })];
+    const scans = [scan(token), scan(token, { scannedAt: new Date(Date.now() - 60_000).toISOString() })];
     const body = { placeId: 'cp-lutun', scans };
     const first = await upload(checkpoint.token, body);
     expect(first.status).toBe(200);
@@ -57,13 +61,82 @@ describe('POST /health/scans', () => {
     });
   });
 
-  it('stores a scan of a forged code without linking it to anyone', async () => {
-    const s = scan('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', { result: 'stop', reason: 'malformed' });
-    const res = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [s] });
-    expect(res.body.stored).toBe(1);
-    const [row] = await rowsWith([s.scanId]);
-    expect(row).toMatchObject({ maskedName: '（无效码）', result: 'stop', reason: 'malformed' });
-    expect(row?.gpk).toBeUndefined();
+  it('refuses a forged code per item and stores nothing for it', async () => {
+    const resident = await registeredUser();
+    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const forged = scan('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', { result: 'pass', reason: 'ok' });
+    const [h64, p64, s64] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(p64, 'base64url').toString()) as Record<string, unknown>;
+    const tampered = Buffer.from(JSON.stringify({ ...claims, nm: '李*' })).toString('base64url');
+    const edited = scan(`${h64}.${tampered}.${s64}`);
+    const good = scan(token);
+    const res = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [forged, edited, good] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ stored: 1, refused: 2, duplicates: 0 });
+    expect(res.body.results).toEqual([
+      expect.objectContaining({ scanId: forged.scanId, stored: false, refused: 'unknown-key' }),
+      expect.objectContaining({ scanId: edited.scanId, stored: false, refused: 'bad-signature' }),
+      expect.objectContaining({ scanId: good.scanId, stored: true, result: 'pass', reason: 'ok' }),
+    ]);
+    expect(await rowsWith([forged.scanId, edited.scanId])).toHaveLength(0);
+  });
+
+  it('refuses a scan of a fresh code dated 20 days ago, so tracing cannot place anyone in the past', async () => {
+    const resident = await registeredUser();
+    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const backdated = scan(token, { scannedAt: new Date(Date.now() - 20 * 86400_000).toISOString() });
+    const yesterday = scan(token, { scannedAt: new Date(Date.now() - 86400_000).toISOString() });
+    const before = await healthSnapshot(checkpoint.userId, resident.userId);
+    const res = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [backdated, yesterday] });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ stored: 0, refused: 2 });
+    expect(res.body.results.map((r) => r.refused)).toEqual(['too-late', 'outside-validity']);
+    expect(res.body.results[1]?.message).toMatch(/有效期/);
+    expect(await healthSnapshot(checkpoint.userId, resident.userId)).toBe(before);
+  });
+
+  it('accepts an offline scan of an older code inside its validity and the offline window, and refuses past the window', async () => {
+    const resident = await registeredUser();
+    const keys = await healthKeys();
+    const codeId = await codeIdOf(resident.resident.residentId);
+    const sign = (hoursAgo: number) =>
+      signHealthToken(keys, codeId, 'green', '王*兰', 300, new Date(Date.now() - hoursAgo * 3600_000)).token;
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3600_000 + 60_000).toISOString();
+    const offline = scan(sign(30), { scannedAt: at(30) });
+    const stale = scan(sign(80), { scannedAt: at(80) });
+    const res = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [offline, stale] });
+    expect(res.body.results).toEqual([
+      expect.objectContaining({ scanId: offline.scanId, stored: true }),
+      expect.objectContaining({ scanId: stale.scanId, stored: false, refused: 'too-late' }),
+    ]);
+    expect(await rowsWith([offline.scanId, stale.scanId])).toHaveLength(1);
+  });
+
+  it('judges the result itself and keeps what the scanner showed only beside it', async () => {
+    const resident = await registeredUser();
+    await call(staff.setStatus, {
+      token: official.token,
+      params: { residentId: resident.resident.residentId },
+      body: { colour: 'red', reason: '密接' },
+    });
+    const red = (await codeOf(resident.token, resident.resident.residentId)).token;
+    const other = await registeredUser();
+    const green = (await codeOf(other.token, other.resident.residentId)).token;
+    const lie = scan(red, { result: 'pass', reason: 'ok' });
+    const hot = scan(green, { temperature: 38.4, result: 'pass', reason: 'ok' });
+    const res = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [lie, hot] });
+    expect(res.body.results).toEqual([
+      expect.objectContaining({ stored: true, result: 'stop', reason: 'colour' }),
+      expect.objectContaining({ stored: true, result: 'stop', reason: 'fever' }),
+    ]);
+    const [row] = await rowsWith([lie.scanId]);
+    expect(row).toMatchObject({
+      result: 'stop',
+      reason: 'colour',
+      clientResult: 'pass',
+      clientReason: 'ok',
+      colour: 'red',
+    });
   });
 
   it("refuses another place's scans, residents, and bad bodies, writing nothing", async () => {
@@ -78,10 +151,12 @@ describe('POST /health/scans', () => {
       scans: [scan(token), scan(token, { scannedAt: 'yesterday' })],
     });
     expect(badTime.status).toBe(400);
+    expect(await healthSnapshot(checkpoint.userId, resident.userId)).toBe(before);
     const future = scan(token, { scannedAt: new Date(Date.now() + 3600_000).toISOString() });
-    const ahead = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [scan(token), future] });
-    expect(ahead.status).toBe(400);
-    expect(ahead.body.error?.message).toMatch(/设备时钟/);
+    const ahead = await upload(checkpoint.token, { placeId: 'cp-lutun', scans: [future] });
+    expect(ahead.status).toBe(200);
+    expect(ahead.body.results).toEqual([expect.objectContaining({ stored: false, refused: 'future' })]);
+    expect(ahead.body.results[0]?.message).toMatch(/设备时钟/);
     expect(await healthSnapshot(checkpoint.userId, resident.userId)).toBe(before);
   });
 

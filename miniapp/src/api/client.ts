@@ -26,6 +26,8 @@ export type CallOptions<N extends RouteName> = BodyOption<N> &
   ParamsOption<N> & {
     /** Sent as `Idempotency-Key`, so a retried write is not applied twice. */
     idempotencyKey?: string;
+    /** Query-string parameters, e.g. a page cursor. */
+    query?: Record<string, string | undefined>;
     /** Do not toast the error (the caller shows it inline). */
     quiet?: boolean;
     /** The answer is text (e.g. a CSV export), not JSON; errors are still the JSON error shape. */
@@ -41,6 +43,11 @@ function fillPath(path: string, params: Record<string, string> | undefined): str
     if (value === undefined) throw new ApiError(0, 'CLIENT_ERROR', `缺少参数 ${key}`);
     return encodeURIComponent(value);
   });
+}
+
+function queryString(query: Record<string, string | undefined> | undefined): string {
+  const pairs = Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
+  return pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
 }
 
 function parseJson(data: unknown): unknown {
@@ -89,7 +96,8 @@ async function send<N extends RouteName>(name: N, options: Partial<CallOptions<N
   }
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const url = API_BASE + fillPath(route.path, options.params as Record<string, string> | undefined);
+  const url =
+    API_BASE + fillPath(route.path, options.params as Record<string, string> | undefined) + queryString(options.query);
   if (route.method === 'GET' && !storms.allow(url)) {
     console.warn(`[api] refused GET ${url}: asked for more than 3 times in a second (a render loop?)`);
     throw new ApiError(0, REQUEST_STORM, '请求过于频繁，请稍后再试');

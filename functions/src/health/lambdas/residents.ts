@@ -6,9 +6,11 @@ export const handler = router({
   healthHousehold: h.household,
   healthRegister: h.registerSelf,
   healthAddFamily: h.addFamily,
+  healthRemoveFamily: h.removeFamily,
   healthResident: h.resident,
   healthDeclare: h.declare,
   healthMyScans: h.myScans,
   healthAppeal: h.appeal,
+  healthMyAppeals: h.myAppeals,
   healthVisit: h.visit,
 });

@@ -14,6 +14,10 @@ export interface HealthTokenClaims {
   sub: string;
   st: HealthColour;
   nm: string;
+  /** The masked ID number, to compare with the ID card. */
+  id?: string;
+  /** Set on a family member's code (家人代办码): the proxy's masked name. */
+  px?: string;
   iat: number;
   exp: number;
 }
@@ -122,7 +126,9 @@ export function verifyHealthToken(token: string, ring: KeyRing, nowMs: number, l
   const header = parseJson(h);
   const claims = parseJson(p);
   if (!header || !claims || !isClaims(claims)) return { ok: false, problem: 'malformed' };
-  const seen = { sub: claims.sub, st: claims.st, nm: claims.nm, iat: claims.iat, exp: claims.exp };
+  const seen: HealthTokenClaims = { sub: claims.sub, st: claims.st, nm: claims.nm, iat: claims.iat, exp: claims.exp };
+  if (typeof claims.id === 'string') seen.id = claims.id;
+  if (typeof claims.px === 'string') seen.px = claims.px;
   if (header.alg !== 'ES256') return { ok: false, problem: 'bad-signature', claims: seen };
   const kid = typeof header.kid === 'string' ? header.kid : '';
   const key = ring.get(kid);

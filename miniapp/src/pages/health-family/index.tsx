@@ -25,6 +25,11 @@ const strings = {
   added: '已添加',
   loadError: '无法加载家人列表',
   declare: '代为申报',
+  remove: '移除',
+  removeTitle: '移除家人',
+  removeConfirm: (name: string) => `不再代办 ${name} 的健康码？移除后其身份证号可以重新登记。`,
+  removed: '已移除',
+  limit: '每个账号最多代办 5 位家人。',
 };
 
 const RELATIONS = (Object.keys(RELATION_LABELS) as Relation[]).filter(
@@ -43,6 +48,21 @@ export default function FamilyPage() {
   const [busy, setBusy] = useState(false);
   const family = (household.data ?? []).filter((r) => r.relation !== 'self');
 
+  const remove = async (residentId: string, maskedName: string) => {
+    const { confirm } = await Taro.showModal({
+      title: strings.removeTitle,
+      content: strings.removeConfirm(maskedName),
+    });
+    if (!confirm) return;
+    try {
+      await api('healthRemoveFamily', { params: { residentId }, quiet: true });
+      void Taro.showToast({ title: strings.removed, icon: 'success' });
+      reload();
+    } catch (err) {
+      setProblem(errorMessage(err));
+    }
+  };
+
   const submit = async () => {
     const found =
       name.trim().length < 2
@@ -52,7 +72,8 @@ export default function FamilyPage() {
     if (found || busy || !relation) return;
     setBusy(true);
     try {
-      await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
+      const res = await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
+      if (res.verification) return setProblem(res.verification.message);
       void Taro.showToast({ title: strings.added, icon: 'success' });
       setName('');
       setIdNumber('');
@@ -66,7 +87,10 @@ export default function FamilyPage() {
 
   return (
     <Page className="family">
-      <Text className="muted">{strings.intro}</Text>
+      <Text className="muted">
+        {strings.intro}
+        {strings.limit}
+      </Text>
       <Text className="section-title">{strings.listTitle}</Text>
       {household.loading && !household.data && <Loading />}
       {household.error !== undefined && !household.data && (
@@ -86,6 +110,9 @@ export default function FamilyPage() {
                 onClick={() => void Taro.navigateTo({ url: `/pages/health-declare/index?residentId=${r.residentId}` })}
               >
                 {strings.declare} ›
+              </Text>
+              <Text className="link" onClick={() => void remove(r.residentId, r.maskedName)}>
+                {strings.remove}
               </Text>
             </View>
           ))}

@@ -10,6 +10,7 @@ import '../health/forms.css';
 import './index.css';
 
 const strings = {
+  pending: '申领已提交，待核实',
   intro: '一人一码。身份证号只用于核验身份，加密保存，页面上只显示部分号码。',
   name: '姓名',
   namePlaceholder: '与身份证一致',
@@ -47,16 +48,20 @@ export default function RegisterPage() {
     return '';
   };
 
+  // The registration waits for an official's check of the ID number (HTTP 202).
+  const [pending, setPending] = useState('');
+
   const submit = async () => {
     const found = check();
     setProblem(found);
     if (found || busy) return;
     setBusy(true);
     try {
-      await api('healthRegister', {
+      const res = await api('healthRegister', {
         body: { name: name.trim(), idNumber, phone: phone.trim(), community },
         quiet: true,
       });
+      if (res.verification) return setPending(res.verification.message);
       void Taro.showToast({ title: strings.done, icon: 'success' });
       void Taro.switchTab({ url: '/pages/health/index' });
     } catch (err) {
@@ -69,6 +74,12 @@ export default function RegisterPage() {
   return (
     <Page className="register">
       <Text className="muted register__intro">{strings.intro}</Text>
+      {pending && (
+        <View className="card result result--yellow">
+          <Text className="result__big">{strings.pending}</Text>
+          <Text>{pending}</Text>
+        </View>
+      )}
       <View className="card">
         <View className="field">
           <Text className="field__label">{strings.name}</Text>

@@ -23,7 +23,11 @@ const strings = {
   passTitle: '各颜色通行规则',
   codeTitle: '健康码本身',
   code: (ttl: number) =>
-    `二维码每 ${Math.round(ttl / 60)} 分钟更新一次，截图无效；码内只有打码的姓名和颜色，没有身份证号和手机号。`,
+    `二维码每 ${Math.round(ttl / 60)} 分钟更新一次，截图无效；码内只有颜色、打码的姓名和打码的身份证号（如 2108**********0026），没有完整身份证号和手机号。`,
+  proxy: (n: number) =>
+    `家人代办：每个账号最多代办 ${n} 位家人。家人的码上写明“家人代办码”和代办人，卡点会请持码人出示身份证核对。`,
+  offline: (hours: number) =>
+    `卡点离线扫码的记录须在 ${hours} 小时内上传，逾期或扫码时间不在码的有效期内的记录不予采用。`,
 };
 
 export default function RulesPage() {
@@ -72,6 +76,8 @@ export default function RulesPage() {
           <Text className="section-title">{strings.codeTitle}</Text>
           <View className="card">
             <Text>{strings.code(r.tokenTtlSeconds)}</Text>
+            <Text>{strings.proxy(r.maxFamilyMembers)}</Text>
+            <Text>{strings.offline(r.offlineWindowHours)}</Text>
           </View>
         </>
       )}

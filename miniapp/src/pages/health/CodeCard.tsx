@@ -13,6 +13,8 @@ const strings = {
   expiresIn: '后自动刷新',
   hint: '此码每 5 分钟更新一次，截图无效',
   failed: '健康码生成失败',
+  proxy: (name: string) => `家人代办码 · 代办人 ${name}`,
+  idCard: (id: string) => `身份证 ${id}`,
 };
 
 /** Refresh this long before expiry, so the code on screen is always valid. */
@@ -72,6 +74,8 @@ export default function CodeCard({ resident }: { resident: ResidentView }) {
         <Text className="code__colour">{COLOUR_LABELS[colour]}</Text>
         <Text className="code__name">{code?.maskedName ?? resident.maskedName}</Text>
       </View>
+      {code?.proxyName && <Text className="code__proxy">{strings.proxy(code.proxyName)}</Text>}
+      <Text className="code__id">{strings.idCard(code?.idMasked ?? resident.idMasked)}</Text>
       <View className="code__qr-wrap">
         {code ? (
           <Image className="code__qr" src={qrDataUri(code.token, QR_INK[colour])} mode="aspectFit" />

@@ -20,7 +20,13 @@ const strings = {
   needReason: '请写明原因',
   done: '已调整',
   colours: { green: '解除为绿码', yellow: '赋黄码', red: '赋红码' } as Record<HealthColour, string>,
+  keep: '维持原状态',
+  keepPlaceholder: '例如：发热记录属实，请继续每日申报',
+  kept: '已答复：维持原状态',
 };
+
+/** A new colour, or (answering an appeal) keeping the status as it is. */
+type Choice = HealthColour | 'keep';
 
 /** One resident as an official sees them, with the set / clear form. */
 export default function ResidentReview({
@@ -33,7 +39,7 @@ export default function ResidentReview({
   onDone: () => void;
 }) {
   const detail = useApi('healthResident', { params: { residentId } });
-  const [colour, setColour] = useState<HealthColour>();
+  const [colour, setColour] = useState<Choice>();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
@@ -44,12 +50,20 @@ export default function ResidentReview({
     if (busy) return;
     setBusy(true);
     try {
-      await api('healthSetStatus', {
-        params: { residentId },
-        body: { colour, reason: reason.trim(), appealId },
-        quiet: true,
-      });
-      setProblem(strings.done);
+      if (colour === 'keep') {
+        await api('healthCloseAppeal', {
+          params: { appealId: appealId ?? '' },
+          body: { reason: reason.trim() },
+          quiet: true,
+        });
+      } else {
+        await api('healthSetStatus', {
+          params: { residentId },
+          body: { colour, reason: reason.trim(), appealId },
+          quiet: true,
+        });
+      }
+      setProblem(colour === 'keep' ? strings.kept : strings.done);
       setReason('');
       detail.reload();
       onDone();
@@ -97,12 +111,17 @@ export default function ResidentReview({
               {strings.colours[c]}
             </Text>
           ))}
+        {appealId && (
+          <Text className={`chip ${colour === 'keep' ? 'chip--on' : ''}`} onClick={() => setColour('keep')}>
+            {strings.keep}
+          </Text>
+        )}
       </View>
       <Textarea
         className="field__textarea"
         name="reason"
         value={reason}
-        placeholder={strings.reasonPlaceholder}
+        placeholder={colour === 'keep' ? strings.keepPlaceholder : strings.reasonPlaceholder}
         onInput={(e) => setReason(e.detail.value)}
       />
       {problem && <Text className="field__error">{problem}</Text>}

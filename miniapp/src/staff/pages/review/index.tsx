@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import type { AppealView } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
@@ -9,11 +10,15 @@ import { useKeyed } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
 import ResidentReview from './ResidentReview';
 import RiskAreas from './RiskAreas';
+import Disputes from './Disputes';
 import '@/pages/health/forms.css';
 import './index.css';
 
 const strings = {
   queue: '待处理的纠错申请',
+  waiting: (n: number) => `共 ${n} 份等待处理`,
+  more: '加载更多',
+  loadingMore: '正在加载…',
   empty: '没有待处理的纠错申请',
   loadError: '无法加载纠错申请',
   lookup: '按身份证号查找居民',
@@ -21,7 +26,7 @@ const strings = {
   trace: '流调查询 ›',
 };
 
-const loadAppeals = () => api('healthAppeals', { quiet: true }).then((r) => r.appeals);
+const loadAppeals = () => api('healthAppeals', { quiet: true });
 
 /** Officials: the appeals queue, lookup by ID number, status review, risk areas. */
 export default function ReviewPage() {
@@ -29,6 +34,31 @@ export default function ReviewPage() {
   const [selected, setSelected] = useState<{ residentId: string; appealId?: string }>();
   const [idNumber, setIdNumber] = useState('');
   const [problem, setProblem] = useState('');
+  // Pages after the first, fetched with the sealed cursor the previous page gave; they belong to
+  // the first page they followed, and are dropped when the queue is loaded again.
+  const [extra, setMore] = useState<{ base: unknown; appeals: AppealView[]; cursor?: string }>();
+  const [moreBusy, setMoreBusy] = useState(false);
+  const more = extra?.base === appeals.data ? extra : undefined;
+  const list = [...(appeals.data?.appeals ?? []), ...(more?.appeals ?? [])];
+  const cursor = more ? more.cursor : appeals.data?.nextCursor;
+
+  const loadMore = async () => {
+    if (!cursor || moreBusy) return;
+    setMoreBusy(true);
+    try {
+      const page = await api('healthAppeals', { query: { cursor }, quiet: true });
+      const base = appeals.data;
+      setMore((m) => ({
+        base,
+        appeals: [...(m && m.base === base ? m.appeals : []), ...page.appeals],
+        cursor: page.nextCursor,
+      }));
+    } catch (err) {
+      setProblem(errorMessage(err));
+    } finally {
+      setMoreBusy(false);
+    }
+  };
 
   const lookup = async () => {
     try {
@@ -45,15 +75,18 @@ export default function ReviewPage() {
       <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/pages/trace/index' })}>
         {strings.trace}
       </Text>
-      <Text className="section-title">{strings.queue}</Text>
+      <Text className="section-title">
+        {strings.queue}
+        {appeals.data && <Text className="review__waiting"> {strings.waiting(appeals.data.waiting)}</Text>}
+      </Text>
       {!appeals.data && appeals.loading && <Loading />}
       {!appeals.data && !appeals.loading && (
         <ErrorState title={strings.loadError} error={appeals.error} onRetry={appeals.reload} />
       )}
-      {appeals.data?.length === 0 && <EmptyState glyph="审" title={strings.empty} />}
-      {!!appeals.data?.length && (
+      {appeals.data && list.length === 0 && <EmptyState glyph="审" title={strings.empty} />}
+      {list.length > 0 && (
         <View className="card">
-          {appeals.data.map((a) => (
+          {list.map((a) => (
             <View
               key={a.appealId}
               className={`list-row ${selected?.appealId === a.appealId ? 'chip--on' : ''}`}
@@ -66,6 +99,11 @@ export default function ReviewPage() {
               <Text className="muted">{shanghaiShort(a.createdAt)}</Text>
             </View>
           ))}
+          {cursor && (
+            <Button className="btn btn--plain" onClick={() => void loadMore()}>
+              {moreBusy ? strings.loadingMore : strings.more}
+            </Button>
+          )}
         </View>
       )}
       {selected && (
@@ -90,6 +128,7 @@ export default function ReviewPage() {
           {strings.lookupButton}
         </Button>
       </View>
+      <Disputes />
       <RiskAreas />
     </Page>
   );

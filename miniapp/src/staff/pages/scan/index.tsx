@@ -35,6 +35,9 @@ const strings = {
   outsiders: '外来人员登记 ›',
   placeCode: '本场所码（打印张贴，居民扫码登记）',
   took: (ms: number) => `核验用时 ${ms} 毫秒（离线）`,
+  idCard: (id: string) => `身份证 ${id}`,
+  proxy: (name: string) => `家人代办码（代办人 ${name}）`,
+  checkId: '请核对身份证',
 };
 
 interface Verdict {
@@ -42,6 +45,8 @@ interface Verdict {
   text: string;
   colour?: 'green' | 'yellow' | 'red';
   name?: string;
+  idMasked?: string;
+  proxyName?: string;
   ms: number;
 }
 
@@ -97,6 +102,8 @@ export default function ScanPage() {
       text: decision.text,
       colour: verified.ok ? verified.claims.st : undefined,
       name: verified.ok ? verified.claims.nm : undefined,
+      idMasked: verified.ok ? verified.claims.id : undefined,
+      proxyName: verified.ok ? verified.claims.px : undefined,
       ms: Date.now() - started,
     });
     if (text.trim()) {
@@ -153,6 +160,13 @@ export default function ScanPage() {
             <Text className="scanner__line">
               {COLOUR_LABELS[verdict.colour]} · {verdict.name}
             </Text>
+          )}
+          {verdict.idMasked && <Text className="scanner__line scanner__id">{strings.idCard(verdict.idMasked)}</Text>}
+          {verdict.proxyName && (
+            <View className="scanner__proxy">
+              <Text>{strings.proxy(verdict.proxyName)}</Text>
+              <Text className="scanner__check">{strings.checkId}</Text>
+            </View>
           )}
           <Text className="scanner__line">{verdict.text}</Text>
           <Text className="scanner__small">{strings.took(verdict.ms)}</Text>
