@@ -7,6 +7,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestScope {
   requestId: string;
   route: string;
+  /** Epoch ms by which the answer must be sent (the function's timeout); outside calls stop before it. */
+  deadlineAt?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
