@@ -2,6 +2,7 @@ import { passRule, type HealthColour } from '@citycare/contract';
 import { hasRole } from '../auth/rules';
 import { getUser } from '../auth/store';
 import type { Caller } from '../auth/caller';
+import { cachedRead } from '../lib/cache';
 import { AppError, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
@@ -48,7 +49,7 @@ export async function ruleBook() {
     yellowNormalDays: c.yellowNormalDays,
     redMinDays: c.redMinDays,
     tokenTtlSeconds: c.tokenTtlSeconds,
-    riskAreas: await riskAreas(),
+    riskAreas: await cachedRead('rules:risk-areas', 3600, riskAreas),
     passRules: [
       ...colours.map((colour) => ({ colour, ...passRule(colour, 'station') })),
       { colour: 'yellow' as const, ...passRule('yellow', 'clinic') },
@@ -97,7 +98,9 @@ export const addFamily = endpoint('healthAddFamily', {}, async ({ body, caller }
 
 /** GET /health/residents/{residentId}/code: a fresh signed QR token (5 minutes). */
 export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
-  const p = await ownResident(caller, params.residentId ?? '');
+  // A slow database does not stop a resident at a gate: their last good profile, up to 15 minutes old.
+  const residentId = params.residentId ?? '';
+  const p = await cachedRead(`code:${caller.userId}:${residentId}`, 900, () => ownResident(caller, residentId));
   const { token, claims, kid } = signHealthToken(
     await healthKeys(),
     p.codeId,

@@ -3,7 +3,7 @@ import type * as z from 'zod';
 import { routes, type RoleName, type RouteName, type ResponseBody, type Routes } from '@citycare/contract';
 import { AppError, unauthenticated, forbidden, type ErrorDetail } from './errors';
 import { faultError, RETRY_AFTER_SECONDS } from './faults';
-import { withRequest } from './context';
+import { currentRequest, withRequest } from './context';
 import { log } from './log';
 import { authenticate, type Caller } from '../auth/caller';
 import { allows } from '../auth/rules';
@@ -67,6 +67,13 @@ function errorReply(err: AppError): APIGatewayProxyStructuredResultV2 {
     err.options.retryAfterSeconds ??
     (err.status === 429 ? RETRY_AFTER_SECONDS.throttled : err.status === 503 ? RETRY_AFTER_SECONDS.unavailable : 0);
   return json(err.status, { error }, retryAfter ? { 'retry-after': String(retryAfter) } : undefined);
+}
+
+/** An answer served partly from the last good values (lib/cache.ts) says how old they are. */
+function withCacheAge(answer: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  const age = currentRequest()?.cacheAgeSeconds;
+  if (age === undefined) return answer;
+  return { ...answer, headers: { ...answer.headers, 'x-cache-age': String(age) } };
 }
 
 function lowerCaseKeys(headers: Record<string, string | undefined> | undefined): Record<string, string> {
@@ -139,7 +146,7 @@ async function serve<N extends RouteName>(
       requestId,
     });
     const reply = result instanceof Reply ? result : new Reply(200, result);
-    return respond(reply);
+    return withCacheAge(respond(reply));
   } catch (err) {
     if (err instanceof AppError) {
       log.info('request refused', { errorCode: err.code, status: err.status });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { ErrorBody, OrderResponse, OrdersResponse } from '@citycare/contract';
-import { db } from '../../src/lib/dynamo';
 import * as shop from '../../src/grocery/handlers-shop';
-import { httpEvent, loginAs } from './helpers';
+import { loginAs } from './helpers';
+import { attempts, frozen, inject, removeLastFault, sdkError, timed } from './faults-inject';
 import { freshResident, itemRow, newItem, newSlot, orderBody, slotRow, snapshot } from './grocery-fixtures';
 import { checkout } from '../../src/grocery/handlers-shop';
 
@@ -14,58 +13,6 @@ import { checkout } from '../../src/grocery/handlers-shop';
  * what they should.
  */
 jest.setTimeout(60_000);
-
-type Fault = (command: string, attempt: number, run: () => Promise<unknown>, abort?: AbortSignal) => Promise<unknown>;
-
-let attempts = 0;
-/** Every attempt of every command named in `commands` (all when empty) goes through `fault`. */
-function inject(fault: Fault, commands: string[] = []): void {
-  const name = `fault-${randomUUID()}`;
-  const middleware: FinalizeRequestMiddleware<object, object> = (next, context) => async (args) => {
-    const command = String(context.commandName ?? '').replace(/Command$/, '');
-    if (commands.length && !commands.includes(command)) return next(args);
-    attempts += 1;
-    const abort = (context as { __smithy_context?: { abortSignal?: AbortSignal } }).__smithy_context?.abortSignal;
-    return (await fault(command, attempts, () => next(args), abort)) as Awaited<ReturnType<typeof next>>;
-  };
-  db().middlewareStack.add(middleware as never, { step: 'finalizeRequest', priority: 'low', name });
-  removers.push(() => db().middlewareStack.remove(name));
-}
-const removers: (() => void)[] = [];
-afterEach(() => {
-  while (removers.length) removers.pop()?.();
-  attempts = 0;
-});
-
-const sdkError = (name: string, fields: Record<string, unknown> = {}) =>
-  Object.assign(new Error(`${name} (injected)`), { name, $metadata: { httpStatusCode: 500 }, ...fields });
-
-/** A database that takes the request and never answers (until the caller gives up). */
-const frozen: Fault = (_c, _n, _run, abort) =>
-  new Promise((_, reject) => {
-    const timer = setTimeout(() => reject(new Error('the deadline never came')), 15_000);
-    abort?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
-    });
-  });
-
-interface Timed {
-  status: number;
-  headers: Record<string, string>;
-  body: Record<string, unknown>;
-  ms: number;
-}
-async function timed(handler: typeof checkout, options: Parameters<typeof httpEvent>[0]): Promise<Timed> {
-  const started = Date.now();
-  const res = await handler(httpEvent(options));
-  return {
-    status: res.statusCode ?? 0,
-    headers: (res.headers ?? {}) as Record<string, string>,
-    body: JSON.parse(res.body ?? 'null') as Record<string, unknown>,
-    ms: Date.now() - started,
-  };
-}
 
 const order = (token: string, body: unknown, key: string) =>
   timed(checkout, { token, body, headers: { 'idempotency-key': key } });
@@ -110,7 +57,7 @@ describe('throttling, server errors and resets', () => {
     expect(res.status).toBe(429);
     expect(ErrorBody.parse(res.body).error.code).toBe('RATE_LIMITED');
     expect(res.headers['retry-after']).toBe('2');
-    expect(attempts).toBe(3);
+    expect(attempts()).toBe(3);
     expect(res.ms).toBeLessThan(4000);
   });
 
@@ -123,7 +70,7 @@ describe('throttling, server errors and resets', () => {
     expect(res.status).toBe(503);
     expect(ErrorBody.parse(res.body).error.code).toBe('TRY_AGAIN');
     expect(res.headers['retry-after']).toBe('1');
-    expect(attempts).toBe(3);
+    expect(attempts()).toBe(3);
     expect(await snapshot([me.userId, item, slotId])).toBe(before);
   });
 
@@ -133,7 +80,7 @@ describe('throttling, server errors and resets', () => {
     inject((_c, n, run) => (n === 1 ? Promise.reject(sdkError('InternalServerError')) : run()), ['TransactWriteItems']);
     const res = await order(me.token, orderBody(slotId, [{ itemId: item, qty: 2 }]), randomUUID());
     expect(res.status).toBe(201);
-    expect(attempts).toBe(2);
+    expect(attempts()).toBe(2);
     expect((await itemRow(item))?.stock).toBe(98);
   });
 
@@ -147,7 +94,7 @@ describe('throttling, server errors and resets', () => {
     expect(res.status).toBe(503);
     expect(ErrorBody.parse(res.body).error.code).toBe('TRY_AGAIN');
     expect(res.headers['retry-after']).toBe('1');
-    expect(attempts).toBe(3);
+    expect(attempts()).toBe(3);
     expect(res.ms).toBeLessThan(4000);
   });
 });
@@ -171,7 +118,7 @@ describe('a write that committed but whose answer was lost', () => {
     expect(lost.ms).toBeLessThan(4000);
     expect((await itemRow(item))?.stock).toBe(7);
 
-    removers.pop()?.();
+    removeLastFault();
     const retried = await order(me.token, body, key);
     expect(retried.status).toBe(201);
     const placed = OrderResponse.parse(retried.body).order;
