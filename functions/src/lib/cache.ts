@@ -18,7 +18,15 @@ export interface CacheOptions {
 interface Entry {
   value: unknown;
   at: number;
+  /** When a load last failed with a fault: the next loads wait RELOAD_AFTER_FAULT_MS. */
+  failedAt?: number;
 }
+
+/**
+ * After a load failed with a fault, the last good value is served at once for this long instead
+ * of waiting out another deadline: a slow database costs a resident at a gate one 3 s wait, not one per scan.
+ */
+const RELOAD_AFTER_FAULT_MS = 5000;
 
 /** Keys per instance; the oldest goes first (a Map keeps insertion order). */
 const MAX_ENTRIES = 5000;
@@ -48,7 +56,12 @@ export async function cachedRead<T>(
   options: CacheOptions = {},
 ): Promise<T> {
   const hit = entries.get(key);
-  if (hit && Date.now() - hit.at < (options.freshSeconds ?? 0) * 1000) return hit.value as T;
+  const now = Date.now();
+  if (hit && now - hit.at < (options.freshSeconds ?? 0) * 1000) return hit.value as T;
+  if (hit?.failedAt && now - hit.failedAt < RELOAD_AFTER_FAULT_MS && now - hit.at <= staleSeconds * 1000) {
+    noteAge(Math.floor((now - hit.at) / 1000));
+    return hit.value as T;
+  }
   let pending = loading.get(key) as Promise<T> | undefined;
   if (!pending) {
     pending = load().finally(() => loading.delete(key));
@@ -62,6 +75,7 @@ export async function cachedRead<T>(
     const ageMs = hit ? Date.now() - hit.at : Infinity;
     if (!hit || ageMs > staleSeconds * 1000 || !(options.fallbackOn ?? isRetryable)(err)) throw err;
     const ageSeconds = Math.floor(ageMs / 1000);
+    hit.failedAt = Date.now();
     noteAge(ageSeconds);
     log.warn('served the last good value', { cacheKey: key.split(':')[0], ageSeconds, error: (err as Error)?.name });
     return hit.value as T;

@@ -25,6 +25,12 @@ describe('the health code and the rule book with a frozen database', () => {
     expect(degraded.body).toMatchObject({ colour: healthy.body.colour, maskedName: healthy.body.maskedName });
     expect(degraded.body.token).toEqual(expect.any(String));
     expect(degraded.ms).toBeLessThan(4000);
+
+    // The next scan within seconds does not wait out another deadline.
+    const next = await timed(h.code, code);
+    expect(next.status).toBe(200);
+    expect(next.headers['x-cache-age']).toBeDefined();
+    expect(next.ms).toBeLessThan(1000);
   });
 
   it('answers 503 with Retry-After for a code it never read while healthy', async () => {
