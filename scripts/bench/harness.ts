@@ -36,6 +36,9 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   const env = service.environment;
   await seed(dynamo.client, { directory: env.TABLE_DIRECTORY ?? '', users: env.TABLE_USERS ?? '' }, cityConfig(), true);
   Object.assign(process.env, env, { LOG_LEVEL: 'error', AWS_REGION: 'local' });
+  // The deployed DynamoDB deadlines (1 s per attempt, 3 s per call), not stage local's longer ones.
+  delete process.env.DYNAMODB_ATTEMPT_TIMEOUT_MS;
+  delete process.env.DYNAMODB_CALL_BUDGET_MS;
   return {
     dynamo,
     proxy,

@@ -22,6 +22,7 @@ export interface Deadlines {
   backoffMs: number;
 }
 
+/** The deployed deadlines of DynamoDB calls. */
 export const DYNAMODB_DEADLINES: Deadlines = {
   connectMs: 500,
   attemptMs: 1000,
@@ -29,6 +30,24 @@ export const DYNAMODB_DEADLINES: Deadlines = {
   budgetMs: 3000,
   backoffMs: 50,
 };
+
+const positive = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * DynamoDB's deadlines for this stage: the deployed ones, unless the stage's config sets
+ * DYNAMODB_ATTEMPT_TIMEOUT_MS / DYNAMODB_CALL_BUDGET_MS (stage `local`: DynamoDB Local, one Java
+ * process, answers a burst of transactions one after another, seconds apart).
+ */
+export function dynamoDeadlines(): Deadlines {
+  return {
+    ...DYNAMODB_DEADLINES,
+    attemptMs: positive('DYNAMODB_ATTEMPT_TIMEOUT_MS', DYNAMODB_DEADLINES.attemptMs),
+    budgetMs: positive('DYNAMODB_CALL_BUDGET_MS', DYNAMODB_DEADLINES.budgetMs),
+  };
+}
 
 export const SSM_DEADLINES: Deadlines = {
   connectMs: 500,

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { addCallBudget, clientDeadlines, DYNAMODB_DEADLINES } from './deadline';
+import { addCallBudget, clientDeadlines, dynamoDeadlines } from './deadline';
 import { optionalEnv } from './env';
 
 /**
@@ -17,8 +17,9 @@ function makeClient(): DynamoDBDocumentClient {
         credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
       }
     : {};
-  const base = new DynamoDBClient({ ...local, ...clientDeadlines(DYNAMODB_DEADLINES) });
-  addCallBudget(base.middlewareStack, DYNAMODB_DEADLINES);
+  const deadlines = dynamoDeadlines();
+  const base = new DynamoDBClient({ ...local, ...clientDeadlines(deadlines) });
+  addCallBudget(base.middlewareStack, deadlines);
   return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 }
 

@@ -5,6 +5,17 @@ import type { Handler } from '../../src/lib/http';
 import { httpEvent } from './helpers';
 
 /**
+ * The fault tests run with the deployed deadlines (1 s per attempt, 3 s per call), not stage
+ * `local`'s longer ones for DynamoDB Local: unset here, before this file's client is made.
+ */
+const LOCAL_DEADLINES = ['DYNAMODB_ATTEMPT_TIMEOUT_MS', 'DYNAMODB_CALL_BUDGET_MS'] as const;
+const saved = LOCAL_DEADLINES.map((name) => [name, process.env[name]] as const);
+for (const name of LOCAL_DEADLINES) delete process.env[name];
+afterAll(() => {
+  for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+});
+
+/**
  * Fault injection into the real DynamoDB client: a middleware on db()'s stack, run for every
  * attempt (after the SDK's retry loop), removed after each test.
  */
