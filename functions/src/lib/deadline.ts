@@ -42,9 +42,12 @@ const positive = (name: string, fallback: number) => {
  * process, answers a burst of transactions one after another, seconds apart).
  */
 export function dynamoDeadlines(): Deadlines {
+  const attemptMs = positive('DYNAMODB_ATTEMPT_TIMEOUT_MS', DYNAMODB_DEADLINES.attemptMs);
   return {
     ...DYNAMODB_DEADLINES,
-    attemptMs: positive('DYNAMODB_ATTEMPT_TIMEOUT_MS', DYNAMODB_DEADLINES.attemptMs),
+    // A busy DynamoDB Local is slow to accept connections too: a stage's attempt timeout bounds both.
+    connectMs: process.env.DYNAMODB_ATTEMPT_TIMEOUT_MS ? attemptMs : DYNAMODB_DEADLINES.connectMs,
+    attemptMs,
     budgetMs: positive('DYNAMODB_CALL_BUDGET_MS', DYNAMODB_DEADLINES.budgetMs),
   };
 }
