@@ -13,6 +13,8 @@ export interface CacheOptions {
   freshSeconds?: number;
   /** Which load failures fall back to the last good value (default: passing faults, lib/faults.ts). */
   fallbackOn?: (err: unknown) => boolean;
+  /** After a failed load, serve the last good value without loading for this long (default RELOAD_AFTER_FAULT_MS). */
+  holdAfterFaultMs?: number;
 }
 
 interface Entry {
@@ -58,7 +60,11 @@ export async function cachedRead<T>(
   const hit = entries.get(key);
   const now = Date.now();
   if (hit && now - hit.at < (options.freshSeconds ?? 0) * 1000) return hit.value as T;
-  if (hit?.failedAt && now - hit.failedAt < RELOAD_AFTER_FAULT_MS && now - hit.at <= staleSeconds * 1000) {
+  if (
+    hit?.failedAt &&
+    now - hit.failedAt < (options.holdAfterFaultMs ?? RELOAD_AFTER_FAULT_MS) &&
+    now - hit.at <= staleSeconds * 1000
+  ) {
     noteAge(Math.floor((now - hit.at) / 1000));
     return hit.value as T;
   }

@@ -44,5 +44,7 @@ export function getSecret(name: SecretName): Promise<string> {
   return cachedRead(`secret:${name}`, Infinity, () => fetchSecret(name), {
     freshSeconds: freshSeconds(),
     fallbackOn: () => true,
+    // A fixed secret is tried again on the next request (SSM's own deadline is 2 s).
+    holdAfterFaultMs: 0,
   });
 }
