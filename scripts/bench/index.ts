@@ -9,6 +9,7 @@ import { benchAuthRequests } from './auth';
 import { benchGroceryRequests } from './grocery';
 import { benchUtilityRequests } from './utility';
 import { benchHealthRequests, benchHealthVerify } from './health';
+import { benchFaults } from './faults';
 
 // The pinned AWS SDK warns that its later versions need Node 22; Lambda runs Node 22 already.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -18,14 +19,15 @@ async function main(): Promise<void> {
   await benchFunctions();
   await benchWeapp();
   await benchHealthVerify();
-  const dynamo = await benchDatabase();
+  const database = await benchDatabase();
   try {
     await benchAuthRequests();
     await benchGroceryRequests();
     await benchUtilityRequests();
     await benchHealthRequests();
+    await benchFaults(database.proxy);
   } finally {
-    await dynamo.stop();
+    await database.stop();
   }
 }
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { cityConfig, stageConfig } from './config';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
 import { ensureLocalKeys } from './keys';
@@ -28,6 +28,12 @@ export interface Stack {
   group: ProcessGroup;
   stop(): Promise<void>;
 }
+
+/**
+ * Where a local stack's serverless-offline bundles its handlers: a folder per API port, apart
+ * from `.esbuild`, which `serverless package` (npm run package, deploy, bench) rebuilds and deletes.
+ */
+export const offlineBuildDir = (apiPort: number) => join(ROOT, 'node_modules', '.cache', `citycare-offline-${apiPort}`);
 
 /** A one-line, actionable problem that stops the stack before it starts. */
 export class StackProblem extends Error {}
@@ -61,6 +67,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
       CITYCARE_DYNAMODB_ENDPOINT: dynamo.endpoint,
       CITYCARE_KEYS_DIR: options.keysDir,
       SLS_TELEMETRY_DISABLED: '1',
+      CITYCARE_ESBUILD_DIR: relative(ROOT, offlineBuildDir(ports.api)),
       // The pinned AWS SDK warns that later versions need Node 22; Lambda runs Node 22 already.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };

@@ -79,17 +79,8 @@ export function explainCancellation(reasons: Reason[], tags: Tag[], now: Date): 
   return { code: 'TRY_AGAIN', message: TRY_AGAIN_MESSAGE };
 }
 
-/** Error names of a whole request that may simply be sent again. */
-export function isRetryableError(err: unknown): boolean {
-  const name = (err as { name?: string } | null)?.name ?? '';
-  return [
-    'TransactionConflictException',
-    'TransactionInProgressException',
-    'ProvisionedThroughputExceededException',
-    'ThrottlingException',
-    'RequestLimitExceeded',
-  ].includes(name);
-}
+/** Whole-request failures that changed nothing and may simply be sent again: one list, in lib/faults.ts. */
+export { nothingWasDone as isRetryableError } from '../lib/faults';
 
 // ---- pickup codes ----
 

@@ -2,6 +2,7 @@ import { passRule, type HealthColour } from '@citycare/contract';
 import { hasRole } from '../auth/rules';
 import { getUser } from '../auth/store';
 import type { Caller } from '../auth/caller';
+import { cachedRead } from '../lib/cache';
 import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
@@ -54,7 +55,7 @@ export async function ruleBook() {
     tokenTtlSeconds: c.tokenTtlSeconds,
     offlineWindowHours: c.offlineWindowHours,
     maxFamilyMembers: c.maxFamilyMembers,
-    riskAreas: await riskAreas(),
+    riskAreas: await cachedRead('rules:risk-areas', 3600, riskAreas),
     passRules: [
       ...colours.map((colour) => ({ colour, ...passRule(colour, 'station') })),
       { colour: 'yellow' as const, ...passRule('yellow', 'clinic') },
@@ -134,8 +135,12 @@ async function proxyNameOf(p: ProfileItem): Promise<string | undefined> {
  * masked ID number, and a family member's code says it is one (家人代办码) with the proxy's masked name.
  */
 export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
-  const p = await ownResident(caller, params.residentId ?? '');
-  const proxyName = await proxyNameOf(p);
+  // A slow database does not stop a resident at a gate: their last good profile, up to 15 minutes old.
+  const residentId = params.residentId ?? '';
+  const { p, proxyName } = await cachedRead(`code:${caller.userId}:${residentId}`, 900, async () => {
+    const profile = await ownResident(caller, residentId);
+    return { p: profile, proxyName: await proxyNameOf(profile) };
+  });
   const { token, claims, kid } = signHealthToken(
     await healthKeys(),
     p.codeId,

@@ -7,6 +7,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestScope {
   requestId: string;
   route: string;
+  /** Epoch ms by which the answer must be sent (the function's timeout); outside calls stop before it. */
+  deadlineAt?: number;
+  /** Set when part of the answer came from a cache because a fresh read failed: its age (lib/cache.ts). */
+  cacheAgeSeconds?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -1,23 +1,25 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addCallBudget, clientDeadlines, dynamoDeadlines } from './deadline';
 import { optionalEnv } from './env';
 
 /**
  * The one DynamoDB client of a function. `DYNAMODB_ENDPOINT` points it at DynamoDB Local;
- * unset, it talks to the region's DynamoDB.
+ * unset, it talks to the region's DynamoDB. Every call has a deadline (lib/deadline.ts): a
+ * slow or throttled table answers 503/429 within about 3 s, never at the function's timeout.
  */
 function makeClient(): DynamoDBDocumentClient {
   const endpoint = optionalEnv('DYNAMODB_ENDPOINT');
-  const base = new DynamoDBClient(
-    endpoint
-      ? {
-          endpoint,
-          region: process.env.AWS_REGION ?? 'local',
-          credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-          maxAttempts: 3,
-        }
-      : { maxAttempts: 3 },
-  );
+  const local = endpoint
+    ? {
+        endpoint,
+        region: process.env.AWS_REGION ?? 'local',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }
+    : {};
+  const deadlines = dynamoDeadlines();
+  const base = new DynamoDBClient({ ...local, ...clientDeadlines(deadlines) });
+  addCallBudget(base.middlewareStack, deadlines);
   return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 }
 

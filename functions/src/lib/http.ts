@@ -11,7 +11,8 @@ import {
   type Routes,
 } from '@citycare/contract';
 import { AppError, unauthenticated, forbidden, type ErrorDetail } from './errors';
-import { withRequest } from './context';
+import { faultError, RETRY_AFTER_SECONDS } from './faults';
+import { currentRequest, withRequest } from './context';
 import { log } from './log';
 import { authenticate, type Caller } from '../auth/caller';
 import { allows } from '../auth/rules';
@@ -76,8 +77,18 @@ function respond(reply: Reply<unknown>): APIGatewayProxyStructuredResultV2 {
 function errorReply(err: AppError): APIGatewayProxyStructuredResultV2 {
   const error: { code: string; message: string; details?: ErrorDetail[] } = { code: err.code, message: err.message };
   if (err.details?.length) error.details = err.details;
-  const retryAfter = err.options.retryAfterSeconds;
+  // Every 429 and 503 says when to try again; a fault's own wait wins.
+  const retryAfter =
+    err.options.retryAfterSeconds ??
+    (err.status === 429 ? RETRY_AFTER_SECONDS.throttled : err.status === 503 ? RETRY_AFTER_SECONDS.unavailable : 0);
   return json(err.status, { error }, retryAfter ? { 'retry-after': String(retryAfter) } : undefined);
+}
+
+/** An answer served partly from the last good values (lib/cache.ts) says how old they are. */
+function withCacheAge(answer: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  const age = currentRequest()?.cacheAgeSeconds;
+  if (age === undefined) return answer;
+  return { ...answer, headers: { ...answer.headers, 'x-cache-age': String(age) } };
 }
 
 function lowerCaseKeys(headers: Record<string, string | undefined> | undefined): Record<string, string> {
@@ -133,7 +144,9 @@ export function endpoint<N extends RouteName>(
   const route = routes[name];
   return (event, context) => {
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId ?? 'local';
-    return withRequest({ requestId, route: name }, () => serve(route, options, run, event, requestId));
+    const remaining = context?.getRemainingTimeInMillis?.();
+    const deadlineAt = remaining ? Date.now() + remaining : undefined;
+    return withRequest({ requestId, route: name, deadlineAt }, () => serve(route, options, run, event, requestId));
   };
 }
 
@@ -163,11 +176,21 @@ async function serve<N extends RouteName>(
       requestId,
     });
     const reply = result instanceof Reply ? result : new Reply(200, result);
-    return respond(reply);
+    return withCacheAge(respond(reply));
   } catch (err) {
     if (err instanceof AppError) {
       log.info('request refused', { errorCode: err.code, status: err.status });
       return errorReply(err);
+    }
+    // A slow, reset or throttled outside service (lib/faults.ts): 503 or 429 with Retry-After.
+    const fault = faultError(err);
+    if (fault) {
+      log.warn('outside service failed', {
+        errorCode: fault.code,
+        error: (err as Error).name,
+        message: (err as Error).message,
+      });
+      return errorReply(fault);
     }
     log.error('request failed', { error: (err as Error)?.stack ?? String(err) });
     return json(500, { error: { code: 'INTERNAL', message: '服务暂时出现问题，请稍后再试' } });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cachedRead } from './cache';
 import { requireEnv } from './env';
 import { readParameter } from './ssm';
 
@@ -23,14 +24,10 @@ export type SecretName =
 /**
  * Each secret is cached in the container for SECRETS_CACHE_SECONDS (default 300), so a rotated
  * value (`npm run keys:rotate`) reaches every running function within that time without a
- * redeploy. If a refresh fails, the last good value is served and the next request tries again.
+ * redeploy. If a refresh fails (SSM slow, throttled or down: its calls have a 2 s deadline), the
+ * last good value is served (lib/cache.ts) and the next request tries again.
  */
-interface Entry {
-  value: Promise<string>;
-  fetchedAt: number;
-}
-const cache = new Map<SecretName, Entry>();
-const ttlMs = () => Number(process.env.SECRETS_CACHE_SECONDS ?? 300) * 1000;
+const freshSeconds = () => Number(process.env.SECRETS_CACHE_SECONDS ?? 300);
 
 async function fetchSecret(name: SecretName): Promise<string> {
   const source = requireEnv('SECRETS_SOURCE');
@@ -47,16 +44,11 @@ async function fetchSecret(name: SecretName): Promise<string> {
 }
 
 export function getSecret(name: SecretName): Promise<string> {
-  const now = Date.now();
-  const cached = cache.get(name);
-  if (cached && now - cached.fetchedAt < ttlMs()) return cached.value;
-  const entry: Entry = { fetchedAt: now, value: fetchSecret(name) };
-  entry.value = entry.value.catch((err: unknown) => {
-    // Not cached as a failure: the next request tries again, meanwhile the last good value serves.
-    if (cache.get(name) === entry) cache.delete(name);
-    if (cached) return cached.value;
-    throw err;
+  // Any failure of a refresh keeps the last good secret, however old: a rotation publishes ahead.
+  return cachedRead(`secret:${name}`, Infinity, () => fetchSecret(name), {
+    freshSeconds: freshSeconds(),
+    fallbackOn: () => true,
+    // A fixed secret is tried again on the next request (SSM's own deadline is 2 s).
+    holdAfterFaultMs: 0,
   });
-  cache.set(name, entry);
-  return entry.value;
 }

@@ -30,6 +30,11 @@ export default async function globalSetup(): Promise<void> {
     true,
   );
   Object.assign(process.env, service.environment, {
+    // Handlers run in-process here, with no Lambda timeout, beside other test files on one DynamoDB
+    // Local: a burst of 100 transactions can wait longer than any deployed deadline. The fault
+    // tests (faults*.test.ts) put the deployed deadlines back.
+    DYNAMODB_ATTEMPT_TIMEOUT_MS: '30000',
+    DYNAMODB_CALL_BUDGET_MS: '30000',
     LOG_LEVEL: 'error',
     AWS_REGION: 'local',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
