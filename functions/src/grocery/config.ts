@@ -12,6 +12,12 @@ export const groceryConfig = {
     if (!(share >= 0 && share <= 1)) throw new Error('GROCERY_PRIORITY_SHARE must be between 0 and 1');
     return share;
   },
+  /** Hours a worker's offline delivery confirmation may wait to sync (config/grocery.yml). */
+  get deliveryOfflineWindowHours(): number {
+    const hours = Number(requireEnv('GROCERY_OFFLINE_WINDOW_HOURS'));
+    if (!(hours > 0)) throw new Error('GROCERY_OFFLINE_WINDOW_HOURS must be a positive number of hours');
+    return hours;
+  },
   /** Complaints one user may file a day (config/grocery.yml `limits.complaintsPerUser`). */
   get complaintsLimit(): Limit {
     const max = Number(requireEnv('GROCERY_LIMIT_COMPLAINTS'));

@@ -1,7 +1,10 @@
 import { scopesOf } from '../auth/rules';
 import { endpoint } from '../lib/http';
 import { fingerprint, idempotencyKey } from '../lib/idempotency';
+import { AppError } from '../lib/errors';
 import { requireWorker } from './access';
+import { groceryConfig } from './config';
+import { deliveryTime } from './delivery-time';
 import { confirmDelivery } from './store-delivery';
 import { ordersOfCommunity } from './store-reads';
 import { orderView } from './views';
@@ -24,6 +27,8 @@ export const confirm = endpoint('groceryConfirm', { roles: ['worker'] }, async (
   const orderId = params.orderId ?? '';
   const scope = { userId: caller.userId, operation: `grocery.deliver.${orderId}`, key, fingerprint: fingerprint(body) };
   const now = new Date();
-  const confirmedAt = body.confirmedAt ? new Date(body.confirmedAt) : now;
-  return confirmDelivery(orderId, body.pickupCode, scopesOf(caller.roles, 'worker'), scope, now, confirmedAt);
+  const claimed = body.confirmedAt ? new Date(body.confirmedAt) : undefined;
+  const when = deliveryTime(claimed, now, groceryConfig.deliveryOfflineWindowHours);
+  if (!when.ok) throw new AppError('UNPROCESSABLE', when.message);
+  return confirmDelivery(orderId, body.pickupCode, scopesOf(caller.roles, 'worker'), scope, now, when.at);
 });

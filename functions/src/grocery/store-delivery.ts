@@ -1,3 +1,4 @@
+import { BEFORE_READY_MESSAGE } from './delivery-time';
 import { ORDER_STATUS_LABELS, type ErrorCode } from '@citycare/contract';
 import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import type { Reply } from '../lib/http';
@@ -24,6 +25,8 @@ const table = () => groceryConfig.table;
 const DELIVERABLE = { ':prepared': 'prepared', ':out': 'out-for-delivery' };
 /** Not locked: fewer than the allowed wrong codes, or the last one long enough ago. */
 const NOT_LOCKED = '(attribute_not_exists(codeFails) OR codeFails < :maxFails OR lastCodeFailAt < :lockStart)';
+/** Not delivered before it was made ready or sent out (orders from before readyAt existed pass). */
+const READY_BEFORE = '(attribute_not_exists(readyAt) OR readyAt <= :at)';
 
 export interface Delivered {
   orderId: string;
@@ -48,7 +51,7 @@ export async function confirmDelivery(
 ): Promise<Delivered> {
   if (communities.length === 0) throw forbidden();
   const scopeIn = inList('c', communities);
-  const deliveredAt = (confirmedAt.getTime() > now.getTime() ? now : confirmedAt).toISOString();
+  const deliveredAt = confirmedAt.toISOString();
   const body: Delivered = { orderId, status: 'delivered', deliveredAt };
   const tagged: Tagged[] = [
     {
@@ -58,7 +61,7 @@ export async function confirmDelivery(
           TableName: table(),
           Key: orderKey(orderId),
           UpdateExpression: 'SET #s = :delivered, deliveredAt = :at, timeline = list_append(timeline, :entry)',
-          ConditionExpression: `#s IN (:prepared, :out) AND pickupCode = :code AND communityId IN ${scopeIn.expr} AND ${NOT_LOCKED}`,
+          ConditionExpression: `#s IN (:prepared, :out) AND pickupCode = :code AND communityId IN ${scopeIn.expr} AND ${NOT_LOCKED} AND ${READY_BEFORE}`,
           ExpressionAttributeNames: { '#s': 'status' },
           ExpressionAttributeValues: {
             ':delivered': 'delivered',
@@ -82,7 +85,7 @@ export async function confirmDelivery(
     return body;
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'TRY_AGAIN') throw err;
-    return explainRefusal(orderId, code, communities, scope, now, err);
+    return explainRefusal(orderId, code, communities, scope, now, err, deliveredAt);
   }
 }
 
@@ -94,6 +97,7 @@ async function explainRefusal(
   scope: IdempotencyScope,
   now: Date,
   original: AppError,
+  deliveredAt: string,
 ): Promise<Delivered> {
   // Each round sees a higher count than the last, and the order locks after MAX_CODE_FAILS.
   for (let round = 0; round <= MAX_CODE_FAILS + 2; round++) {
@@ -108,6 +112,7 @@ async function explainRefusal(
     }
     const locked = codeLockMinutes(order, now);
     if (locked > 0) throw new AppError('RATE_LIMITED', lockedMessage(order.codeFails ?? 0, locked));
+    if (order.readyAt && order.readyAt > deliveredAt) throw new AppError('UNPROCESSABLE', BEFORE_READY_MESSAGE);
     if (order.pickupCode === code) throw original;
     const counted = await countWrongCode(order, code, scope, now);
     if (counted === true) throw new AppError('UNPROCESSABLE', wrongCodeMessage((order.codeFails ?? 0) + 1));

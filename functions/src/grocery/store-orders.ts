@@ -52,11 +52,13 @@ export async function step(orderId: string, action: 'accept' | 'prepare' | 'disp
       new UpdateCommand({
         TableName: table(),
         Key: orderKey(orderId),
-        UpdateExpression: 'SET #s = :to, timeline = list_append(timeline, :entry)',
+        // readyAt: when the order was last made ready or sent out; no delivery is confirmed before it.
+        UpdateExpression: 'SET #s = :to, readyAt = :now, timeline = list_append(timeline, :entry)',
         ConditionExpression: `#s = :from AND ${scopeField(action)} IN ${scopeIn.expr}`,
         ExpressionAttributeNames: { '#s': 'status' },
         ExpressionAttributeValues: {
           ':to': t.to,
+          ':now': now.toISOString(),
           ':from': t.from[0],
           ':entry': timelineEntry(t.to, now),
           ...scopeIn.values,

@@ -30,6 +30,8 @@ export interface OrderItem {
   paymentId: string;
   status: OrderStatus;
   timeline: { status: OrderStatus; at: string; note?: string }[];
+  /** When the store last made it ready or a worker sent it out; no delivery is confirmed before it. */
+  readyAt?: string;
   pickupCode: string;
   /** Wrong pickup codes entered so far, and when the last one was (rules.codeLockMinutes). */
   codeFails?: number;
