@@ -43,7 +43,7 @@ const VISITS: Visit[] = [
   { role: '刘德福', url: '/pages/health-declare/index?residentId={residentId}' },
   resident('/pages/health-family/index'),
   resident('/pages/health-rules/index'),
-  resident('/pages/health-appeal/index'),
+  { role: '刘德福', url: '/pages/health-appeal/index?residentId={residentId}' },
   { role: '刘德福', url: '/pages/health-scans/index?residentId={residentId}' },
   resident('/pages/health-place-scan/index'),
   resident('/pages/grocery-store/index?storeId=st-xingfu&communityId=zq-jianshe'),

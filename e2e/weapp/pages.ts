@@ -54,7 +54,8 @@ export const PAGE_CASES: PageCase[] = [
     route: 'pages/health-appeal/index',
     role: 'resident',
     query: { residentId: 'resident-1' },
-    text: ['情况说明', '提交纠错申请'],
+    // The form shows only without an open appeal, so the text every state has.
+    text: ['卫健工作人员会复核', '我的纠错申请'],
   },
   {
     route: 'pages/health-scans/index',

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
-import * as staff from '../../src/grocery/handlers-store';
 import * as worker from '../../src/grocery/handlers-worker';
 import { orderKey } from '../../src/grocery/keys';
 import { call, loginAs } from './helpers';
-import { freshResident, newItem, newSlot, orderBody, placeOrder, table } from './grocery-fixtures';
+import { orderOutForDelivery, table } from './grocery-fixtures';
 
 /**
  * A worker's delivery time is the phone's word only inside bounds: a confirmation dated in the
@@ -20,20 +19,7 @@ beforeAll(async () => {
   [store, worker1] = await Promise.all([loginAs('store'), loginAs('worker')]);
 });
 
-async function outForDelivery() {
-  const me = await freshResident();
-  const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
-  const { orderId, pickupCode } = (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).body
-    .order as { orderId: string; pickupCode: string };
-  for (const [token, action] of [
-    [store.token, 'accept'],
-    [store.token, 'prepare'],
-    [worker1.token, 'dispatch'],
-  ] as const) {
-    expect((await call(staff.advance, { token, params: { orderId }, body: { action } })).status).toBe(200);
-  }
-  return { orderId, pickupCode };
-}
+const outForDelivery = () => orderOutForDelivery(store.token, worker1.token);
 
 const deliver = (orderId: string, pickupCode: string, confirmedAt: Date) =>
   call(worker.confirm, {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { GroupResponse, type CheckoutRequest } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
-import { addStoreSlot, putStoreItem } from '../../src/grocery/handlers-store';
+import { addStoreSlot, advance, putStoreItem } from '../../src/grocery/handlers-store';
 import { open as openGroupHandler } from '../../src/grocery/handlers-groups';
 import { checkout } from '../../src/grocery/handlers-shop';
 import { newSlotItem } from '../../src/grocery/store-catalogue';
@@ -189,4 +189,21 @@ export async function openGroup(workerToken: string, slotId: string, label?: str
   const res = await call(openGroupHandler, { token: workerToken, body: groupBody(slotId, label) });
   if (res.status !== 201) throw new Error(`open group: ${JSON.stringify(res.body)}`);
   return GroupResponse.parse(res.body).group.groupId;
+}
+
+/** A fresh resident's order, accepted and prepared by the store and sent out by the worker. */
+export async function orderOutForDelivery(storeToken: string, workerToken: string) {
+  const me = await freshResident();
+  const [item, slotId] = await Promise.all([newItem(storeToken), newSlot(storeToken)]);
+  const { orderId, pickupCode } = (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).body
+    .order as { orderId: string; pickupCode: string };
+  for (const [token, action] of [
+    [storeToken, 'accept'],
+    [storeToken, 'prepare'],
+    [workerToken, 'dispatch'],
+  ] as const) {
+    const res = await call(advance, { token, params: { orderId }, body: { action } });
+    if (res.status !== 200) throw new Error(`${action}: ${JSON.stringify(res.body)}`);
+  }
+  return { me, orderId, pickupCode };
 }

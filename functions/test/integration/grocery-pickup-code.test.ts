@@ -3,12 +3,11 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorBody, OrderResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import * as shop from '../../src/grocery/handlers-shop';
-import * as staff from '../../src/grocery/handlers-store';
 import * as worker from '../../src/grocery/handlers-worker';
 import { orderKey } from '../../src/grocery/keys';
 import { MAX_CODE_FAILS } from '../../src/grocery/rules';
 import { call, loginAs } from './helpers';
-import { freshResident, newItem, newSlot, orderBody, placeOrder, table } from './grocery-fixtures';
+import { orderOutForDelivery, table } from './grocery-fixtures';
 
 /**
  * Wrong pickup codes are limited: after MAX_CODE_FAILS of them the order takes no confirmation
@@ -33,17 +32,7 @@ const deliver = (orderId: string, pickupCode: string, key = randomUUID()) =>
 
 /** An order out for delivery, and a code that is not its pickup code. */
 async function outForDelivery() {
-  const me = await freshResident();
-  const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
-  const { orderId, pickupCode } = (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).body
-    .order as { orderId: string; pickupCode: string };
-  for (const [token, action] of [
-    [store.token, 'accept'],
-    [store.token, 'prepare'],
-    [liJianguo.token, 'dispatch'],
-  ] as const) {
-    expect((await call(staff.advance, { token, params: { orderId }, body: { action } })).status).toBe(200);
-  }
+  const { me, orderId, pickupCode } = await orderOutForDelivery(store.token, liJianguo.token);
   const wrong = String((Number(pickupCode) + 1) % 1_000_000).padStart(6, '0');
   return { me, orderId, pickupCode, wrong };
 }
