@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Relation } from '@citycare/contract';
 import { COLOUR_LABELS, RELATION_LABELS } from '@citycare/contract/src/health-labels';
 import { residentIdProblem } from '@citycare/contract/src/health-id';
@@ -40,7 +40,12 @@ const loadHousehold = () => api('healthHousehold', { quiet: true }).then((r) => 
 export default function FamilyPage() {
   const household = useKeyed(['healthHousehold', null, 'residents'], loadHousehold);
   const reload = household.reload;
-  useDidShow(useCallback(() => reload(), [reload]));
+  // Fresh on return from another page; the first show is the mount's own load (no double request).
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else reload();
+  });
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [relation, setRelation] = useState<Exclude<Relation, 'self'>>();
