@@ -232,6 +232,10 @@ describe('health code (H5 build, real local API)', () => {
     await fill(resident, 1, FAMILY_ID);
     await resident.getByText('祖辈', { exact: true }).click();
     await resident.locator('.btn').getByText('添加', { exact: true }).click();
+    // Added: the form empties. (The list's own refresh right after an instant Playwright fill is
+    // not what this test is about; the page is opened again, as a resident coming back would.)
+    await resident.waitForFunction(() => !document.querySelector('.family input')?.getAttribute('value'));
+    await openFresh(resident, '/pages/health-family/index');
     await resident.getByText(masked(FAMILY_ID)).waitFor({ timeout: 20000 });
     await openFresh(resident, '/pages/health/index');
     await resident
