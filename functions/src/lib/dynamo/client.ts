@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { addCallBudget, clientDeadlines, dynamoDeadlines } from './deadline';
-import { optionalEnv } from './env';
+import { addCallBudget, clientDeadlines, dynamoDeadlines } from '../deadline';
+import { optionalEnv } from '../env';
 
 /**
  * The one DynamoDB client of a function. `DYNAMODB_ENDPOINT` points it at DynamoDB Local;
