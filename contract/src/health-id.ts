@@ -44,21 +44,4 @@ export function residentIdProblem(raw: string, today: Date = new Date()): string
   return null;
 }
 
-/** `210802195603120026` -> `2108**********0026`. */
-export function maskIdNumber(id: string): string {
-  const n = normaliseIdNumber(id);
-  return n.length <= 8 ? '*'.repeat(n.length) : `${n.slice(0, 4)}${'*'.repeat(n.length - 8)}${n.slice(-4)}`;
-}
-
-/** `13812341234` -> `138****1234`. */
-export function maskPhone(phone: string): string {
-  return phone.length < 8 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
-
-/** `王秀兰` -> `王*兰`, `王兰` -> `王*`, `欧阳秀兰` -> `欧**兰`. */
-export function maskName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
+export { maskIdNumber, maskName, maskPhone } from './common/mask';

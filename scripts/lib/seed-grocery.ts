@@ -1,3 +1,4 @@
+import { cityDate, cityInstant } from '@citycare/contract';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -5,7 +6,6 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '@citycare/contract';
 import { capKey, storeItemKey } from '../../functions/src/grocery/keys';
 import { newSlotItem } from '../../functions/src/grocery/store-catalogue';
-import { shanghaiDay } from '../../functions/src/grocery/rules';
 import { ROOT } from './paths';
 
 /** config/grocery.yml: price caps, the red/yellow share, delivery windows, catalogues. */
@@ -61,8 +61,6 @@ async function put(
   }
 }
 
-/** `2020-02-10` + `09:00` in Asia/Shanghai -> ISO UTC. */
-const shanghaiTime = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`).toISOString();
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
@@ -111,15 +109,15 @@ export async function seedGrocery(
       };
       count(await put(doc, table, item, 'attribute_not_exists(pk)'));
     }
-    const today = shanghaiDay(now);
+    const today = cityDate(now);
     for (let d = 0; d < config.slots.days; d++) {
       const day = addDays(today, d);
       for (const w of config.slots.windows) {
-        const cutoffAt = shanghaiTime(w.cutoffDayBefore ? addDays(day, -1) : day, w.cutoff);
+        const cutoffAt = cityInstant(w.cutoffDayBefore ? addDays(day, -1) : day, w.cutoff);
         if (Date.parse(cutoffAt) <= now.getTime()) continue;
         const slot = newSlotItem(
           storeId,
-          { startsAt: shanghaiTime(day, w.start), endsAt: shanghaiTime(day, w.end), cutoffAt, capacity: w.capacity },
+          { startsAt: cityInstant(day, w.start), endsAt: cityInstant(day, w.end), cutoffAt, capacity: w.capacity },
           config.priorityShare,
         );
         count(await put(doc, table, { ...slot }, 'attribute_not_exists(pk)'));

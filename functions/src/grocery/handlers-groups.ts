@@ -1,3 +1,4 @@
+import { maskName } from '@citycare/contract';
 import type { Group } from '@citycare/contract';
 import { hasScope } from '../auth/rules';
 import { AppError, forbidden, notFound } from '../lib/errors';
@@ -6,7 +7,7 @@ import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
 import { requireWorker } from './access';
 import { totalsPerItem } from './lists';
 import { health } from './ports';
-import { groupStatus, mayJoinGroup, maskName } from './rules';
+import { groupStatus, mayJoinGroup } from './rules';
 import { closeGroup } from './store-group-close';
 import {
   getGroup,

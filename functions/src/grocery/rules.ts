@@ -1,4 +1,4 @@
-import { MAX_LINES_PER_ORDER, type Address, type OrderStatus } from '@citycare/contract';
+import { cityDate, cityMidnight, MAX_LINES_PER_ORDER, type Address, type OrderStatus } from '@citycare/contract';
 
 /**
  * Pure grocery rules: order transitions, slot places and the share held for red/yellow
@@ -120,10 +120,6 @@ export function overCap(priceFen: number, capFen: number | undefined): boolean {
   return capFen === undefined || priceFen > capFen;
 }
 
-export function yuan(fen: number): string {
-  return (fen / 100).toFixed(2);
-}
-
 export function lineTotal(priceFen: number, qty: number): number {
   return priceFen * qty;
 }
@@ -144,16 +140,9 @@ export function householdLabel(address: Address): string {
     .replace(/单元单元/, '单元');
 }
 
-const SHANGHAI_OFFSET_MS = 8 * HOUR;
-
-/** The calendar day in Asia/Shanghai: household limits count per day there. */
-export function shanghaiDay(now: Date): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** When a day's limit counters may be deleted (two days after that Shanghai day began). */
 export function limitExpiry(day: string): number {
-  return Math.floor((Date.parse(`${day}T00:00:00+08:00`) + 2 * 24 * HOUR) / 1000);
+  return Math.floor((cityMidnight(day).getTime() + 2 * 24 * HOUR) / 1000);
 }
 
 /** The most the counter may hold before this order for it to still fit the limit. */
@@ -167,7 +156,7 @@ export function limitHeadroom(dailyLimit: number, qty: number): number {
  * already be gone by TTL.
  */
 export function givesBackLimits(day: string, now: Date): boolean {
-  return day === shanghaiDay(now);
+  return day === cityDate(now);
 }
 
 /** Sums quantities per key (one transaction may write an item only once). */
@@ -250,16 +239,4 @@ export function codeTriesLeft(fails: number): number {
 /** A 6-digit pickup code from a random integer in [0, 1e6). */
 export function pickupCode(random: number): string {
   return String(Math.floor(random) % 1_000_000).padStart(6, '0');
-}
-
-/** 王秀兰 -> 王**; empty stays empty. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return '';
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-}
-
-/** 13812345678 -> 138****5678 */
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
 }

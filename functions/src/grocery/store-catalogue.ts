@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import {
-  CATEGORY_LABELS,
   type CatalogueItem,
   type Category,
+  CATEGORY_LABELS,
   type ItemInput,
   type Slot,
   type SlotInput,
   type StoreSummary,
+  yuan,
 } from '@citycare/contract';
 import { directoryKey } from '../auth/keys';
 import { db, isConditionFailure, transactionReasons } from '../lib/dynamo';
@@ -15,7 +16,7 @@ import { directoryTable } from '../lib/env';
 import { AppError, conflict, notFound } from '../lib/errors';
 import { groceryConfig } from './config';
 import { capKey, slotKey, storeItemKey, storePartition } from './keys';
-import { reservedPlaces, slotAvailability, slotIdFloor, slotIdFor, yuan } from './rules';
+import { reservedPlaces, slotAvailability, slotIdFloor, slotIdFor } from './rules';
 
 /** Storage of stores (from the directory), catalogues, price caps and delivery slots. */
 

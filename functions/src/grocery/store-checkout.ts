@@ -1,3 +1,4 @@
+import { cityDate } from '@citycare/contract';
 import { randomBytes, randomInt } from 'node:crypto';
 import type * as z from 'zod';
 import type { CheckoutRequest as CheckoutSchema, OrderLine, Order } from '@citycare/contract';
@@ -18,7 +19,6 @@ import {
   MAX_SCARCE_LINES,
   orderTotal,
   pickupCode,
-  shanghaiDay,
   slotCondition,
   type HouseholdColour,
 } from './rules';
@@ -200,7 +200,7 @@ export async function placeOrder({
   const lines = priceLines(body, items);
   const orderId = newOrderId(now);
   const household = householdKey(body.communityId, body.address);
-  const day = shanghaiDay(now);
+  const day = cityDate(now);
   const totalFen = orderTotal(lines);
   const paymentId = `pay-${orderId}`;
   const createdAt = now.toISOString();

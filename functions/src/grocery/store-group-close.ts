@@ -1,3 +1,4 @@
+import { cityDate } from '@citycare/contract';
 import { randomInt } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../lib/dynamo';
@@ -15,7 +16,7 @@ import {
   slotKey,
 } from './keys';
 import { breakdown, consolidate } from './lists';
-import { orderTotal, pickupCode, shanghaiDay } from './rules';
+import { orderTotal, pickupCode } from './rules';
 import { getSlot } from './store-catalogue';
 import { bookSlotItem, newOrderId } from './store-checkout';
 import { getGroup, sharesOf, type GroupItem, type ShareItem } from './store-groups';
@@ -76,7 +77,7 @@ export async function closeGroup(group: GroupItem, now: Date): Promise<{ group: 
     groupId: group.groupId,
     userId: group.createdBy,
     household: `group/${group.groupId}`,
-    day: shanghaiDay(now),
+    day: cityDate(now),
     storeId: group.storeId,
     storeName: group.storeName,
     communityId: group.communityId,

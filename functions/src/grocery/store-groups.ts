@@ -1,3 +1,4 @@
+import { cityDate } from '@citycare/contract';
 import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
@@ -9,7 +10,7 @@ import { paymentProvider } from '../payments/provider';
 import { groceryConfig } from './config';
 import { communityPartition, groupIndexes, groupKey, shareKey, BY_COMMUNITY } from './keys';
 import type { Share } from './lists';
-import { householdKey, householdLabel, orderTotal, shanghaiDay } from './rules';
+import { householdKey, householdLabel, orderTotal } from './rules';
 import { getSlot, getStore } from './store-catalogue';
 import { bookSlotItem, priceLines, readCheckoutInputs, stockItems } from './store-checkout';
 import { commit, type Tagged } from './tx';
@@ -152,7 +153,7 @@ export async function joinGroup(
   const lines = priceLines(body, items);
   const memberId = `m${randomBytes(6).toString('hex')}`;
   const household = householdKey(group.communityId, body.address);
-  const day = shanghaiDay(now);
+  const day = cityDate(now);
   const totalFen = orderTotal(lines);
   const share: ShareItem = {
     groupId: group.groupId,

@@ -1,5 +1,5 @@
+import { maskName, maskPhone } from '@citycare/contract';
 import type { Address, Contact, Order, OrderLine, OrderStatus, RegulatorComplaint } from '@citycare/contract';
-import { maskName, maskPhone } from './rules';
 
 /** Pure: the stored order as each viewer may see it. */
 

@@ -1,4 +1,4 @@
-import { passRule, type HealthColour } from '@citycare/contract';
+import { cityDate, type HealthColour, passRule } from '@citycare/contract';
 import { hasRole } from '../auth/rules';
 import { getUser } from '../auth/store';
 import type { Caller } from '../auth/caller';
@@ -7,7 +7,7 @@ import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { metric } from '../lib/metrics';
 import { healthConfig } from './config';
-import { applyDeclaration, assess, localDate, FINDING_TEXT, type RuleSet } from './rules';
+import { applyDeclaration, assess, FINDING_TEXT, type RuleSet } from './rules';
 import {
   getProfile,
   history,
@@ -194,7 +194,7 @@ export const declare = endpoint('healthDeclare', {}, async ({ body, caller }) =>
     if (!profile) throw forbidden(NOT_YOURS);
     const ruleSet: RuleSet = { ...ruleNumbers(), riskAreas: areas };
     const assessment = assess(body, ruleSet);
-    const date = localDate(now);
+    const date = cityDate(now);
     const { state, change } = applyDeclaration(profile.state, assessment, date, now, ruleSet);
     const item = {
       date,

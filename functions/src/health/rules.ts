@@ -1,5 +1,5 @@
 import type { Exposure, HealthColour, RiskArea, Symptom } from '@citycare/contract';
-import { SYMPTOM_LABELS } from '@citycare/contract';
+import { cityDate, SYMPTOM_LABELS } from '@citycare/contract';
 
 /**
  * The health-code status rules. Pure: no I/O, no clock (every time is passed in).
@@ -98,11 +98,6 @@ export function previousDate(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The local date (Asia/Shanghai, UTC+8, no daylight saving) of an instant. */
-export function localDate(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 function withoutBase(state: HealthState): Status {
   const { dayBase: _base, ...status } = state;
   return status;
@@ -193,7 +188,7 @@ export function outlook(state: Status, rules: RuleSet, today: string): string {
     return `再连续 ${left} 天申报正常即可转为绿码（已连续 ${state.normalStreak} 天）。${declared}中断一天需重新计算。`;
   }
   const earliest = earliestClearance(state, rules) ?? state.since;
-  return `红码：请居家隔离并配合社区工作。满 ${rules.redMinDays} 天（${localDate(earliest)} 起）并经卫健工作人员复核解除后，转为绿码。`;
+  return `红码：请居家隔离并配合社区工作。满 ${rules.redMinDays} 天（${cityDate(earliest)} 起）并经卫健工作人员复核解除后，转为绿码。`;
 }
 
 export const FINDING_TEXT: Record<Finding, string> = {

@@ -1,6 +1,7 @@
+import { cityDate } from '@citycare/contract';
 import type { AppealView, AuditRow, DeclarationView, ResidentView, ScanRow, Symptom } from '@citycare/contract';
 import { healthConfig } from './config';
-import { FINDING_TEXT, localDate, outlook, type Finding, type RuleSet } from './rules';
+import { FINDING_TEXT, outlook, type Finding, type RuleSet } from './rules';
 import type { DeclarationItem, ProfileItem } from './store';
 import type { AppealItem } from './store-appeals';
 import type { StoredRecord } from './store-scans';
@@ -18,7 +19,7 @@ export function ruleNumbers(): RuleSet {
 }
 
 export function residentView(p: ProfileItem, now: string): ResidentView {
-  const today = localDate(now);
+  const today = cityDate(now);
   const s = p.state;
   return {
     residentId: p.residentId,

@@ -1,3 +1,4 @@
+import { cityWindowStart } from '@citycare/contract';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure } from './dynamo';
 import { requireEnv } from './env';
@@ -22,12 +23,9 @@ export interface Limit {
 
 const table = () => requireEnv('TABLE_LIMITS');
 
-/** Windows are aligned to the city's clock (Asia/Shanghai, UTC+8): a day's limit resets at midnight there. */
-const CITY_OFFSET_SECONDS = 8 * 3600;
-
+/** Windows are aligned to the city's clock: a day's limit resets at midnight there. */
 function windowOf(limit: Limit, now: Date): { start: number; end: number } {
-  const seconds = Math.floor(now.getTime() / 1000);
-  const start = seconds - ((seconds + CITY_OFFSET_SECONDS) % limit.windowSeconds);
+  const start = cityWindowStart(now, limit.windowSeconds);
   return { start, end: start + limit.windowSeconds };
 }
 

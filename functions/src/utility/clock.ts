@@ -1,3 +1,4 @@
+import { CITY_OFFSET_MS, cityMidnight, DAY_MS, isCityDate } from '@citycare/contract';
 import { optionalEnv } from '../lib/env';
 
 /**
@@ -7,14 +8,11 @@ import { optionalEnv } from '../lib/env';
  */
 export type Clock = () => Date;
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-const DAY_MS = 24 * 3600 * 1000;
-
 /** A clock on the Shanghai day `date`, at the real Shanghai time of day. */
 export function pinnedDayClock(date: string, real: Clock = () => new Date()): Clock {
-  const dayStart = Date.parse(`${date}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
-  if (Number.isNaN(dayStart)) throw new Error(`UTILITY_CLOCK_DATE is not a date: ${date}`);
-  return () => new Date(dayStart + ((real().getTime() + SHANGHAI_OFFSET_MS) % DAY_MS));
+  if (!isCityDate(date)) throw new Error(`UTILITY_CLOCK_DATE is not a date: ${date}`);
+  const dayStart = cityMidnight(date).getTime();
+  return () => new Date(dayStart + ((real().getTime() + CITY_OFFSET_MS) % DAY_MS));
 }
 
 function stageClock(): Clock {

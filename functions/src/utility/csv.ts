@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { BILL_CSV_MAX_ROWS, PROTECTED_CSV_COLUMNS } from '@citycare/contract';
-import { fenToYuan, isValidDate, shanghaiDate, yuanToFen } from './rules';
+import { BILL_CSV_MAX_ROWS, cityDate, isCityDate, PROTECTED_CSV_COLUMNS, yuan, yuanToFen } from '@citycare/contract';
 
 /**
  * Bills CSV in, protected-accounts CSV out. Pure: text to rows and rows to text; storage
@@ -77,7 +76,7 @@ function checkRow(cells: string[], map: Record<Field, number>): Omit<BillRow, 'l
   if (amountFen === null) return '金额应为元，最多两位小数，如 58.30';
   if (amountFen === 0) return '金额不能为 0';
   const dueDate = normaliseDate(get('dueDate'));
-  if (!isValidDate(dueDate)) return '缴费截止日应写成 2020-03-15 这样的日期';
+  if (!isCityDate(dueDate)) return '缴费截止日应写成 2020-03-15 这样的日期';
   if (dueDate.slice(0, 7) < month) return '缴费截止日不能早于账期';
   return { accountNo, month, amountFen, dueDate };
 }
@@ -143,7 +142,7 @@ function safeCell(value: string): string {
 
 /** The last protected day (Shanghai) of an exclusive end instant. */
 export function lastProtectedDay(protectedUntil: string): string {
-  return shanghaiDate(new Date(Date.parse(protectedUntil) - 1));
+  return cityDate(new Date(Date.parse(protectedUntil) - 1));
 }
 
 /** The protected-accounts list as CSV, UTF-8 with a BOM so spreadsheet software shows Chinese. */
@@ -153,7 +152,7 @@ export function protectedCsv(rows: ProtectedRow[]): string {
       safeCell(r.accountNo),
       safeCell(r.holderMasked),
       safeCell(r.address),
-      fenToYuan(r.arrearsFen),
+      yuan(r.arrearsFen),
       lastProtectedDay(r.protectedUntil),
     ]),
     { bom: true, header: true, columns: [...PROTECTED_CSV_COLUMNS], record_delimiter: 'windows' },

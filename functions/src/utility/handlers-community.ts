@@ -1,3 +1,4 @@
+import { maskName, yuan } from '@citycare/contract';
 import type { RoleGrant } from '@citycare/contract';
 import { hasScope } from '../auth/rules';
 import { AppError, forbidden } from '../lib/errors';
@@ -7,7 +8,6 @@ import { now } from './clock';
 import { reliefConfig, utilityTable } from './config';
 import type { AccountItem } from './items';
 import { communityIndex, INDEX_BY_OWNER } from './keys';
-import { fenToYuan, maskName } from './rules';
 import { queryAll, readAccount } from './store-accounts';
 import { bulkPaymentId, createPaymentOnce, getPayment, paymentFor, settlePayment, unpaidBills } from './store-payments';
 
@@ -61,7 +61,7 @@ async function payOne(workerId: string, key: string, community: string, accountN
     accountNo,
     outcome: 'paid',
     amountFen,
-    message: `已代缴 ${fenToYuan(amountFen)} 元`,
+    message: `已代缴 ${yuan(amountFen)} 元`,
   });
   const due = unpaidBills(bills);
   if (!due.length) {

@@ -1,3 +1,4 @@
+import { cityDate, maskName } from '@citycare/contract';
 import type { RoleGrant } from '@citycare/contract';
 import { hasScope } from '../auth/rules';
 import { forbidden, notFound } from '../lib/errors';
@@ -7,7 +8,6 @@ import { reliefConfig, utilityTable } from './config';
 import { parseBillsCsv, protectedCsv } from './csv';
 import { accountView, billView, repairView, type AccountItem, type PartItem } from './items';
 import { INDEX_BY_COMPANY, reviewIndex } from './keys';
-import { maskName, shanghaiDate } from './rules';
 import { queryAll, readAccount } from './store-accounts';
 import { decidePart } from './store-relief';
 import { attempts, disconnect, importBills as saveBills, protectedAccounts as listProtected } from './store-staff';
@@ -115,7 +115,7 @@ export const exportProtected = endpoint('exportProtected', { roles: ['utility'] 
   const csv = protectedCsv((await listProtected(company, at)).map(protectedRow));
   return new Reply(200, csv, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="protected-${company}-${shanghaiDate(at)}.csv"`,
+    'content-disposition': `attachment; filename="protected-${company}-${cityDate(at)}.csv"`,
   });
 });
 

@@ -1,3 +1,4 @@
+import { addCityDays, cityDate } from '@citycare/contract';
 import type { ReliefApplication, ReliefWindow } from '@citycare/contract';
 import { AppError, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
@@ -9,13 +10,11 @@ import { now } from './clock';
 import { reliefConfig, utilityLimits } from './config';
 import { accountView, billView, partView, repairView, type PaymentRecord } from './items';
 import {
-  addDays,
   inWindow,
   installmentSchedule,
   INSTALLMENT_MONTHS,
   planRefusal,
   PLAN_REFUSALS,
-  shanghaiDate,
   windowBounds,
   type ReliefConfig,
 } from './rules';
@@ -124,7 +123,7 @@ export const account = endpoint('utilityAccount', {}, async ({ params, caller })
     planEligibility: {
       eligible: refusal === null,
       reason: refusal ? PLAN_REFUSALS[refusal] : undefined,
-      availableFrom: addDays(cfg.endDate, 1),
+      availableFrom: addCityDays(cfg.endDate, 1),
     },
   };
 });
@@ -156,7 +155,7 @@ export const createPlan = endpoint('createInstallmentPlan', {}, async ({ body, p
     months: body.months,
     totalFen: a.arrearsFen,
     createdAt: at.toISOString(),
-    schedule: installmentSchedule(a.arrearsFen, body.months, shanghaiDate(at)),
+    schedule: installmentSchedule(a.arrearsFen, body.months, cityDate(at)),
   };
   await putPlan(caller.userId, created);
   return new Reply(201, { plan: created });

@@ -1,5 +1,6 @@
+import { maskName } from '@citycare/contract';
 import type { AccountView, BillView, InstallmentLine, ReliefPart, RepairView, UtilityKind } from '@citycare/contract';
-import { isProtected, lateFee, maskName, type ReliefConfig } from './rules';
+import { isProtected, lateFee, type ReliefConfig } from './rules';
 
 /** The shapes stored in the utility table, and how each is shown. */
 

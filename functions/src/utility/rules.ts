@@ -1,4 +1,4 @@
-import type { InstallmentLine } from '@citycare/contract';
+import { addCityDays, cityDate, cityDaysBetween, cityMidnight, DAY_MS, type InstallmentLine } from '@citycare/contract';
 
 /**
  * Pure relief rules: the window, protection, late fees, installment schedules and name masking.
@@ -26,34 +26,9 @@ export interface ReliefConfig {
 
 export const INSTALLMENT_MONTHS = [3, 6, 12, 24] as const;
 
-const DAY_MS = 24 * 3600 * 1000;
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** The instant a Shanghai calendar day starts. */
-export function shanghaiMidnight(date: string): Date {
-  const m = DATE.exec(date);
-  if (!m) throw new Error(`not a date: ${date}`);
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - SHANGHAI_OFFSET_MS);
-}
-
-/** The Shanghai calendar day of an instant. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return shanghaiDate(new Date(shanghaiMidnight(date).getTime() + days * DAY_MS));
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((shanghaiMidnight(to).getTime() - shanghaiMidnight(from).getTime()) / DAY_MS);
-}
-
 /** The window as instants: from the start of its first day to the end of its last (exclusive). */
 export function windowBounds(cfg: ReliefConfig): { startsAt: Date; endsAt: Date } {
-  return { startsAt: shanghaiMidnight(cfg.startDate), endsAt: shanghaiMidnight(addDays(cfg.endDate, 1)) };
+  return { startsAt: cityMidnight(cfg.startDate), endsAt: cityMidnight(addCityDays(cfg.endDate, 1)) };
 }
 
 export function inWindow(cfg: ReliefConfig, at: Date): boolean {
@@ -105,7 +80,7 @@ export function lateFee(
   const waived = reliefApproved && bill.dueDate >= cfg.startDate && bill.dueDate <= cfg.endDate;
   if (waived) return { feeFen: 0, waived: true };
   if (bill.paid) return { feeFen: bill.lateFeePaidFen ?? 0, waived: false };
-  const late = Math.max(0, daysBetween(bill.dueDate, shanghaiDate(now)));
+  const late = Math.max(0, cityDaysBetween(bill.dueDate, cityDate(now)));
   const raw = Math.floor((bill.amountFen * cfg.lateFee.basisPointsPerDay * late) / 10000);
   const cap = Math.floor((bill.amountFen * cfg.lateFee.capPercent) / 100);
   return { feeFen: Math.min(raw, cap), waived: false };
@@ -113,7 +88,7 @@ export function lateFee(
 
 /** The same day of month `k` months later, clamped to that month's last day (31 Jan + 1 -> 29 Feb 2020). */
 export function addMonths(date: string, k: number): string {
-  const m = DATE.exec(date);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new Error(`not a date: ${date}`);
   const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + k;
   const year = Math.floor(total / 12);
@@ -165,41 +140,13 @@ export function planRefusal(
   return null;
 }
 
-/** `王秀兰` -> `王*兰`, `李明` -> `李*`, `欧阳娜娜` -> `欧**娜`. */
-export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
 /** Holder names compare without surrounding or inner spaces. */
 export function sameName(a: string, b: string): boolean {
   return a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 }
 
-/** `58.3` / `58.30` / `58` -> 5830; anything else (negative, 3 decimals, text) -> null. */
-export function yuanToFen(text: string): number | null {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-export function fenToYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
 /** A bill's id: one bill per account and month, so imports are idempotent. */
 export const billId = (accountNo: string, month: string) => `${accountNo}-${month}`;
-
-export function isValidDate(date: string): boolean {
-  const m = DATE.exec(date);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 const REPAIR_ORDER = ['submitted', 'received', 'dispatched', 'fixed'] as const;
 export type RepairStep = (typeof REPAIR_ORDER)[number];

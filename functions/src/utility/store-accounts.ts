@@ -1,3 +1,4 @@
+import { maskName } from '@citycare/contract';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, transactionReasons } from '../lib/dynamo';
 import { AppError, conflict, notFound } from '../lib/errors';
@@ -12,7 +13,7 @@ import {
   type ReliefItem,
 } from './items';
 import { accountKey, accountPartition, householdPartition, linkKey, planKey } from './keys';
-import { maskName, sameName } from './rules';
+import { sameName } from './rules';
 
 /** Storage of accounts, links and plans: the only code here that talks to DynamoDB. */
 

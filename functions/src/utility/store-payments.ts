@@ -1,3 +1,4 @@
+import { yuan } from '@citycare/contract';
 import { createHash, randomUUID } from 'node:crypto';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, transactionReasons } from '../lib/dynamo';
@@ -8,7 +9,7 @@ import { paymentProvider } from '../payments/provider';
 import { utilityTable } from './config';
 import type { AccountItem, BillItem, PaymentRecord } from './items';
 import { accountKey, billKey, paymentRecordKey } from './keys';
-import { fenToYuan, lateFee, type ReliefConfig } from './rules';
+import { lateFee, type ReliefConfig } from './rules';
 
 /**
  * Bill payments through the payment provider. Creating a payment records it pending (with what
@@ -51,7 +52,7 @@ function createItems(record: PaymentRecord, now: Date) {
         amountFen: record.amountFen,
         purpose: 'utility-bill',
         reference: record.bills.map((b) => b.billId).join(','),
-        description: `户号 ${record.accountNo} 缴费 ${fenToYuan(record.amountFen)} 元`,
+        description: `户号 ${record.accountNo} 缴费 ${yuan(record.amountFen)} 元`,
       },
       now,
     ),

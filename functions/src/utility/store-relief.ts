@@ -1,3 +1,4 @@
+import { maskName } from '@citycare/contract';
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { auditKey } from '../auth/keys';
@@ -9,7 +10,7 @@ import { utilityTable } from './config';
 import type { AccountItem, PartAccount, PartItem } from './items';
 import type { Household } from './store-accounts';
 import { accountKey, protectedIndex, reliefKey, reliefPartKey, reviewIndex } from './keys';
-import { maskName, protectionEnd, ruleDecision, type ReliefConfig } from './rules';
+import { protectionEnd, ruleDecision, type ReliefConfig } from './rules';
 import { getAccounts, readHousehold } from './store-accounts';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { GroupResponse, type CheckoutRequest } from '@citycare/contract';
+import { type CheckoutRequest, cityDate, GroupResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { addStoreSlot, advance, putStoreItem } from '../../src/grocery/handlers-store';
 import { open as openGroupHandler } from '../../src/grocery/handlers-groups';
@@ -8,7 +8,7 @@ import { checkout } from '../../src/grocery/handlers-shop';
 import { newSlotItem } from '../../src/grocery/store-catalogue';
 import { call, loginAs, unique, type Answer } from './helpers';
 import { limitKey, slotKey, storeItemKey } from '../../src/grocery/keys';
-import { householdKey, shanghaiDay } from '../../src/grocery/rules';
+import { householdKey } from '../../src/grocery/rules';
 import { paymentKey } from '../../src/payments/provider';
 
 /** Shared set-up of the grocery integration tests: items and slots of their own, per test. */
@@ -138,7 +138,7 @@ export async function paymentRow(paymentId: string) {
 
 /** Today's count of a scarce item for the household at `room` (0 when it bought none). */
 export async function limitCount(itemId: string, room: string): Promise<number> {
-  const key = limitKey(shanghaiDay(new Date()), householdKey(COMMUNITY, address(room)), STORE, itemId);
+  const key = limitKey(cityDate(new Date()), householdKey(COMMUNITY, address(room)), STORE, itemId);
   const row = (await db().send(new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }))).Item;
   return Number(row?.n ?? 0);
 }

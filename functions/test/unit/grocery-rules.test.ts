@@ -1,4 +1,11 @@
-import { CheckoutRequest, MAX_LINES_PER_ORDER, type OrderStatus } from '@citycare/contract';
+import {
+  CheckoutRequest,
+  cityDate,
+  maskName,
+  maskPhone,
+  MAX_LINES_PER_ORDER,
+  type OrderStatus,
+} from '@citycare/contract';
 import {
   checkoutTransactionSize,
   deliveryTerms,
@@ -6,8 +13,6 @@ import {
   householdLabel,
   isLive,
   limitExpiry,
-  maskName,
-  maskPhone,
   MAX_TRANSACTION_ITEMS,
   maxLinesFit,
   mayJoinGroup,
@@ -18,7 +23,6 @@ import {
   pickupCode,
   refuseSlot,
   reservedPlaces,
-  shanghaiDay,
   slotAvailability,
   slotCondition,
   slotIdFor,
@@ -171,8 +175,8 @@ describe('prices and households', () => {
   });
 
   it('counts limits per day in Yingkou, not UTC', () => {
-    expect(shanghaiDay(new Date('2020-02-10T15:59:59Z'))).toBe('2020-02-10');
-    expect(shanghaiDay(new Date('2020-02-10T16:00:00Z'))).toBe('2020-02-11');
+    expect(cityDate(new Date('2020-02-10T15:59:59Z'))).toBe('2020-02-10');
+    expect(cityDate(new Date('2020-02-10T16:00:00Z'))).toBe('2020-02-11');
     expect(limitExpiry('2020-02-10')).toBe(Date.parse('2020-02-11T16:00:00Z') / 1000);
   });
 });
@@ -225,10 +229,11 @@ describe('pickup codes and masking', () => {
     expect(pickupCode(1_000_001)).toBe('000001');
   });
 
+  // One masking rule for the whole city (contract/src/common/mask.ts): grocery used to show 王**.
   it('masks names and phones', () => {
-    expect(maskName('王秀兰')).toBe('王**');
-    expect(maskName('李')).toBe('李*');
-    expect(maskName('  ')).toBe('');
+    expect(maskName('王秀兰')).toBe('王*兰');
+    expect(maskName('李')).toBe('*');
+    expect(maskName('  ')).toBe('*');
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('123')).toBe('****');
   });

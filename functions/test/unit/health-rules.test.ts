@@ -1,3 +1,4 @@
+import { cityDate } from '@citycare/contract';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -8,7 +9,6 @@ import {
   earliestClearance,
   inRiskArea,
   initialStatus,
-  localDate,
   outlook,
   previousDate,
   type HealthState,
@@ -197,8 +197,8 @@ describe('officials', () => {
 
 describe('dates and the outlook', () => {
   it('uses the Asia/Shanghai date', () => {
-    expect(localDate('2020-02-21T16:30:00.000Z')).toBe('2020-02-22');
-    expect(localDate('2020-02-21T15:59:59.000Z')).toBe('2020-02-21');
+    expect(cityDate('2020-02-21T16:30:00.000Z')).toBe('2020-02-22');
+    expect(cityDate('2020-02-21T15:59:59.000Z')).toBe('2020-02-21');
     expect(previousDate('2020-03-01')).toBe('2020-02-29');
   });
   it('tells a yellow resident how many normal days are left', () => {

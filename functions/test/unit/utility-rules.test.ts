@@ -1,19 +1,15 @@
+import { cityDate, isCityDate, maskName, yuan, yuanToFen } from '@citycare/contract';
 import {
   addMonths,
-  fenToYuan,
   inWindow,
   installmentSchedule,
   isProtected,
-  isValidDate,
   lateFee,
-  maskName,
   planRefusal,
   protectionEnd,
   ruleDecision,
   sameName,
-  shanghaiDate,
   windowBounds,
-  yuanToFen,
   type ReliefConfig,
 } from '../../src/utility/rules';
 import { pinnedDayClock } from '../../src/utility/clock';
@@ -181,18 +177,18 @@ describe('names, money and dates', () => {
     expect(yuanToFen('0.07')).toBe(7);
     expect(yuanToFen('1024')).toBe(102400);
     for (const bad of ['-1', '1.234', 'abc', '', '1,000', '1e3']) expect(yuanToFen(bad)).toBeNull();
-    expect(fenToYuan(5830)).toBe('58.30');
-    expect(fenToYuan(7)).toBe('0.07');
+    expect(yuan(5830)).toBe('58.30');
+    expect(yuan(7)).toBe('0.07');
   });
   it('validates calendar dates and converts instants to Shanghai days', () => {
-    expect(isValidDate('2020-02-29')).toBe(true);
-    expect(isValidDate('2021-02-29')).toBe(false);
-    expect(isValidDate('2020-13-01')).toBe(false);
-    expect(shanghaiDate(at('2020-02-09T16:00:00Z'))).toBe('2020-02-10');
+    expect(isCityDate('2020-02-29')).toBe(true);
+    expect(isCityDate('2021-02-29')).toBe(false);
+    expect(isCityDate('2020-13-01')).toBe(false);
+    expect(cityDate(at('2020-02-09T16:00:00Z'))).toBe('2020-02-10');
   });
   it('a pinned-day clock keeps the real time of day on the configured Shanghai day', () => {
     const clock = pinnedDayClock('2020-02-10', () => at('2026-11-28T23:30:00Z'));
     expect(clock().toISOString()).toBe('2020-02-09T23:30:00.000Z');
-    expect(shanghaiDate(clock())).toBe('2020-02-10');
+    expect(cityDate(clock())).toBe('2020-02-10');
   });
 });

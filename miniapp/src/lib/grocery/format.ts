@@ -1,4 +1,5 @@
 import type { Category, OrderStatus } from '@citycare/contract';
+import { cityClock, cityDate, cityMonthDayTime, DAY_MS } from '@citycare/contract/src/common';
 
 /**
  * Labels and formatting shared by the grocery pages (residents, stores, workers). Type-only
@@ -39,48 +40,15 @@ export function shareState(share: { paid: boolean; released?: boolean }): {
 }
 export const METHOD_LABELS = { 'on-delivery': '货到后手机支付', prepaid: '在线预付' } as const;
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** 5830 -> `58.30` */
-export function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-function shanghai(iso: string): Date {
-  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-}
-
-const hhmm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-
-/** `2月10日 10:05` in Asia/Shanghai. */
-export function timeText(iso: string): string {
-  const d = shanghai(iso);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hhmm(d)}`;
-}
-
 /** A delivery window: `2月11日 09:00–11:00`. */
 export function windowText(startsAt: string, endsAt: string): string {
-  return `${timeText(startsAt)}–${hhmm(shanghai(endsAt))}`;
+  return `${cityMonthDayTime(startsAt)}–${cityClock(endsAt)}`;
 }
 
-/** A fresh Idempotency-Key for one user action (reused while that action is retried). */
-export function newKey(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** A page's query parameter on both platforms. */
-export function routeParam(params: Record<string, string | undefined> | undefined, name: string): string {
-  const value = params?.[name];
-  return value ? decodeURIComponent(value) : '';
-}
-
-/** An ISO instant from a Shanghai date (`2020-02-11`) and time (`09:00`). */
-export function shanghaiIso(date: string, time: string): string {
-  return new Date(`${date}T${time}:00+08:00`).toISOString();
-}
-
-/** Today (or `days` from now) as a Shanghai date, `2020-02-11`. */
+/** Today (or `days` from now) as a city date, `2020-02-11`. */
 export function shanghaiDate(days = 0): string {
-  return new Date(Date.now() + days * 86400_000 + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return cityDate(Date.now() + days * DAY_MS);
 }
+
+export { newKey, routeParam } from '@/lib/route';
+export { yuan, cityMonthDayTime as timeText, cityInstant as shanghaiIso } from '@citycare/contract/src/common';

@@ -1,34 +1,14 @@
 import type { RepairStatus, UtilityKind } from '@citycare/contract';
+import { cityDayText, cityMonthDayTime, yuan } from '@citycare/contract/src/common';
 
 /**
  * Formatting and labels shared by the utility pages (生活缴费 and the utility staff tools).
- * Type-only imports from the contract: nothing of zod reaches the bundle.
+ * Only the contract's types and its zod-free common core: nothing of zod reaches the bundle.
  */
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-/** 5830 -> `58.30` */
-export function yuan(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** An instant as a Shanghai date: `2020年7月30日`. */
-export function shanghaiDay(iso: string): string {
-  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-}
 
 /** The last protected day of an exclusive end instant. */
 export function lastDay(iso: string): string {
-  return shanghaiDay(new Date(Date.parse(iso) - 1).toISOString());
-}
-
-/** An instant as Shanghai date and time: `2月10日 10:05`. */
-export function shanghaiTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+  return cityDayText(new Date(Date.parse(iso) - 1).toISOString());
 }
 
 /** `2020-03-15` -> `2020年3月15日` */
@@ -74,13 +54,5 @@ export const COMPANIES = [
   { id: 'ut-heat', name: '供暖', kind: 'heating' },
 ] as const;
 
-/** A fresh Idempotency-Key for one user action (reused if that action is retried). */
-export function newKey(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** Reads a page's query parameter on both platforms. */
-export function routeParam(params: Record<string, string | undefined> | undefined, name: string): string {
-  const value = params?.[name];
-  return value ? decodeURIComponent(value) : '';
-}
+export { newKey, routeParam } from '@/lib/route';
+export { yuan, cityDayText as shanghaiDay, cityMonthDayTime as shanghaiTime };

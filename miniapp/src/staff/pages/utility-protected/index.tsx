@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { cityDate } from '@citycare/contract/src/common';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
@@ -54,7 +55,7 @@ export default function ProtectedPage() {
     setBusy(true);
     try {
       const text = (await api('exportProtected', { params: { company }, text: true })) as unknown as string;
-      const day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+      const day = cityDate(Date.now());
       await saveCsv(text, `受保护户名单-${gate.name}-${day}.csv`);
       Taro.showToast({ title: strings.exported, icon: 'success' });
     } catch {
