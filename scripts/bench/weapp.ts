@@ -49,7 +49,7 @@ export function weappPackageSizes(dist = DIST.weapp): { name: string; bytes: num
 /** What the main package is made of: the framework every Taro app ships, then our own code. */
 const MAIN_PARTS: { part: string; test: (rel: string) => boolean }[] = [
   { part: 'Taro runtime (taro.js)', test: (f) => f === 'taro.js' },
-  { part: 'React reconciler and app entry (app.js)', test: (f) => f.startsWith('app.js') },
+  { part: 'React reconciler and app entry (app.js)', test: (f) => /^app\.js(\.LICENSE\.txt)?$/.test(f) },
   { part: 'npm modules: react, swr, qrcode (vendors.js)', test: (f) => f.startsWith('vendors.js') },
   {
     part: 'Taro templates, webpack runtime (base.wxml, comp.*, utils.wxs, runtime.js)',
@@ -58,13 +58,14 @@ const MAIN_PARTS: { part: string; test: (rel: string) => boolean }[] = [
   { part: 'shared app code and styles (common.*, app*.wxss)', test: (f) => /^(common\.|app(-origin)?\.wxss)/.test(f) },
   { part: 'tab and login pages (pages/)', test: (f) => f.startsWith('pages/') },
   { part: 'tab bar icons (assets/)', test: (f) => f.startsWith('assets/') },
+  { part: 'app.json, project.config.json', test: (f) => f === 'app.json' || f === 'project.config.json' },
 ];
 
 export function mainPackageParts(dist = DIST.weapp): { part: string; bytes: number }[] {
   const parts = new Map<string, number>();
   for (const { rel, bytes, owner } of packagedFiles(dist)) {
     if (owner !== 'main') continue;
-    const part = MAIN_PARTS.find((p) => p.test(rel))?.part ?? 'other (app.json, project.config.json)';
+    const part = MAIN_PARTS.find((p) => p.test(rel))?.part ?? 'other';
     parts.set(part, (parts.get(part) ?? 0) + bytes);
   }
   return [...parts.entries()].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);
