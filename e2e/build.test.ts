@@ -14,6 +14,7 @@ describe('weapp build', () => {
   const app = JSON.parse(readFileSync(join(DIST.weapp, 'app.json'), 'utf8')) as {
     pages: string[];
     subPackages?: { root: string; pages: string[] }[];
+    preloadRule?: Record<string, { packages: string[] }>;
     tabBar: { list: { pagePath: string; text: string }[] };
   };
 
@@ -29,6 +30,39 @@ describe('weapp build', () => {
     expect(app.tabBar.list.map((t) => t.text)).toEqual(['首页', '健康码', '买菜', '缴费', '我的']);
     expect((app.subPackages ?? []).map((s) => s.root).sort()).toEqual(expect.arrayContaining(['staff', 'worker']));
     expect(app.pages.some((p) => p.startsWith('staff/') || p.startsWith('worker/'))).toBe(false);
+  });
+
+  it('keeps only the tabs and the login page in the main package; each tab preloads its subpackage', () => {
+    const tabs = app.tabBar.list.map((t) => t.pagePath);
+    expect(app.pages).toEqual([...tabs, 'pages/login/index']);
+    expect((app.subPackages ?? []).map((s) => s.root)).toEqual(
+      expect.arrayContaining(['health', 'grocery', 'bills', 'staff', 'worker']),
+    );
+    for (const domain of ['health', 'grocery', 'bills']) {
+      expect(app.preloadRule?.[`pages/${domain}/index`]?.packages).toEqual([domain]);
+    }
+  });
+
+  it('leaves code only a subpackage uses out of the main package', () => {
+    const roots = (app.subPackages ?? []).map((s) => s.root);
+    // The minifier writes Chinese as \uXXXX escapes: read them back before looking for text.
+    const scriptsOf = (pkg: string) =>
+      readdirSync(DIST.weapp, { recursive: true, encoding: 'utf8' })
+        .map((f) => f.split('\\').join('/'))
+        .filter((f) => f.endsWith('.js') && (roots.find((r) => f.startsWith(`${r}/`)) ?? 'main') === pkg)
+        .map((f) => readFileSync(join(DIST.weapp, f), 'utf8'))
+        .join('\n')
+        .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const main = scriptsOf('main');
+    // The grocery cart (grocery/lib/cart.ts), a health page's and a bills page's own strings.
+    const markers = { grocery: 'citycare.grocery.cart.', health: '提交申领', bills: '户主姓名' };
+    for (const [pkg, text] of Object.entries(markers)) {
+      expect({ text, inSubpackage: scriptsOf(pkg).includes(text), inMain: main.includes(text) }).toEqual({
+        text,
+        inSubpackage: true,
+        inMain: false,
+      });
+    }
   });
 
   it('keeps the main package and every subpackage under WeChat’s 2 MB limit', () => {

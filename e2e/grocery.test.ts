@@ -45,7 +45,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await keepScreenshot(page, 'grocery-stores');
 
     await visibleText(page, '幸福便民超市').click();
-    await page.waitForURL(/grocery-store/);
+    await page.waitForURL(/grocery\/pages\/store/);
     const cabbage = page.locator('.catalogue__item').filter({ hasText: '大白菜' });
     await cabbage.waitFor();
     await expect(cabbage.getByText('限价 ¥5.00').count()).resolves.toBe(1);
@@ -57,7 +57,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await keepScreenshot(page, 'grocery-catalogue');
 
     await visibleText(page, '去结算', true).click();
-    await page.waitForURL(/grocery-checkout/);
+    await page.waitForURL(/grocery\/pages\/checkout/);
     await page.locator('.checkout__slot:not(.chip--off)').first().click();
     await page.locator('.checkout__line').filter({ hasText: '大白菜' }).getByText('换成相似商品').click();
     await page.locator('.checkout__building input').fill('3');
@@ -69,7 +69,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await keepScreenshot(page, 'grocery-checkout');
     await visibleText(page, '提交订单', true).click();
 
-    await page.waitForURL(/grocery-order/, { timeout: 15000 });
+    await page.waitForURL(/grocery\/pages\/order/, { timeout: 15000 });
     const code = page.locator('.order__code');
     await code.waitFor();
     pickupCode = (await code.textContent())?.trim() ?? '';
@@ -78,7 +78,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     orderUrl = page.url();
     await keepScreenshot(page, 'grocery-order-placed');
 
-    await page.goto(appUrl('/pages/grocery-orders/index'));
+    await page.goto(appUrl('/grocery/pages/orders/index'));
     await visibleText(page, '幸福便民超市').waitFor();
     await visibleText(page, '已下单').waitFor();
   });

@@ -108,7 +108,7 @@ async function fill(page: Page, index: number, value: string) {
 
 async function declare(page: Page, temperature: string, expected: RegExp) {
   await page.getByText('每日健康申报').first().click();
-  await page.waitForURL(/health-declare/);
+  await page.waitForURL(/health\/pages\/declare/);
   for (let attempt = 1; ; attempt++) {
     await fill(page, 0, temperature);
     await keepScreenshot(page, 'health-declare-form');
@@ -136,7 +136,7 @@ describe('health code (H5 build, real local API)', () => {
     await resident.goto(appUrl('/pages/health/index'));
     await resident.getByText('您还没有申领健康码').waitFor();
     await resident.locator('.btn').getByText('申领健康码').click();
-    await resident.waitForURL(/health-register/);
+    await resident.waitForURL(/health\/pages\/register/);
     // A wrong check character is refused in the app before anything is sent.
     await fill(resident, 0, '王秀兰');
     await fill(resident, 1, `${ID_NUMBER.slice(0, 17)}${ID_NUMBER[17] === '1' ? '2' : '1'}`);
@@ -226,7 +226,7 @@ describe('health code (H5 build, real local API)', () => {
   it("a family member's code says 家人代办码 with the masked ID, and the scanner asks to check the ID card", async () => {
     await openFresh(resident, '/pages/health/index');
     await visibleText(resident, '家人代办', true).click();
-    await resident.waitForURL(/health-family/);
+    await resident.waitForURL(/health\/pages\/family/);
     await resident.getByText(/最多代办 5 位家人/).waitFor();
     await fill(resident, 0, '王德福');
     await fill(resident, 1, FAMILY_ID);
@@ -235,7 +235,7 @@ describe('health code (H5 build, real local API)', () => {
     // Added: the form empties. (The list's own refresh right after an instant Playwright fill is
     // not what this test is about; the page is opened again, as a resident coming back would.)
     await resident.waitForFunction(() => !document.querySelector('.family input')?.getAttribute('value'));
-    await openFresh(resident, '/pages/health-family/index');
+    await openFresh(resident, '/health/pages/family/index');
     await resident.getByText(masked(FAMILY_ID)).waitFor({ timeout: 20000 });
     await openFresh(resident, '/pages/health/index');
     await resident
@@ -269,7 +269,7 @@ describe('health code (H5 build, real local API)', () => {
     await openFresh(resident, '/pages/health/index');
     await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
     await visibleText(resident, '申请纠错', true).click();
-    await resident.waitForURL(/health-appeal/);
+    await resident.waitForURL(/health\/pages\/appeal/);
     // The earlier appeal is answered: the status was changed.
     await resident.getByText('已调整健康码状态').waitFor({ timeout: 20000 });
     await resident.locator('.field__textarea textarea').fill('请复核：我已居家满 14 天');
@@ -287,7 +287,7 @@ describe('health code (H5 build, real local API)', () => {
     await keepScreenshot(official, 'health-appeal-kept-official');
     await openFresh(resident, '/pages/health/index');
     await visibleText(resident, '申请纠错', true).click();
-    await resident.waitForURL(/health-appeal/);
+    await resident.waitForURL(/health\/pages\/appeal/);
     await resident.locator('.appeal__outcome').getByText('维持原状态').waitFor({ timeout: 20000 });
     await resident.getByText('答复理由：经核实，当前绿码无误，无需调整').waitFor();
     await resident.waitForTimeout(800); // let the page's slide-in finish before the screenshot

@@ -7,8 +7,8 @@ import { apiAs, appUrl, countApiRequests, keepScreenshot, launch, phone, signInA
  * stack, makes no API request once its first load has settled: a page that re-fires its request
  * on every render (issue 16: the bills pages sent hundreds a second) fails here.
  *
- * Pages that cannot open without a prior action are not listed: grocery-order (an order placed),
- * grocery-group and worker/group (a group opened). Pages that need query parameters get real ids
+ * Pages that cannot open without a prior action are not listed: grocery/pages/order (an order placed),
+ * grocery/pages/group and worker/group (a group opened). Pages that need query parameters get real ids
  * from the seeded data (stores, places, companies) or from the API (a store's delivery slot). The
  * pages that need a linked utility account or a health registration open as 刘德福, linked and
  * registered here, so that 王秀兰 stays as the utility and health tests expect her.
@@ -34,21 +34,21 @@ const VISITS: Visit[] = [
   resident('/pages/grocery/index'),
   resident('/pages/bills/index'),
   resident('/pages/me/index'),
-  resident('/pages/bills-link/index'),
-  { role: '刘德福', url: `/pages/bills-account/index?accountNo=${ACCOUNT}` },
-  resident(`/pages/bills-relief/index`),
-  { role: '刘德福', url: `/pages/bills-plan/index?accountNo=${ACCOUNT}` },
-  resident('/pages/bills-repair/index'),
-  resident('/pages/health-register/index'),
-  { role: '刘德福', url: '/pages/health-declare/index?residentId={residentId}' },
-  resident('/pages/health-family/index'),
-  resident('/pages/health-rules/index'),
-  { role: '刘德福', url: '/pages/health-appeal/index?residentId={residentId}' },
-  { role: '刘德福', url: '/pages/health-scans/index?residentId={residentId}' },
-  resident('/pages/health-place-scan/index'),
-  resident('/pages/grocery-store/index?storeId=st-xingfu&communityId=zq-jianshe'),
-  resident('/pages/grocery-checkout/index?storeId=st-xingfu&communityId=zq-jianshe'),
-  resident('/pages/grocery-orders/index'),
+  resident('/bills/pages/link/index'),
+  { role: '刘德福', url: `/bills/pages/account/index?accountNo=${ACCOUNT}` },
+  resident(`/bills/pages/relief/index`),
+  { role: '刘德福', url: `/bills/pages/plan/index?accountNo=${ACCOUNT}` },
+  resident('/bills/pages/repair/index'),
+  resident('/health/pages/register/index'),
+  { role: '刘德福', url: '/health/pages/declare/index?residentId={residentId}' },
+  resident('/health/pages/family/index'),
+  resident('/health/pages/rules/index'),
+  { role: '刘德福', url: '/health/pages/appeal/index?residentId={residentId}' },
+  { role: '刘德福', url: '/health/pages/scans/index?residentId={residentId}' },
+  resident('/health/pages/place-scan/index'),
+  resident('/grocery/pages/store/index?storeId=st-xingfu&communityId=zq-jianshe'),
+  resident('/grocery/pages/checkout/index?storeId=st-xingfu&communityId=zq-jianshe'),
+  resident('/grocery/pages/orders/index'),
   { role: '李建国', url: '/worker/pages/index/index' },
   { role: '李建国', url: '/worker/pages/deliveries/index?communityId=zq-jianshe' },
   { role: '李建国', url: '/worker/pages/groups/index?communityId=zq-jianshe' },

@@ -114,7 +114,7 @@ describe('a busy API (H5 build, real local API behind page.route)', () => {
         });
       },
     );
-    await page.goto(appUrl(`/pages/bills-account/index?accountNo=${accountNo}`));
+    await page.goto(appUrl(`/bills/pages/account/index?accountNo=${accountNo}`));
     await visibleText(page, /缴纳全部欠费/).click();
     await visibleText(page, '确定', true).click();
     await visibleText(page, NOTICE).waitFor({ timeout: 5000 });

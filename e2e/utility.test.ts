@@ -30,7 +30,7 @@ describe('utility relief (H5 build, real local API)', () => {
     await keepScreenshot(page, 'utility-bills-empty');
 
     await visibleText(page, '绑定户号', true).click();
-    await page.waitForURL(/bills-link/);
+    await page.waitForURL(/bills\/pages\/link/);
     await page.locator('.link__account input').fill(ACCOUNT);
     await page.locator('.link__holder input').fill('王秀英');
     await visibleText(page, '绑定', true).click();
@@ -44,7 +44,7 @@ describe('utility relief (H5 build, real local API)', () => {
     await expect(page.getByText('王秀兰', { exact: true }).count()).resolves.toBe(0);
 
     await visibleText(page, '申请缓缴', true).click();
-    await page.waitForURL(/bills-relief/);
+    await page.waitForURL(/bills\/pages\/relief/);
     await visibleText(page, '现在处于缓缴期').waitFor();
     await page.locator('.relief__hardship textarea').fill('疫情期间停工在家，暂时没有收入');
     await visibleText(page, '提交申请', true).click();
@@ -58,7 +58,7 @@ describe('utility relief (H5 build, real local API)', () => {
     await keepScreenshot(page, 'utility-bills-protected');
 
     await visibleText(page, `户号 ${ACCOUNT} · 王*兰`).click();
-    await page.waitForURL(/bills-account/);
+    await page.waitForURL(/bills\/pages\/account/);
     await visibleText(page, '已获批缓缴，2020年7月30日 前不会停供').waitFor();
     await visibleText(page, '滞纳金已减免').waitFor();
     await keepScreenshot(page, 'utility-account-detail');

@@ -1,5 +1,6 @@
 export default defineAppConfig({
-  // Tab pages and the login page stay in the main package; staff tools load on demand.
+  // The main package holds the five tabs and the login page; every other page is in a subpackage
+  // of its domain, fetched while the user is on the tab that leads to it (preloadRule below).
   pages: [
     'pages/home/index',
     'pages/health/index',
@@ -7,25 +8,43 @@ export default defineAppConfig({
     'pages/bills/index',
     'pages/me/index',
     'pages/login/index',
-    'pages/bills-link/index',
-    'pages/bills-account/index',
-    'pages/bills-relief/index',
-    'pages/bills-plan/index',
-    'pages/bills-repair/index',
-    'pages/health-register/index',
-    'pages/health-declare/index',
-    'pages/health-family/index',
-    'pages/health-rules/index',
-    'pages/health-appeal/index',
-    'pages/health-scans/index',
-    'pages/health-place-scan/index',
-    'pages/grocery-store/index',
-    'pages/grocery-checkout/index',
-    'pages/grocery-order/index',
-    'pages/grocery-orders/index',
-    'pages/grocery-group/index',
   ],
   subPackages: [
+    {
+      root: 'health',
+      name: 'health',
+      pages: [
+        'pages/register/index',
+        'pages/declare/index',
+        'pages/family/index',
+        'pages/rules/index',
+        'pages/appeal/index',
+        'pages/scans/index',
+        'pages/place-scan/index',
+      ],
+    },
+    {
+      root: 'grocery',
+      name: 'grocery',
+      pages: [
+        'pages/store/index',
+        'pages/checkout/index',
+        'pages/order/index',
+        'pages/orders/index',
+        'pages/group/index',
+      ],
+    },
+    {
+      root: 'bills',
+      name: 'bills',
+      pages: [
+        'pages/link/index',
+        'pages/account/index',
+        'pages/relief/index',
+        'pages/plan/index',
+        'pages/repair/index',
+      ],
+    },
     {
       root: 'worker',
       name: 'worker',
@@ -56,8 +75,11 @@ export default defineAppConfig({
       ],
     },
   ],
-  // 我的 links into both workbenches: fetch them while the user is there.
+  // Each tab preloads the pages it links to; 我的 links into both workbenches.
   preloadRule: {
+    'pages/health/index': { network: 'all', packages: ['health'] },
+    'pages/grocery/index': { network: 'all', packages: ['grocery'] },
+    'pages/bills/index': { network: 'all', packages: ['bills'] },
     'pages/me/index': { network: 'all', packages: ['worker', 'staff'] },
   },
   lazyCodeLoading: 'requiredComponents',

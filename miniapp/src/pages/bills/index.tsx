@@ -32,10 +32,10 @@ const strings = {
   loadError: '无法加载缴费信息',
 };
 
-const LINK_URL = '/pages/bills-link/index';
-const RELIEF_URL = '/pages/bills-relief/index';
-const REPAIR_URL = '/pages/bills-repair/index';
-const accountUrl = (no: string) => `/pages/bills-account/index?accountNo=${encodeURIComponent(no)}`;
+const LINK_URL = '/bills/pages/link/index';
+const RELIEF_URL = '/bills/pages/relief/index';
+const REPAIR_URL = '/bills/pages/repair/index';
+const accountUrl = (no: string) => `/bills/pages/account/index?accountNo=${encodeURIComponent(no)}`;
 
 function AccountRow({ account }: { account: AccountView }) {
   return (

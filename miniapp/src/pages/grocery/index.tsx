@@ -6,7 +6,7 @@ import Page from '@/components/Page';
 import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
 import { api } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
-import { getCommunity, saveCommunity } from '@/lib/grocery/cart';
+import { getCommunity, saveCommunity } from '@/lib/grocery/community';
 import { timeText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
 import '@/lib/grocery/grocery.css';
@@ -32,10 +32,10 @@ const strings = {
   communitiesError: '无法加载社区列表',
 };
 
-const ORDERS_URL = '/pages/grocery-orders/index';
+const ORDERS_URL = '/grocery/pages/orders/index';
 const storeUrl = (s: StoreSummary, community: string) =>
-  `/pages/grocery-store/index?storeId=${s.storeId}&communityId=${community}`;
-const groupUrl = (g: Group) => `/pages/grocery-group/index?groupId=${g.groupId}`;
+  `/grocery/pages/store/index?storeId=${s.storeId}&communityId=${community}`;
+const groupUrl = (g: Group) => `/grocery/pages/group/index?groupId=${g.groupId}`;
 
 const loadCommunities = () => api('directory', { params: { kind: 'community' }, quiet: true }).then((r) => r.entries);
 

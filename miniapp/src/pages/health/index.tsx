@@ -20,11 +20,11 @@ const strings = {
   declare: '每日健康申报',
   declared: '今日已申报',
   actions: [
-    { key: 'place', label: '扫场所码', url: '/pages/health-place-scan/index' },
-    { key: 'scans', label: '扫码记录', url: '/pages/health-scans/index' },
-    { key: 'family', label: '家人代办', url: '/pages/health-family/index' },
-    { key: 'appeal', label: '申请纠错', url: '/pages/health-appeal/index' },
-    { key: 'rules', label: '赋码规则', url: '/pages/health-rules/index' },
+    { key: 'place', label: '扫场所码', url: '/health/pages/place-scan/index' },
+    { key: 'scans', label: '扫码记录', url: '/health/pages/scans/index' },
+    { key: 'family', label: '家人代办', url: '/health/pages/family/index' },
+    { key: 'appeal', label: '申请纠错', url: '/health/pages/appeal/index' },
+    { key: 'rules', label: '赋码规则', url: '/health/pages/rules/index' },
   ],
 };
 
@@ -52,7 +52,7 @@ export default function HealthPage() {
       {residents && residents.length === 0 && (
         <>
           <EmptyState glyph="码" title={strings.emptyTitle} description={strings.emptyDesc} />
-          <Button className="btn" onClick={() => go('/pages/health-register/index')}>
+          <Button className="btn" onClick={() => go('/health/pages/register/index')}>
             {strings.register}
           </Button>
         </>
@@ -86,7 +86,7 @@ export default function HealthPage() {
           </View>
           <Button
             className={`btn ${resident.declaredToday ? 'btn--plain' : ''}`}
-            onClick={() => go('/pages/health-declare/index', resident)}
+            onClick={() => go('/health/pages/declare/index', resident)}
           >
             {resident.declaredToday ? `${strings.declared} · ${strings.declare}` : strings.declare}
           </Button>

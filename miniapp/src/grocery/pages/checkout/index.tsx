@@ -1,0 +1,239 @@
+import { useRef, useState } from 'react';
+import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { CheckoutRequest, Slot } from '@citycare/contract';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { api, errorMessage } from '@/api';
+import { useApi } from '@/hooks/useApi';
+import {
+  cartTotal,
+  clearCart,
+  getCart,
+  getHousehold,
+  saveCart,
+  saveHousehold,
+  type Household,
+} from '@/grocery/lib/cart';
+import { newKey, routeParam, timeText, windowText, yuan } from '@/lib/grocery/format';
+import '@/lib/grocery/grocery.css';
+import './index.css';
+
+const strings = {
+  linesTitle: '商品',
+  substitution: '缺货时',
+  similar: '换成相似商品',
+  none: '不要了',
+  howTitle: '怎么拿到',
+  delivery: '送货上门',
+  pickup: '到社区自提点自取',
+  slotTitle: (pickup: boolean) => (pickup ? '自取时间' : '送货时间'),
+  remaining: (n: number) => (n > 0 ? `剩 ${n} 个名额` : '已约满'),
+  cutoff: (t: string) => `${t} 前下单`,
+  noSlots: '近几天没有可预约的时间',
+  noSlotsDesc: '请稍后再来看看，或联系社区工作者',
+  contactless: '无接触配送（放在门口）',
+  contactlessDesc: '送到后放在门口，不用当面交接',
+  addressTitle: '收货地址',
+  building: '楼号',
+  unit: '单元',
+  room: '门牌号',
+  contactTitle: '联系人',
+  name: '姓名',
+  phone: '手机号',
+  payTitle: '付款方式',
+  onDelivery: '送到后手机支付',
+  prepaid: '现在预付',
+  total: (y: string) => `合计 ¥${y}`,
+  submit: '提交订单',
+  submitting: '正在提交…',
+  emptyCart: '购物车是空的',
+  emptyCartDesc: '请先回到商店选购商品',
+  loadError: '无法加载送货时间',
+  needSlot: '请选择时间',
+  needAddress: '请填写楼号、单元和门牌号',
+  needContact: '请填写联系人和 11 位手机号',
+};
+
+export default function CheckoutPage() {
+  const params = useRouter().params;
+  const storeId = routeParam(params, 'storeId');
+  const communityId = routeParam(params, 'communityId');
+  const slots = useApi('grocerySlots', { params: { storeId } });
+  const [lines, setLines] = useState(() => getCart(storeId));
+  const [fulfilment, setFulfilment] = useState<'delivery' | 'pickup'>('delivery');
+  const [slotId, setSlotId] = useState('');
+  const [contactless, setContactless] = useState(true);
+  const [payment, setPayment] = useState<'on-delivery' | 'prepaid'>('on-delivery');
+  const [home, setHome] = useState<Household>(getHousehold);
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  // One Idempotency-Key per checkout attempt: a retry of the same order reuses it.
+  const attempt = useRef<{ key: string; body: string }>({ key: '', body: '' });
+
+  const field = (name: keyof Household) => (
+    <Input
+      className={`form-input checkout__${name}`}
+      value={home[name]}
+      type={name === 'phone' ? 'number' : 'text'}
+      placeholder={strings[name]}
+      onInput={(e) => setHome((h) => ({ ...h, [name]: e.detail.value }))}
+    />
+  );
+
+  if (lines.length === 0) {
+    return (
+      <Page>
+        <EmptyState glyph="车" title={strings.emptyCart} description={strings.emptyCartDesc} />
+      </Page>
+    );
+  }
+
+  const setSubstitution = (itemId: string, substitution: 'similar' | 'none') => {
+    const next = lines.map((l) => (l.itemId === itemId ? { ...l, substitution } : l));
+    saveCart(storeId, next);
+    setLines(next);
+  };
+
+  const check = (): string => {
+    if (!slotId) return strings.needSlot;
+    if (!home.building.trim() || !home.unit.trim() || !home.room.trim()) return strings.needAddress;
+    if (!home.name.trim() || !/^1\d{10}$/.test(home.phone.trim())) return strings.needContact;
+    return '';
+  };
+
+  const submit = async () => {
+    const found = check();
+    setProblem(found);
+    if (found || busy) return;
+    const body: CheckoutRequest = {
+      storeId,
+      communityId,
+      slotId,
+      fulfilment,
+      contactless: fulfilment === 'delivery' ? contactless : true,
+      payment,
+      address: { building: home.building.trim(), unit: home.unit.trim(), room: home.room.trim() },
+      contact: { name: home.name.trim(), phone: home.phone.trim() },
+      lines: lines.map((l) => ({ itemId: l.itemId, qty: l.qty, substitution: l.substitution })),
+    };
+    const text = JSON.stringify(body);
+    if (attempt.current.body !== text) attempt.current = { key: newKey('order'), body: text };
+    setBusy(true);
+    try {
+      const { order } = await api('groceryCheckout', { body, idempotencyKey: attempt.current.key, quiet: true });
+      saveHousehold(home);
+      clearCart(storeId);
+      if (payment === 'prepaid')
+        await api('groceryPay', { params: { orderId: order.orderId }, quiet: true }).catch(() => undefined);
+      Taro.redirectTo({ url: `/grocery/pages/order/index?orderId=${order.orderId}&placed=1` });
+    } catch (err) {
+      setProblem(errorMessage(err));
+      slots.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const slotChip = (s: Slot) => {
+    const usable = s.open && s.remaining > 0;
+    return (
+      <View
+        key={s.slotId}
+        className={`chip checkout__slot${slotId === s.slotId ? ' chip--on' : ''}${usable ? '' : ' chip--off'}`}
+        onClick={() => usable && setSlotId(s.slotId)}
+      >
+        <Text className="checkout__slot-time">{windowText(s.startsAt, s.endsAt)}</Text>
+        <Text className="gr-sub">
+          {strings.remaining(s.remaining)} · {strings.cutoff(timeText(s.cutoffAt))}
+        </Text>
+      </View>
+    );
+  };
+
+  const chip = <T extends string>(value: T, current: T, set: (v: T) => void, label: string) => (
+    <Text key={value} className={`chip${value === current ? ' chip--on' : ''}`} onClick={() => set(value)}>
+      {label}
+    </Text>
+  );
+
+  return (
+    <Page className="checkout">
+      <View className="card">
+        <Text className="form-label">{strings.linesTitle}</Text>
+        {lines.map((l) => (
+          <View className="checkout__line" key={l.itemId}>
+            <View className="gr-row">
+              <Text className="gr-title">
+                {l.name} × {l.qty}
+                {l.unit}
+              </Text>
+              <Text className="gr-price">¥{yuan(l.priceFen * l.qty)}</Text>
+            </View>
+            <View className="chips">
+              <Text className="gr-sub checkout__sub-label">{strings.substitution}</Text>
+              {(['similar', 'none'] as const).map((v) =>
+                chip(v, l.substitution, (s) => setSubstitution(l.itemId, s), strings[v]),
+              )}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card">
+        <Text className="form-label">{strings.howTitle}</Text>
+        <View className="chips">
+          {chip('delivery', fulfilment, setFulfilment, strings.delivery)}
+          {chip('pickup', fulfilment, setFulfilment, strings.pickup)}
+        </View>
+        {fulfilment === 'delivery' && (
+          <View className="gr-row">
+            <View className="gr-main">
+              <Text className="gr-title">{strings.contactless}</Text>
+              <Text className="gr-sub">{strings.contactlessDesc}</Text>
+            </View>
+            <Switch checked={contactless} color="#00875a" onChange={(e) => setContactless(e.detail.value)} />
+          </View>
+        )}
+      </View>
+
+      <View className="card">
+        <Text className="form-label">{strings.slotTitle(fulfilment === 'pickup')}</Text>
+        {!slots.data && slots.loading && <Loading />}
+        {!slots.data && !slots.loading && (
+          <ErrorState title={strings.loadError} error={slots.error} onRetry={slots.reload} />
+        )}
+        {slots.data && slots.data.slots.length === 0 && (
+          <EmptyState glyph="时" title={strings.noSlots} description={strings.noSlotsDesc} />
+        )}
+        {slots.data && <View className="chips">{slots.data.slots.map(slotChip)}</View>}
+      </View>
+
+      <View className="card">
+        <Text className="form-label">{strings.addressTitle}</Text>
+        <View className="gr-fields">
+          {field('building')}
+          {field('unit')}
+          {field('room')}
+        </View>
+        <Text className="form-label">{strings.contactTitle}</Text>
+        {field('name')}
+        {field('phone')}
+      </View>
+
+      <View className="card">
+        <Text className="form-label">{strings.payTitle}</Text>
+        <View className="chips">
+          {chip('on-delivery', payment, setPayment, strings.onDelivery)}
+          {chip('prepaid', payment, setPayment, strings.prepaid)}
+        </View>
+      </View>
+
+      {problem && <Text className="gr-problem checkout__problem">{problem}</Text>}
+      <Text className="checkout__total">{strings.total(yuan(cartTotal(lines)))}</Text>
+      <Button className={`btn checkout__submit${busy ? ' btn--busy' : ''}`} onClick={submit}>
+        {busy ? strings.submitting : strings.submit}
+      </Button>
+    </Page>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import type { CatalogueItem } from '@citycare/contract';
+import Page from '@/components/Page';
+import { NotLoaded } from '@/components/StateView';
+import { useApi } from '@/hooks/useApi';
+import { cartCount, cartTotal, getCart, setQty } from '@/grocery/lib/cart';
+import { routeParam, yuan } from '@/lib/grocery/format';
+import Catalogue from './Catalogue';
+import '@/lib/grocery/grocery.css';
+import './index.css';
+
+const strings = {
+  loadError: '无法加载商品',
+  capNote: '绿色标签是市场监管部门规定的最高限价，标价不会超过它。',
+  cart: (n: number) => (n ? `已选 ${n} 件` : '还没有选商品'),
+  checkout: '去结算',
+};
+
+export default function StorePage() {
+  const params = useRouter().params;
+  const storeId = routeParam(params, 'storeId');
+  const communityId = routeParam(params, 'communityId');
+  const state = useApi('groceryCatalogue', { params: { storeId } });
+  const [cart, setCart] = useState(() => getCart(storeId));
+  useDidShow(() => setCart(getCart(storeId)));
+  const storeName = state.data?.store.name;
+  useEffect(() => {
+    if (storeName) Taro.setNavigationBarTitle({ title: storeName }).catch(() => undefined);
+  }, [storeName]);
+
+  const data = state.data;
+  if (!data) {
+    return (
+      <Page>
+        <NotLoaded state={state} title={strings.loadError} />
+      </Page>
+    );
+  }
+
+  const onQty = (item: CatalogueItem, qty: number) =>
+    setCart(setQty(storeId, { itemId: item.itemId, name: item.name, unit: item.unit, priceFen: item.priceFen }, qty));
+  const count = cartCount(cart);
+
+  return (
+    <Page className="store">
+      <Text className="gr-notice store__note">{strings.capNote}</Text>
+      <Catalogue items={data.items} qtyOf={(id) => cart.find((l) => l.itemId === id)?.qty ?? 0} onQty={onQty} />
+      <View className="gr-spacer" />
+      <View className="gr-bar">
+        <View>
+          <Text className="gr-bar__total">¥{yuan(cartTotal(cart))}</Text>
+          <Text className="gr-sub">{strings.cart(count)}</Text>
+        </View>
+        <Button
+          className={`btn store__checkout${count ? '' : ' btn--busy'}`}
+          onClick={() =>
+            count &&
+            Taro.navigateTo({ url: `/grocery/pages/checkout/index?storeId=${storeId}&communityId=${communityId}` })
+          }
+        >
+          {strings.checkout}
+        </Button>
+      </View>
+    </Page>
+  );
+}

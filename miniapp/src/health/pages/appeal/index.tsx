@@ -1,0 +1,125 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { AppealView } from '@citycare/contract';
+import Page from '@/components/Page';
+import { ErrorState, Loading } from '@/components/StateView';
+import { api, errorMessage } from '@/api';
+import { useApi } from '@/hooks/useApi';
+import { shanghaiShort } from '@/lib/health/time';
+import '@/pages/health/forms.css';
+import './index.css';
+
+const strings = {
+  intro:
+    '认为健康码颜色不对（例如体温填错、没有去过风险地区）时，写明情况，卫健工作人员会复核，并在本页答复处理结果和理由。',
+  reason: '情况说明',
+  placeholder: '例如：早上体温计读数有误，复测 36.5 °C',
+  submit: '提交纠错申请',
+  tooShort: '请写明情况（至少 2 个字）',
+  done: '已提交，请等待卫健工作人员复核',
+  back: '返回',
+  mine: '我的纠错申请',
+  loadError: '无法加载纠错申请',
+  open: '处理中',
+  openNote: '您有一份纠错申请正在处理，答复后才能再次申请。',
+  outcome: { changed: '已调整健康码状态', kept: '维持原状态' },
+  decision: '答复理由：',
+  submitted: (at: string) => `${at} 提交`,
+};
+
+function AppealRow({ a }: { a: AppealView }) {
+  const closed = a.status === 'closed';
+  return (
+    <View className={`list-row appeal__row appeal__row--${closed ? 'closed' : 'open'}`}>
+      <Text className="strong appeal__outcome">{closed && a.outcome ? strings.outcome[a.outcome] : strings.open}</Text>
+      <Text>{a.reason}</Text>
+      {closed && a.decision && (
+        <Text className="appeal__decision">
+          {strings.decision}
+          {a.decision}
+        </Text>
+      )}
+      <Text className="muted">
+        {strings.submitted(shanghaiShort(a.createdAt))}
+        {a.closedAt ? ` · ${shanghaiShort(a.closedAt)} 答复` : ''}
+      </Text>
+    </View>
+  );
+}
+
+export default function AppealPage() {
+  const { params } = useRouter();
+  const residentId = params.residentId ?? '';
+  const answer = useApi('healthMyAppeals', residentId ? { params: { residentId } } : null);
+  const mine = { ...answer, data: answer.data?.appeals };
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const hasOpen = !!mine.data?.some((a) => a.status === 'open');
+
+  const submit = async () => {
+    if (reason.trim().length < 2) return setProblem(strings.tooShort);
+    if (busy) return;
+    setBusy(true);
+    try {
+      await api('healthAppeal', { body: { residentId, reason: reason.trim() }, quiet: true });
+      setDone(true);
+      mine.reload();
+    } catch (err) {
+      setProblem(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page className="appeal">
+      {done ? (
+        <View className="card result result--green">
+          <Text className="result__big">{strings.done}</Text>
+          <Button className="btn btn--plain" onClick={() => void Taro.navigateBack()}>
+            {strings.back}
+          </Button>
+        </View>
+      ) : (
+        <>
+          <Text className="muted">{strings.intro}</Text>
+          {hasOpen ? (
+            <Text className="card appeal__note">{strings.openNote}</Text>
+          ) : (
+            <>
+              <View className="card">
+                <View className="field">
+                  <Text className="field__label">{strings.reason}</Text>
+                  <Textarea
+                    className="field__textarea"
+                    value={reason}
+                    maxlength={200}
+                    placeholder={strings.placeholder}
+                    onInput={(e) => setReason(e.detail.value)}
+                  />
+                </View>
+                {problem && <Text className="field__error">{problem}</Text>}
+              </View>
+              <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
+                {strings.submit}
+              </Button>
+            </>
+          )}
+        </>
+      )}
+      <Text className="section-title">{strings.mine}</Text>
+      {!mine.data && mine.loading && <Loading />}
+      {!mine.data && !mine.loading && <ErrorState title={strings.loadError} error={mine.error} onRetry={mine.reload} />}
+      {mine.data && mine.data.length > 0 && (
+        <View className="card">
+          {mine.data.map((a) => (
+            <AppealRow key={a.appealId} a={a} />
+          ))}
+        </View>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,156 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { Exposure, ResidentView, Symptom } from '@citycare/contract';
+import { COLOUR_LABELS, EXPOSURE_LABELS, SYMPTOMS, SYMPTOM_LABELS } from '@citycare/contract/src/health-labels';
+import Page from '@/components/Page';
+import { api, errorMessage } from '@/api';
+import '@/pages/health/forms.css';
+import './index.css';
+
+const strings = {
+  temperature: '今日体温（°C）',
+  temperaturePlaceholder: '例如 36.5',
+  symptoms: '有没有以下症状（可多选，没有就不选）',
+  travel: '近 14 天去过的地方（没有外出就不选）',
+  travelPlaceholder: '其他地方，例如 辽宁省沈阳市',
+  add: '添加',
+  contact: '近 14 天是否接触过确诊或疑似病例',
+  submit: '提交申报',
+  submitting: '正在提交…',
+  badTemperature: '请填写体温，例如 36.5',
+  resultTitle: '申报结果',
+  back: '返回健康码',
+  note: '每天申报一次；同一天再次申报，以最后一次为准。',
+};
+
+/** Places people ask about most (risk areas are decided by the rule book, not by this list). */
+const COMMON_PLACES = ['湖北省武汉市', '湖北省其他地区', '北京市', '辽宁省沈阳市', '辽宁省大连市'];
+
+export default function DeclarePage() {
+  const { params } = useRouter();
+  const residentId = params.residentId ?? '';
+  const [temperature, setTemperature] = useState('');
+  const [symptoms, setSymptoms] = useState<Symptom[]>([]);
+  const [travel, setTravel] = useState<string[]>([]);
+  const [other, setOther] = useState('');
+  const [contact, setContact] = useState<Exposure>('none');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ resident: ResidentView; text: string }>();
+
+  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const addOther = () => {
+    const place = other.trim();
+    if (place.length >= 2 && !travel.includes(place)) setTravel([...travel, place]);
+    setOther('');
+  };
+
+  const submit = async () => {
+    const t = Number(temperature);
+    if (!temperature || Number.isNaN(t)) return setProblem(strings.badTemperature);
+    setProblem('');
+    if (busy) return;
+    setBusy(true);
+    try {
+      const res = await api('healthDeclare', {
+        body: { residentId, temperature: t, symptoms, travel, contact },
+        quiet: true,
+      });
+      setResult({ resident: res.resident, text: res.declaration.findingText });
+    } catch (err) {
+      setProblem(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result) {
+    const s = result.resident.status;
+    return (
+      <Page className="declare">
+        <View className={`card result result--${s.colour}`}>
+          <Text className="muted">{strings.resultTitle}</Text>
+          <Text className="result__big">{COLOUR_LABELS[s.colour]}</Text>
+          <Text>{result.text}</Text>
+          <Text className="muted">{s.outlook}</Text>
+        </View>
+        <Button className="btn" onClick={() => void Taro.navigateBack()}>
+          {strings.back}
+        </Button>
+      </Page>
+    );
+  }
+
+  return (
+    <Page className="declare">
+      <Text className="muted">{strings.note}</Text>
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">{strings.temperature}</Text>
+          <Input
+            className="field__input"
+            name="temperature"
+            type="digit"
+            value={temperature}
+            placeholder={strings.temperaturePlaceholder}
+            onInput={(e) => setTemperature(e.detail.value)}
+          />
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.symptoms}</Text>
+          <View className="chips">
+            {SYMPTOMS.map((s) => (
+              <Text
+                key={s}
+                className={`chip ${symptoms.includes(s) ? 'chip--on' : ''}`}
+                onClick={() => setSymptoms(toggle(symptoms, s))}
+              >
+                {SYMPTOM_LABELS[s]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.travel}</Text>
+          <View className="chips">
+            {[...new Set([...COMMON_PLACES, ...travel])].map((p) => (
+              <Text
+                key={p}
+                className={`chip ${travel.includes(p) ? 'chip--on' : ''}`}
+                onClick={() => setTravel(toggle(travel, p))}
+              >
+                {p}
+              </Text>
+            ))}
+          </View>
+          <View className="declare__travel-add">
+            <Input
+              className="field__input"
+              value={other}
+              placeholder={strings.travelPlaceholder}
+              onInput={(e) => setOther(e.detail.value)}
+            />
+            <Text className="declare__add" onClick={addOther}>
+              {strings.add}
+            </Text>
+          </View>
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.contact}</Text>
+          <View className="chips">
+            {(Object.keys(EXPOSURE_LABELS) as Exposure[]).map((c) => (
+              <Text key={c} className={`chip ${contact === c ? 'chip--on' : ''}`} onClick={() => setContact(c)}>
+                {EXPOSURE_LABELS[c]}
+              </Text>
+            ))}
+          </View>
+        </View>
+        {problem && <Text className="field__error">{problem}</Text>}
+      </View>
+      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
+        {busy ? strings.submitting : strings.submit}
+      </Button>
+    </Page>
+  );
+}

@@ -1,0 +1,143 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { residentIdProblem } from '@citycare/contract/src/health-id';
+import Page from '@/components/Page';
+import { ErrorState, Loading } from '@/components/StateView';
+import { api, errorMessage } from '@/api';
+import { useKeyed } from '@/hooks/useApi';
+import '@/pages/health/forms.css';
+import './index.css';
+
+const strings = {
+  pending: '申领已提交，待核实',
+  intro: '一人一码。身份证号只用于核验身份，加密保存，页面上只显示部分号码。',
+  name: '姓名',
+  namePlaceholder: '与身份证一致',
+  idNumber: '身份证号',
+  idPlaceholder: '18 位，最后一位可能是 X',
+  phone: '手机号',
+  phonePlaceholder: '11 位手机号',
+  community: '居住社区（村）',
+  submit: '提交申领',
+  submitting: '正在提交…',
+  loadError: '无法加载社区列表',
+  needName: '请填写姓名',
+  needPhone: '手机号应为 11 位数字，以 1 开头',
+  needCommunity: '请选择居住社区（村）',
+  done: '申领成功',
+};
+
+const loadCommunities = () => api('directory', { params: { kind: 'community' }, quiet: true }).then((r) => r.entries);
+
+export default function RegisterPage() {
+  const communities = useKeyed(['directory', { kind: 'community' }, 'entries'], loadCommunities);
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [phone, setPhone] = useState('');
+  const [community, setCommunity] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const check = (): string => {
+    if (name.trim().length < 2) return strings.needName;
+    const idProblem = residentIdProblem(idNumber);
+    if (idProblem) return idProblem;
+    if (!/^1[3-9]\d{9}$/.test(phone.trim())) return strings.needPhone;
+    if (!community) return strings.needCommunity;
+    return '';
+  };
+
+  // The registration waits for an official's check of the ID number (HTTP 202).
+  const [pending, setPending] = useState('');
+
+  const submit = async () => {
+    const found = check();
+    setProblem(found);
+    if (found || busy) return;
+    setBusy(true);
+    try {
+      const res = await api('healthRegister', {
+        body: { name: name.trim(), idNumber, phone: phone.trim(), community },
+        quiet: true,
+      });
+      if (res.verification) return setPending(res.verification.message);
+      void Taro.showToast({ title: strings.done, icon: 'success' });
+      void Taro.switchTab({ url: '/pages/health/index' });
+    } catch (err) {
+      setProblem(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page className="register">
+      <Text className="muted register__intro">{strings.intro}</Text>
+      {pending && (
+        <View className="card result result--yellow">
+          <Text className="result__big">{strings.pending}</Text>
+          <Text>{pending}</Text>
+        </View>
+      )}
+      <View className="card">
+        <View className="field">
+          <Text className="field__label">{strings.name}</Text>
+          <Input
+            className="field__input"
+            name="name"
+            value={name}
+            placeholder={strings.namePlaceholder}
+            onInput={(e) => setName(e.detail.value)}
+          />
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.idNumber}</Text>
+          <Input
+            className="field__input"
+            name="idNumber"
+            type="idcard"
+            maxlength={18}
+            value={idNumber}
+            placeholder={strings.idPlaceholder}
+            onInput={(e) => setIdNumber(e.detail.value)}
+          />
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.phone}</Text>
+          <Input
+            className="field__input"
+            name="phone"
+            type="number"
+            maxlength={11}
+            value={phone}
+            placeholder={strings.phonePlaceholder}
+            onInput={(e) => setPhone(e.detail.value)}
+          />
+        </View>
+        <View className="field">
+          <Text className="field__label">{strings.community}</Text>
+          {communities.loading && !communities.data && <Loading />}
+          {communities.error !== undefined && !communities.data && (
+            <ErrorState title={strings.loadError} error={communities.error} onRetry={communities.reload} />
+          )}
+          <View className="chips">
+            {(communities.data ?? []).map((c) => (
+              <Text
+                key={c.id}
+                className={`chip ${community === c.id ? 'chip--on' : ''}`}
+                onClick={() => setCommunity(c.id)}
+              >
+                {c.name}
+              </Text>
+            ))}
+          </View>
+        </View>
+        {problem && <Text className="field__error">{problem}</Text>}
+      </View>
+      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
+        {busy ? strings.submitting : strings.submit}
+      </Button>
+    </Page>
+  );
+}

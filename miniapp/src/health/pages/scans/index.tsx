@@ -1,0 +1,55 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
+import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
+import Page from '@/components/Page';
+import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { api } from '@/api';
+import { useKeyed } from '@/hooks/useApi';
+import { shanghaiDateTime } from '@/lib/health/time';
+import '@/pages/health/forms.css';
+import './index.css';
+
+const strings = {
+  intro: '近 28 天在卡点、场所和交通工具的扫码记录。记录到期自动删除。',
+  loadError: '无法加载扫码记录',
+  empty: '近 28 天没有扫码记录',
+  kinds: { scan: '卡点核验', visit: '扫场所码', outsider: '外来登记' },
+  pass: '通行',
+  stop: '未通行',
+};
+
+export default function ScansPage() {
+  const { params } = useRouter();
+  const residentId = params.residentId ?? '';
+  const load = useCallback(
+    () => api('healthMyScans', { params: { residentId }, quiet: true }).then((r) => r.scans),
+    [residentId],
+  );
+  const scans = useKeyed(['healthMyScans', { residentId }, 'scans'], load);
+  return (
+    <Page className="scans">
+      <Text className="muted">{strings.intro}</Text>
+      {!scans.data && scans.loading && <Loading />}
+      {!scans.data && !scans.loading && (
+        <ErrorState title={strings.loadError} error={scans.error} onRetry={scans.reload} />
+      )}
+      {scans.data?.length === 0 && <EmptyState glyph="记" title={strings.empty} />}
+      {!!scans.data?.length && (
+        <View className="card">
+          {scans.data.map((s) => (
+            <View key={`${s.at}${s.placeId}`} className="list-row">
+              <Text className="strong">{s.placeName}</Text>
+              <Text>
+                {strings.kinds[s.kind]} · {s.result === 'pass' ? strings.pass : strings.stop}
+                {s.colour ? ` · ${COLOUR_LABELS[s.colour]}` : ''}
+                {s.temperature ? ` · ${s.temperature.toFixed(1)} °C` : ''}
+              </Text>
+              <Text className="muted">{shanghaiDateTime(s.at)}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,11 @@
+import Taro from '@tarojs/taro';
+
+/** A value kept in Taro storage (localStorage on H5), or `fallback` when it is unset or unreadable. */
+export function readStored<T>(key: string, fallback: T): T {
+  try {
+    const value = Taro.getStorageSync(key) as T | '';
+    return value === '' || value === undefined || value === null ? fallback : value;
+  } catch {
+    return fallback;
+  }
+}
