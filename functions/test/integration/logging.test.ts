@@ -1,7 +1,6 @@
 import { endpoint } from '../../src/lib/http';
 import * as auth from '../../src/auth/handlers';
-import * as h from '../../src/health/handlers';
-import * as staff from '../../src/health/handlers-staff';
+import { residentHandlers as h, staffHandlers as staff } from './health-handlers';
 import * as utility from '../../src/utility/handlers';
 import { uniqueId } from '../health-fixtures';
 import { call, loginAs } from './helpers';

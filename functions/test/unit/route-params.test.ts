@@ -5,7 +5,7 @@ import { paramNames, paramsSchema, querySchema, routes, SafeId, type RouteDef } 
 import { userIdForOpenid } from '../../src/auth/identity';
 import { newOrderId } from '../../src/grocery/store-checkout';
 import { slotIdFor } from '../../src/grocery/rules';
-import { newId } from '../../src/health/store-register';
+import { newId } from '../../src/health/register/storage';
 import { bulkPaymentId, newPaymentId } from '../../src/utility/store-payments';
 
 /** Path parameters are checked by the contract: the derived schema must take every real id, and nothing hostile. */

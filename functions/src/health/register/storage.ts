@@ -1,27 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { maskIdNumber, maskName, maskPhone } from '@citycare/contract';
-import { directoryKey } from '../auth/keys';
-import { db, transactionReasons } from '../lib/dynamo';
-import { directoryTable } from '../lib/env';
-import { AppError, conflict } from '../lib/errors';
-import { healthConfig } from './config';
-import { codePointerKey, idHashKey, profileKey, residentPointerKey, selfKey } from './keys';
-import { initialStatus } from './rules';
-import { getProfile, type NewResident, type ProfileItem } from './store';
-import { healthTable } from './table';
+import { directoryKey } from '../../auth/keys';
+import { cancellationReasons, db, transact, type TransactItem } from '../../lib/dynamo';
+import { directoryTable } from '../../lib/env';
+import { AppError, conflict } from '../../lib/errors';
+import { healthConfig } from '../config';
+import type { NewResident, ProfileItem } from '../items';
+import { codePointerKey, idHashKey, profileKey, residentPointerKey, selfKey } from '../keys';
+import { initialStatus } from '../status';
+import { getProfile } from '../storage';
+import { healthTable } from '../table';
 
-/** Registration: the one write that creates a resident, its pointers and its uniqueness record. */
+/**
+ * Registration: the one write that creates a resident, its pointers and its uniqueness record;
+ * and its undoing for a family member.
+ */
 
 /** An opaque random id: `r...` for residents, `c...` for QR subjects, `a...` for appeals. */
 export const newId = (prefix: string) => prefix + randomBytes(12).toString('base64url');
 
-/**
- * Registers a resident (the owner themself, or a family member they add) in one transaction:
- * the profile, its pointers and the uniqueness record of the ID number; for the owner, the
- * one-per-user marker; for family, a check that the owner is registered. A retry of the same
- * registration gets the existing resident back; another user's ID number is refused.
- */
 /** A new resident's profile (green, version 1), with fresh resident and code ids. */
 export function buildProfile(ownerId: string, r: NewResident, now: string): ProfileItem {
   const residentId = newId('r');
@@ -50,12 +48,18 @@ export type Registration =
   /** The ID number is held by another account (or by this one under another relation). */
   | { kind: 'taken'; holder: { residentId: string; ownerId: string } };
 
+/**
+ * Registers a resident (the owner themself, or a family member they add) in one transaction:
+ * the profile, its pointers and the uniqueness record of the ID number; for the owner, the
+ * one-per-user marker; for family, a check that the owner is registered. A retry of the same
+ * registration gets the existing resident back; another user's ID number is refused.
+ */
 export async function register(ownerId: string, r: NewResident, now: string): Promise<Registration> {
   const profile = buildProfile(ownerId, r, now);
   const { residentId, codeId } = profile;
   const self = r.relation === 'self';
   const T = healthTable();
-  const items = [
+  const items: TransactItem[] = [
     self
       ? {
           Put: {
@@ -93,10 +97,10 @@ export async function register(ownerId: string, r: NewResident, now: string): Pr
     },
   ];
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    await transact(items);
     return { kind: 'registered', profile, created: true };
   } catch (err) {
-    const reasons = transactionReasons(err);
+    const reasons = cancellationReasons(err)?.map((r) => r.code);
     if (!reasons) throw err;
     const holder = await idHolder(r.idHash);
     const again = holder?.ownerId === ownerId ? await getProfile(ownerId, holder.residentId) : undefined;
@@ -133,7 +137,7 @@ async function isRegistered(ownerId: string): Promise<boolean> {
  */
 export async function removeFamily(p: ProfileItem): Promise<boolean> {
   const T = healthTable();
-  const items = [
+  const items: TransactItem[] = [
     {
       Delete: {
         TableName: T,
@@ -163,10 +167,10 @@ export async function removeFamily(p: ProfileItem): Promise<boolean> {
   ];
   for (const batch of [items, items.slice(0, 3)]) {
     try {
-      await db().send(new TransactWriteCommand({ TransactItems: batch }));
+      await transact(batch);
       return true;
     } catch (err) {
-      const reasons = transactionReasons(err);
+      const reasons = cancellationReasons(err)?.map((r) => r.code);
       if (reasons?.[0] === 'ConditionalCheckFailed' || reasons?.[1] === 'ConditionalCheckFailed') return false;
       // A member added before the household counted its members: nothing to give back.
       if (reasons?.[3] !== 'ConditionalCheckFailed') throw err;

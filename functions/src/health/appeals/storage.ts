@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AppealOutcome } from '@citycare/contract';
-import { auditKey } from '../auth/keys';
-import { db, transactionReasons } from '../lib/dynamo';
-import { auditTable } from '../lib/env';
-import { conflict } from '../lib/errors';
-import { appealCopyKey, appealCopyPrefix, householdPk, OPEN_APPEALS, openAppealKey, openAppealMarkerKey } from './keys';
-import type { ProfileItem } from './store';
-import { healthTable } from './table';
+import { auditPut, cancellationReasons, countAll, db, queryPage, transact, type TransactItem } from '../../lib/dynamo';
+import { conflict } from '../../lib/errors';
+import type { ProfileItem } from '../items';
+import {
+  appealCopyKey,
+  appealCopyPrefix,
+  householdPk,
+  OPEN_APPEALS,
+  openAppealKey,
+  openAppealMarkerKey,
+} from '../keys';
+import { healthTable } from '../table';
 
 /**
  * The appeals (纠错): the officials' queue (one partition, oldest first), the resident's own copy
@@ -28,7 +33,7 @@ export interface AppealItem {
   closedAt?: string;
 }
 
-type AppealRef = Pick<AppealItem, 'appealId' | 'residentId' | 'ownerId'>;
+export type AppealRef = Pick<AppealItem, 'appealId' | 'residentId' | 'ownerId'>;
 
 /** Puts an appeal in the queue, unless the resident already has one open (409). Ids sort by time. */
 export async function createAppeal(p: ProfileItem, reason: string, now: string): Promise<AppealItem> {
@@ -45,23 +50,19 @@ export async function createAppeal(p: ProfileItem, reason: string, now: string):
   };
   const T = healthTable();
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: T,
-              Item: { ...openAppealMarkerKey(p.ownerId, p.residentId), appealId, createdAt: now },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: T, Item: { ...openAppealKey(appealId), ...item } } },
-          { Put: { TableName: T, Item: { ...appealCopyKey(p.ownerId, p.residentId, appealId), ...item } } },
-        ],
-      }),
-    );
+    await transact([
+      {
+        Put: {
+          TableName: T,
+          Item: { ...openAppealMarkerKey(p.ownerId, p.residentId), appealId, createdAt: now },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: T, Item: { ...openAppealKey(appealId), ...item } } },
+      { Put: { TableName: T, Item: { ...appealCopyKey(p.ownerId, p.residentId, appealId), ...item } } },
+    ]);
   } catch (err) {
-    if (transactionReasons(err)?.[0] === 'ConditionalCheckFailed') {
+    if (cancellationReasons(err)?.[0]?.code === 'ConditionalCheckFailed') {
       throw conflict('已有一份纠错申请正在处理，请等待卫健工作人员回复后再提交');
     }
     throw err;
@@ -73,7 +74,13 @@ export async function createAppeal(p: ProfileItem, reason: string, now: string):
  * The writes that close an open appeal: out of the queue (conditional: still open, this
  * resident's), the marker freed, the outcome on the resident's copy. First item: the queue's.
  */
-export function closeAppealItems(a: AppealRef, outcome: AppealOutcome, decision: string, by: string, now: string) {
+export function closeAppealItems(
+  a: AppealRef,
+  outcome: AppealOutcome,
+  decision: string,
+  by: string,
+  now: string,
+): TransactItem[] {
   const T = healthTable();
   return [
     {
@@ -115,76 +122,46 @@ export async function getOpenAppeal(appealId: string): Promise<AppealItem | unde
 
 /** 维持原状态: closes an appeal without changing the status, audited. 409 when already closed. */
 export async function keepAppeal(a: AppealItem, decision: string, officialId: string, now: string) {
-  const audit = {
-    Put: {
-      TableName: auditTable(),
-      Item: {
-        ...auditKey('HEALTH#APPEALS', new Date(now), officialId, randomBytes(6).toString('base64url')),
-        action: 'health.appeal.keep',
-        actorId: officialId,
-        appealId: a.appealId,
-        residentId: a.residentId,
-        reason: decision,
-        at: now,
-      },
-    },
-  };
+  const audit = auditPut('HEALTH#APPEALS', new Date(now), officialId, {
+    action: 'health.appeal.keep',
+    appealId: a.appealId,
+    residentId: a.residentId,
+    reason: decision,
+  });
   try {
-    await db().send(
-      new TransactWriteCommand({ TransactItems: [...closeAppealItems(a, 'kept', decision, officialId, now), audit] }),
-    );
+    await transact([...closeAppealItems(a, 'kept', decision, officialId, now), audit]);
   } catch (err) {
-    if (transactionReasons(err)?.[0] === 'ConditionalCheckFailed') throw conflict('该纠错申请已处理');
+    if (cancellationReasons(err)?.[0]?.code === 'ConditionalCheckFailed') throw conflict('该纠错申请已处理');
     throw err;
   }
   return { ...a, status: 'closed' as const, outcome: 'kept' as const, decision, closedAt: now };
 }
 
+const queue = () => ({
+  TableName: healthTable(),
+  KeyConditionExpression: 'pk = :pk',
+  ExpressionAttributeValues: { ':pk': OPEN_APPEALS },
+});
+
 /** One page of the queue, oldest first, from `start` (a position this function returned). */
 export async function openAppealsPage(start: Record<string, unknown> | undefined, limit: number) {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: healthTable(),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': OPEN_APPEALS },
-      ExclusiveStartKey: start,
-      Limit: limit,
-    }),
-  );
-  return { items: (out.Items ?? []) as AppealItem[], last: out.LastEvaluatedKey };
+  return queryPage<AppealItem>({ ...queue(), ExclusiveStartKey: start, Limit: limit });
 }
 
 /** How many appeals wait: a COUNT query over the queue's partition (keys only, paged). */
 export async function countOpenAppeals(): Promise<number> {
-  let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: healthTable(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': OPEN_APPEALS },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    count += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return count;
+  return countAll(queue());
 }
 
 /** A resident's appeals, newest first (the latest 20). */
 export async function appealsOf(p: ProfileItem): Promise<AppealItem[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: healthTable(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': householdPk(p.ownerId), ':p': appealCopyPrefix(p.residentId) },
-      ScanIndexForward: false,
-      Limit: 20,
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []) as AppealItem[];
+  const page = await queryPage<AppealItem>({
+    TableName: healthTable(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+    ExpressionAttributeValues: { ':pk': householdPk(p.ownerId), ':p': appealCopyPrefix(p.residentId) },
+    ScanIndexForward: false,
+    Limit: 20,
+    ConsistentRead: true,
+  });
+  return page.items;
 }

@@ -1,27 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DisputeDecision, Relation } from '@citycare/contract';
-import { auditKey } from '../auth/keys';
-import { db, transactionReasons } from '../lib/dynamo';
-import { auditTable } from '../lib/env';
-import { conflict } from '../lib/errors';
-import { healthConfig } from './config';
-import { codePointerKey, idHashKey, profileKey, residentPointerKey, selfKey } from './keys';
-import { getProfile, type NewResident } from './store';
-import { buildProfile } from './store-register';
-import { healthTable } from './table';
+import { auditPut, cancellationReasons, countAll, db, queryPage, transact, type TransactItem } from '../../lib/dynamo';
+import { conflict } from '../../lib/errors';
+import { healthConfig } from '../config';
+import type { NewResident } from '../items';
+import {
+  codePointerKey,
+  disputeKey,
+  disputeMarkerKey as markerKey,
+  idHashKey,
+  OPEN_DISPUTES,
+  profileKey,
+  residentPointerKey,
+  selfKey,
+} from '../keys';
+import { buildProfile } from '../register/storage';
+import { getProfile } from '../storage';
+import { healthTable } from '../table';
 
 /**
  * Disputes over an ID number held by another account: filed by the claimant's registration, kept
  * in the officials' queue (one partition, oldest first) and resolved, audited, by keeping the
  * registration or moving the ID number (with its status) to the claimant.
- *
- *   DISPUTE#OPEN      <disputeId>     the queue; carries the claimant's registration data
- *   HH#<claimant>     DSP#<idHash>    one open dispute per claimant and ID number
  */
-export const OPEN_DISPUTES = 'DISPUTE#OPEN';
-const disputeKey = (disputeId: string) => ({ pk: OPEN_DISPUTES, sk: disputeId });
-const markerKey = (claimantId: string, idHash: string) => ({ pk: `HH#${claimantId}`, sk: `DSP#${idHash}` });
 
 export interface DisputeItem {
   disputeId: string;
@@ -68,23 +70,19 @@ export async function fileDispute(
   };
   const T = healthTable();
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: T,
-              Item: { ...markerKey(claimantId, r.idHash), disputeId },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: T, Item: { ...disputeKey(disputeId), ...item } } },
-        ],
-      }),
-    );
+    await transact([
+      {
+        Put: {
+          TableName: T,
+          Item: { ...markerKey(claimantId, r.idHash), disputeId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: T, Item: { ...disputeKey(disputeId), ...item } } },
+    ]);
     return item;
   } catch (err) {
-    if (transactionReasons(err)?.[0] !== 'ConditionalCheckFailed') throw err;
+    if (cancellationReasons(err)?.[0]?.code !== 'ConditionalCheckFailed') throw err;
     const marker = await db().send(
       new GetCommand({ TableName: T, Key: markerKey(claimantId, r.idHash), ConsistentRead: true }),
     );
@@ -108,20 +106,11 @@ export async function openDisputesPage(start: Record<string, unknown> | undefine
     KeyConditionExpression: 'pk = :pk',
     ExpressionAttributeValues: { ':pk': OPEN_DISPUTES },
   };
-  const [page, count] = await Promise.all([
-    db().send(new QueryCommand({ ...query, ExclusiveStartKey: start, Limit: limit })),
-    (async () => {
-      let n = 0;
-      let from: Record<string, unknown> | undefined;
-      do {
-        const out = await db().send(new QueryCommand({ ...query, Select: 'COUNT', ExclusiveStartKey: from }));
-        n += out.Count ?? 0;
-        from = out.LastEvaluatedKey;
-      } while (from);
-      return n;
-    })(),
+  const [page, waiting] = await Promise.all([
+    queryPage<DisputeItem>({ ...query, ExclusiveStartKey: start, Limit: limit }),
+    countAll(query),
   ]);
-  return { items: (page.Items ?? []) as DisputeItem[], last: page.LastEvaluatedKey, waiting: count };
+  return { ...page, waiting };
 }
 
 /**
@@ -138,26 +127,18 @@ export async function resolveDispute(
   now: string,
 ): Promise<void> {
   const T = healthTable();
-  const common = [
+  const common: TransactItem[] = [
     { Delete: { TableName: T, Key: disputeKey(d.disputeId), ConditionExpression: 'attribute_exists(pk)' } },
     { Delete: { TableName: T, Key: markerKey(d.claimantId, d.idHash) } },
-    {
-      Put: {
-        TableName: auditTable(),
-        Item: {
-          ...auditKey('HEALTH#DISPUTES', new Date(now), officialId, randomBytes(6).toString('base64url')),
-          action: `health.dispute.${decision}`,
-          actorId: officialId,
-          disputeId: d.disputeId,
-          claimantId: d.claimantId,
-          fromResidentId: d.holderResidentId,
-          reason,
-          at: now,
-        },
-      },
-    },
+    auditPut('HEALTH#DISPUTES', new Date(now), officialId, {
+      action: `health.dispute.${decision}`,
+      disputeId: d.disputeId,
+      claimantId: d.claimantId,
+      fromResidentId: d.holderResidentId,
+      reason,
+    }),
   ];
-  let items: object[] = common;
+  let items = common;
   if (decision === 'move') {
     const held = await getProfile(d.holderOwnerId, d.holderResidentId);
     if (!held) throw conflict('该身份证号的登记已变化，请刷新后重新核对');
@@ -232,9 +213,9 @@ export async function resolveDispute(
     ];
   }
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+    await transact(items);
   } catch (err) {
-    const reasons = transactionReasons(err);
+    const reasons = cancellationReasons(err)?.map((r) => r.code);
     if (reasons?.[0] === 'ConditionalCheckFailed') throw conflict('该申诉已处理');
     if (reasons?.[3] === 'ConditionalCheckFailed') throw conflict('该身份证号的登记已变化，请刷新后重新核对');
     if (reasons?.[10] === 'ConditionalCheckFailed') {
