@@ -1,7 +1,7 @@
 import { maskName } from '@citycare/contract';
 import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { auditKey } from '../auth/keys';
+import { auditKey } from '../lib/dynamo';
 import { db, transactionReasons } from '../lib/dynamo';
 import { auditTable } from '../lib/env';
 import { AppError, conflict, notFound } from '../lib/errors';
