@@ -1,5 +1,5 @@
 import type { AppealView, ResidentDetailResponse } from '@citycare/contract';
-import { residentHandlers as h, staffHandlers as staff } from './health-handlers';
+import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { sealCursor } from '../../src/lib/cursor';
 import { call, httpEvent, loginAs, scanAll } from './helpers';
 import { declare, healthSnapshot, normalDeclaration, registeredUser } from './health-helpers';

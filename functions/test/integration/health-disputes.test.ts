@@ -1,5 +1,5 @@
 import type { ResidentView } from '@citycare/contract';
-import { residentHandlers as h, staffHandlers as staff, disputeHandlers as disputes } from './health-handlers';
+import { residentHandlers as h, staffHandlers as staff, disputeHandlers as disputes } from './health-api';
 import { call, loginAs, scanAll } from './helpers';
 import { declare, healthSnapshot, newUser, normalDeclaration, registeredUser, registration } from './health-helpers';
 

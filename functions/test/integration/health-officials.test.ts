@@ -1,5 +1,5 @@
 import type { ResidentDetailResponse, ScanRow } from '@citycare/contract';
-import { residentHandlers as h, staffHandlers as staff } from './health-handlers';
+import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { call, loginAs, scanAll, unique } from './helpers';
 import { declare, healthSnapshot, normalDeclaration, registeredUser, scanId } from './health-helpers';
 

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RepairStatus } from '@citycare/contract';
-import { directoryKey } from '../auth/keys';
-import { db, isConditionFailure } from '../lib/dynamo';
-import { directoryTable } from '../lib/env';
-import { AppError, conflict, notFound } from '../lib/errors';
-import { utilityTable } from './config';
-import type { RepairItem } from './items';
-import { householdRepairsIndex, INDEX_BY_COMPANY, INDEX_BY_OWNER, repairKey, repairQueueIndex } from './keys';
-import { repairStatusesBefore, type RepairStep } from './rules';
-import { queryAll } from './store-accounts';
+import { db, isConditionFailure, plainItem, queryAll } from '../../lib/dynamo';
+import { AppError, conflict, notFound } from '../../lib/errors';
+import type { RepairItem } from '../items';
+import { householdRepairsIndex, INDEX_BY_COMPANY, INDEX_BY_OWNER, repairKey, repairQueueIndex } from '../keys';
+import { utilityTable } from '../table';
+import { companies } from '../wiring';
+import { queueOrder, repairStatusesBefore, type RepairStep } from './rules';
 
 /** Repair requests (报修): taken 24 hours a day, worked by the company's staff. */
 
@@ -19,10 +17,8 @@ const FIXED_REPAIR_TTL_SECONDS = 180 * 24 * 3600;
 export type NewRepair = Pick<RepairItem, 'company' | 'address' | 'problem' | 'description' | 'urgency'>;
 
 export async function createRepair(householdId: string, input: NewRepair, now: Date): Promise<RepairItem> {
-  const company = await db().send(
-    new GetCommand({ TableName: directoryTable(), Key: directoryKey('utility', input.company) }),
-  );
-  if (!company.Item) {
+  const companyName = await companies.nameOf(input.company);
+  if (companyName === undefined) {
     throw new AppError('VALIDATION_FAILED', '请选择供水、供电、燃气或供暖公司', [
       { path: 'company', message: '没有这家公司' },
     ]);
@@ -33,7 +29,7 @@ export async function createRepair(householdId: string, input: NewRepair, now: D
     ...repairKey(repairId),
     repairId,
     ...input,
-    companyName: String(company.Item.name),
+    companyName,
     householdId,
     status: 'submitted',
     createdAt: at,
@@ -50,26 +46,24 @@ export async function createRepair(householdId: string, input: NewRepair, now: D
 }
 
 export async function householdRepairs(householdId: string): Promise<RepairItem[]> {
-  const items = await queryAll({
+  return queryAll<RepairItem>({
     TableName: utilityTable(),
     IndexName: INDEX_BY_OWNER,
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': householdRepairsIndex(householdId) },
     ScanIndexForward: false,
   });
-  return items as unknown as RepairItem[];
 }
 
 /** The company's queue: open requests first (urgent first, oldest first), then the fixed ones. */
 export async function repairQueue(company: string): Promise<RepairItem[]> {
-  const items = (await queryAll({
+  const items = await queryAll<RepairItem>({
     TableName: utilityTable(),
     IndexName: INDEX_BY_COMPANY,
     KeyConditionExpression: 'gsi1pk = :pk',
     ExpressionAttributeValues: { ':pk': repairQueueIndex(company) },
-  })) as unknown as RepairItem[];
-  const rank = (r: RepairItem) => (r.status === 'fixed' ? 2 : r.urgency === 'urgent' ? 0 : 1);
-  return items.sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt));
+  });
+  return items.sort(queueOrder);
 }
 
 /** Moves a repair of `company` forward; an unknown or other company's repair is 404. */
@@ -111,8 +105,8 @@ export async function updateRepair(
   } catch (err) {
     if (!isConditionFailure(err)) throw err;
     // The old item comes back as raw attribute values ({ S: ... }).
-    const old = (err as { Item?: Record<string, { S?: string } | undefined> }).Item;
-    if (old?.company?.S !== company) throw notFound('本公司没有这张报修单');
+    const old = plainItem((err as { Item?: Parameters<typeof plainItem>[0] }).Item);
+    if (old?.company !== company) throw notFound('本公司没有这张报修单');
     throw conflict('报修单状态已更新，不能退回到之前的状态');
   }
 }
