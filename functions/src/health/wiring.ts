@@ -11,24 +11,24 @@ export interface Clock {
   now(): Date;
 }
 
-export interface Users {
+export interface UsersPort {
   /** Whether the user holds the official role now (read afresh, not from the session token). */
   isOfficial(userId: string): Promise<boolean>;
 }
 
-export interface Places {
+export interface PlacesPort {
   get(placeId: string): Promise<Place | undefined>;
 }
 
 export const clock: Clock = { now: () => new Date() };
 
-export const users: Users = {
+export const users: UsersPort = {
   isOfficial: async (userId) => {
     const user = await getUser(userId);
     return !!user && hasRole(user.roles, 'official');
   },
 };
 
-export const places: Places = { get: getPlace };
+export const places: PlacesPort = { get: getPlace };
 
 export type { Place };

@@ -1,4 +1,4 @@
-import type { OutsiderView, ScanUploadResult } from '@citycare/contract';
+import { DAY_MS, type OutsiderView, type ScanUploadResult } from '@citycare/contract';
 import type { Caller } from '../../auth/caller';
 import { hasRole, hasScope } from '../../auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
@@ -14,8 +14,6 @@ import { judgeScan, outsiderRecord, scanRecord, visitRecord } from './rules';
 import { putRecord, recordsAtPlace, recordsOfCode } from './storage';
 
 /** Records at places: checkpoints' scans and outsiders, residents' visits (place codes) and their own scans. */
-
-const DAY_MS = 86400_000;
 
 /** A checkpoint user works for their own place only; officials may read every place. */
 async function placeFor(caller: Caller, placeId: string, officialsToo = false) {

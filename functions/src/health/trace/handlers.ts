@@ -1,3 +1,4 @@
+import { DAY_MS } from '@citycare/contract';
 import { notFound } from '../../lib/errors';
 import { endpoint } from '../../lib/http';
 import { recordsAtPlace, recordsOfCode } from '../scans/storage';
@@ -7,8 +8,6 @@ import { clock, places } from '../wiring';
 import { auditTrace, residentsOfCodes } from './storage';
 
 /** Contact tracing by officials: who was at a place, where a resident was. Each query is audited before it is answered. */
-
-const DAY_MS = 86400_000;
 
 /** POST /health/trace/place (healthTracePlace): who was at a place between two times. */
 export const tracePlace = endpoint('healthTracePlace', { roles: ['official'] }, async ({ body, caller }) => {
