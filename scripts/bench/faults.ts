@@ -46,11 +46,12 @@ async function load(call: Call) {
 const pct = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(0)}%`;
 
 export async function benchFaults(proxy: SlowProxy): Promise<void> {
-  const h = await import('../../functions/src/health/handlers');
+  const { registerSelf } = await import('../../functions/src/health/register/handlers');
+  const { code } = await import('../../functions/src/health/code/handlers');
   const { login } = await import('../../functions/src/auth/handlers');
   const { myOrders } = await import('../../functions/src/grocery/handlers-shop');
   const token = JSON.parse((await login(benchEvent({ body: { code: 'dev:resident' } }))).body ?? '{}').token as string;
-  const reg = await h.registerSelf(
+  const reg = await registerSelf(
     benchEvent({
       token,
       body: { name: '王秀兰', idNumber: '11010519491231002X', phone: '13812341234', community: 'zq-jianshe' },
@@ -59,10 +60,7 @@ export async function benchFaults(proxy: SlowProxy): Promise<void> {
   const residentId = (JSON.parse(reg.body ?? '{}') as { resident?: { residentId: string } }).resident?.residentId;
   if (!residentId) throw new Error(`bench registration failed: ${reg.body}`);
   const cases: [string, Call][] = [
-    [
-      'health code (last good profile kept)',
-      () => h.code(benchEvent({ method: 'GET', token, params: { residentId } })),
-    ],
+    ['health code (last good profile kept)', () => code(benchEvent({ method: 'GET', token, params: { residentId } }))],
     ['my grocery orders (no cache)', () => myOrders(benchEvent({ method: 'GET', token }))],
     ['sign in (returning user)', () => login(benchEvent({ body: { code: 'dev:resident' } }))],
   ];

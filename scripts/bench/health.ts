@@ -59,13 +59,15 @@ export async function benchHealthVerify(): Promise<void> {
 /** DynamoDB requests of showing a code, declaring and recording a scan. */
 export async function benchHealthRequests(): Promise<void> {
   const { login } = await import('../../functions/src/auth/handlers');
-  const h = await import('../../functions/src/health/handlers');
-  const staff = await import('../../functions/src/health/handlers-staff');
+  const { household, registerSelf } = await import('../../functions/src/health/register/handlers');
+  const { code } = await import('../../functions/src/health/code/handlers');
+  const { declare } = await import('../../functions/src/health/declare/handlers');
+  const { uploadScans } = await import('../../functions/src/health/scans/handlers');
   const tokenOf = async (key: string) =>
     JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
   const resident = await tokenOf(`bench-health-${Date.now().toString(36)}`);
   const checkpoint = await tokenOf('checkpoint');
-  const reg = await h.registerSelf(
+  const reg = await registerSelf(
     benchEvent({
       token: resident,
       body: { name: '王秀兰', idNumber: '11010519491231002X', phone: '13812341234', community: 'zq-jianshe' },
@@ -74,9 +76,9 @@ export async function benchHealthRequests(): Promise<void> {
   const residentId = (JSON.parse(reg.body ?? '{}') as { resident?: { residentId: string } }).resident?.residentId;
   if (!residentId) throw new Error(`bench registration failed: ${reg.body}`);
   const codeToken = () =>
-    h
-      .code(benchEvent({ method: 'GET', token: resident, params: { residentId } }))
-      .then((r) => (JSON.parse(r.body ?? '{}') as { token: string }).token);
+    code(benchEvent({ method: 'GET', token: resident, params: { residentId } })).then(
+      (r) => (JSON.parse(r.body ?? '{}') as { token: string }).token,
+    );
   const qr = await codeToken();
   const scan = () => ({
     scanId: `s-${randomUUID()}`,
@@ -92,33 +94,33 @@ export async function benchHealthRequests(): Promise<void> {
       name: 'show my code (GET code)',
       floor: 1,
       floorNote: '1 GetItem of the resident (keys cached)',
-      run: () => h.code(benchEvent({ method: 'GET', token: resident, params: { residentId } })),
+      run: () => code(benchEvent({ method: 'GET', token: resident, params: { residentId } })),
     },
     {
       name: 'open the code page (GET /health/me)',
       floor: 1,
       floorNote: '1 Query of the household',
-      run: () => h.household(benchEvent({ method: 'GET', token: resident })),
+      run: () => household(benchEvent({ method: 'GET', token: resident })),
     },
     {
       name: 'declare',
       floor: 2,
       floorNote: 'BatchGet (resident + risk areas) + 1 transaction',
-      run: () => h.declare(benchEvent({ token: resident, body: declaration })),
+      run: () => declare(benchEvent({ token: resident, body: declaration })),
     },
     {
       name: 'record a scan (upload of 1)',
       floor: 2,
       floorNote: 'GetItem (fresh checkpoint role) + conditional PutItem',
-      setup: () => staff.uploadScans(benchEvent({ token: checkpoint, body: { placeId: 'cp-lutun', scans: [scan()] } })),
-      run: () => staff.uploadScans(benchEvent({ token: checkpoint, body: { placeId: 'cp-lutun', scans: [scan()] } })),
+      setup: () => uploadScans(benchEvent({ token: checkpoint, body: { placeId: 'cp-lutun', scans: [scan()] } })),
+      run: () => uploadScans(benchEvent({ token: checkpoint, body: { placeId: 'cp-lutun', scans: [scan()] } })),
     },
     {
       name: 'record 20 offline scans (one upload)',
       floor: 21,
       floorNote: 'GetItem (role) + 20 conditional PutItems (each stored once)',
       run: () =>
-        staff.uploadScans(
+        uploadScans(
           benchEvent({ token: checkpoint, body: { placeId: 'cp-lutun', scans: Array.from({ length: 20 }, scan) } }),
         ),
     },

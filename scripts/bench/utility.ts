@@ -7,8 +7,9 @@ import { countRequests } from './requests';
  */
 export async function benchUtilityRequests(): Promise<void> {
   const { login } = await import('../../functions/src/auth/handlers');
-  const resident = await import('../../functions/src/utility/handlers');
-  const staff = await import('../../functions/src/utility/handlers-staff');
+  const { linkAccount } = await import('../../functions/src/utility/accounts/handlers');
+  const { applyRelief, decideRelief } = await import('../../functions/src/utility/relief/handlers');
+  const { disconnectAccount } = await import('../../functions/src/utility/staff/handlers');
   const { setClock } = await import('../../functions/src/utility/clock');
   const { userIdForOpenid } = await import('../../functions/src/auth/identity');
   const tokenOf = async (key: string) =>
@@ -17,9 +18,9 @@ export async function benchUtilityRequests(): Promise<void> {
   const inWindow = () => setClock(() => new Date('2020-02-10T02:00:00.000Z'));
   const beforeWindow = () => setClock(() => new Date('2020-01-20T02:00:00.000Z'));
   const link = (token: string, accountNo: string, holderName: string) =>
-    resident.linkAccount(benchEvent({ token, body: { accountNo, holderName } }));
+    linkAccount(benchEvent({ token, body: { accountNo, holderName } }));
   const disconnect = (accountNo: string) =>
-    staff.disconnectAccount(
+    disconnectAccount(
       benchEvent({ token: zhao, params: { company: 'ut-water', accountNo }, body: { reason: '欠费停供' } }),
     );
 
@@ -36,7 +37,7 @@ export async function benchUtilityRequests(): Promise<void> {
       floor: 2,
       floorNote: 'Query household + 1 transaction (parts, accounts protected, audit)',
       setup: () => link(wang, '3100456789', '王秀兰'),
-      run: () => resident.applyRelief(benchEvent({ token: wang, body: { hardship: '疫情期间停工' } })),
+      run: () => applyRelief(benchEvent({ token: wang, body: { hardship: '疫情期间停工' } })),
     },
     {
       name: 'staff approve an application',
@@ -45,10 +46,10 @@ export async function benchUtilityRequests(): Promise<void> {
       setup: async () => {
         beforeWindow();
         await link(liu, '0101765432', '刘德福');
-        await resident.applyRelief(benchEvent({ token: liu, body: { hardship: '疫情期间停工' } }));
+        await applyRelief(benchEvent({ token: liu, body: { hardship: '疫情期间停工' } }));
       },
       run: () =>
-        staff.decideRelief(
+        decideRelief(
           benchEvent({
             token: zhao,
             params: { company: 'ut-water', householdId: userIdForOpenid('dev:resident2') },

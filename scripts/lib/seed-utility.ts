@@ -4,8 +4,7 @@ import { parse } from 'yaml';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UtilityKind } from '@citycare/contract';
 import type { AccountItem, BillItem } from '../../functions/src/utility/items';
-import { accountKey, billKey, communityIndex } from '../../functions/src/utility/keys';
-import { billId } from '../../functions/src/utility/rules';
+import { accountKey, billId, billKey, communityIndex } from '../../functions/src/utility/keys';
 import { ROOT } from './paths';
 
 /** config/utility.yml: the relief window (read by serverless.yml) and the demo accounts. */

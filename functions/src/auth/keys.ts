@@ -1,10 +1,10 @@
-/** Key builders of the users, directory and audit tables, shared by storage, seed and tests. */
+import type { DirectoryKind } from '@citycare/contract';
+
+/**
+ * Key builders of the users and directory tables, shared by storage, seed and tests (the audit
+ * table's: lib/dynamo's auditKey).
+ */
 export const userKey = (userId: string) => ({ pk: `USER#${userId}` });
 
-export type DirectoryKind = 'district' | 'community' | 'store' | 'place' | 'utility';
+export type { DirectoryKind };
 export const directoryKey = (kind: DirectoryKind, id: string) => ({ pk: kind, sk: id });
-
-export const auditKey = (subject: string, at: Date, actorId: string, nonce: string) => ({
-  pk: subject,
-  sk: `${at.toISOString()}#${actorId}#${nonce}`,
-});

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant, RoleName, UserProfile } from '@citycare/contract';
-import { db, isConditionFailure, transactionReasons } from '../lib/dynamo';
-import { auditTable, directoryTable, usersTable } from '../lib/env';
+import { auditPut, cancellationReasons, db, isConditionFailure, transact, type TransactItem } from '../lib/dynamo';
+import { directoryTable, usersTable } from '../lib/env';
 import { AppError, notFound } from '../lib/errors';
-import { auditKey, directoryKey, userKey, type DirectoryKind } from './keys';
+import { directoryKey, userKey, type DirectoryKind } from './keys';
 import { normaliseRoles, roleKey } from './rules';
 
 /** The only code that reads and writes users and role grants. */
@@ -98,7 +97,7 @@ export async function changeRole(
           UpdateExpression: 'REMOVE #roles.#k SET updatedAt = :now',
           ExpressionAttributeValues: { ':now': now.toISOString() },
         };
-  const items = [
+  const items: TransactItem[] = [
     {
       Update: {
         TableName: usersTable(),
@@ -108,19 +107,7 @@ export async function changeRole(
         ...update,
       },
     },
-    {
-      Put: {
-        TableName: auditTable(),
-        Item: {
-          ...auditKey(`USER#${targetId}`, now, actorId, randomUUID()),
-          action: `role.${kind}`,
-          actorId,
-          targetId,
-          role: key,
-          at: now.toISOString(),
-        },
-      },
-    },
+    auditPut(`USER#${targetId}`, now, actorId, { action: `role.${kind}`, targetId, role: key }),
     ...(kind === 'grant' && scopeKind && grant.scope
       ? [
           {
@@ -134,9 +121,9 @@ export async function changeRole(
       : []),
   ];
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
+    await transact(items);
   } catch (err) {
-    const reasons = transactionReasons(err);
+    const reasons = cancellationReasons(err)?.map((r) => r.code);
     if (reasons?.[0] === 'ConditionalCheckFailed') throw notFound('找不到该用户');
     if (reasons?.[2] === 'ConditionalCheckFailed') {
       throw new AppError('VALIDATION_FAILED', `范围 ${grant.scope} 不存在`, [

@@ -1,4 +1,5 @@
 import { requireEnv } from '../lib/env';
+import type { Limit } from '../lib/limits';
 
 /** The rule book's numbers, from config/health-rules.yml through the function's environment. */
 export interface HealthConfig {
@@ -36,3 +37,11 @@ export function healthConfig(): HealthConfig {
 
 /** The DynamoDB TTL value (epoch seconds) of a record made at `at`. */
 export const expiresAt = (at: string) => Math.floor(Date.parse(at) / 1000) + healthConfig().recordTtlDays * 86400;
+
+/** Registration attempts per account and day: every attempt counts, so nobody can probe ID numbers. */
+export const registrationLimit = (): Limit => ({
+  name: 'health.register',
+  max: healthConfig().registrationsPerDay,
+  windowSeconds: 86400,
+  message: '今天的登记次数已用完',
+});

@@ -15,6 +15,8 @@ import { createHash } from 'node:crypto';
  *   HH#<ownerUserId>  AP#<residentId>#<appealId>   a resident's appeal and, once closed, its outcome
  *   HH#<ownerUserId>  APOPEN#<residentId>          the one open appeal a resident may have
  *   APPEAL#OPEN       <appealId>                    officials' queue of open appeals
+ *   DISPUTE#OPEN      <disputeId>                   officials' queue of disputes over an ID number
+ *   HH#<claimantId>   DSP#<idHash>                  one open dispute per claimant and ID number
  *
  * Table `health-scans` (every row expires after 28 days, TTL attribute `expiresAt`):
  *   PLACE#<placeId>#<yyyy-mm-dd>#<shard>  <at>#<id>   scans, visits, outsiders at a place
@@ -57,6 +59,12 @@ export const appealCopyPrefix = (residentId: string) => `AP#${residentId}#`;
 export const openAppealMarkerKey = (ownerId: string, residentId: string) => ({
   pk: householdPk(ownerId),
   sk: `APOPEN#${residentId}`,
+});
+export const OPEN_DISPUTES = 'DISPUTE#OPEN';
+export const disputeKey = (disputeId: string) => ({ pk: OPEN_DISPUTES, sk: disputeId });
+export const disputeMarkerKey = (claimantId: string, idHash: string) => ({
+  pk: householdPk(claimantId),
+  sk: `DSP#${idHash}`,
 });
 
 /** The day bucket of a time: its UTC date. */

@@ -1,7 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db } from '../lib/dynamo';
-import { householdPk, PROFILE_PREFIX } from './keys';
-import { healthTable } from './table';
+import { householdColours } from './storage';
 
 /**
  * What other domains may ask the health-code service. The grocery service uses it to decide
@@ -24,16 +21,7 @@ export function worseColour(a: HealthColour, b: HealthColour): HealthColour {
  * registered; `unregistered` when the user has no health code at all. One Query.
  */
 export async function householdColour(userId: string): Promise<HealthColour | 'unregistered'> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: healthTable(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': householdPk(userId), ':p': PROFILE_PREFIX },
-      ProjectionExpression: 'colour',
-      ConsistentRead: true,
-    }),
-  );
-  const colours = (out.Items ?? []).map((i) => i.colour as HealthColour).filter((c) => c in RANK);
+  const colours = (await householdColours(userId)).filter((c): c is HealthColour => c in RANK);
   if (colours.length === 0) return 'unregistered';
   return colours.reduce(worseColour, 'green');
 }

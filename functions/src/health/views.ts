@@ -1,12 +1,13 @@
 import { cityDate } from '@citycare/contract';
-import type { AppealView, AuditRow, DeclarationView, ResidentView, ScanRow, Symptom } from '@citycare/contract';
+import type { AuditRow, DeclarationView, ResidentView, ScanRow, Symptom } from '@citycare/contract';
 import { healthConfig } from './config';
-import { FINDING_TEXT, outlook, type Finding, type RuleSet } from './rules';
-import type { DeclarationItem, ProfileItem } from './store';
-import type { AppealItem } from './store-appeals';
-import type { StoredRecord } from './store-scans';
+import type { DeclarationItem, ProfileItem, StoredRecord } from './items';
+import { FINDING_TEXT, outlook, type Finding, type RuleSet } from './status';
 
-/** Storage items -> the contract's views. Only masked personal data leaves this file. */
+/**
+ * Shared storage items -> the contract's views (a use case's own views are in its folder). Only
+ * masked personal data leaves this file.
+ */
 
 export function ruleNumbers(): RuleSet {
   const c = healthConfig();
@@ -76,20 +77,5 @@ export function recordView(r: StoredRecord, residentId?: string): ScanRow {
     reason: r.reason,
     temperature: r.temperature,
     residentId,
-  };
-}
-
-export function appealView(a: AppealItem): AppealView {
-  return {
-    appealId: a.appealId,
-    residentId: a.residentId,
-    maskedName: a.maskedName,
-    colour: a.colour as AppealView['colour'],
-    reason: a.reason,
-    createdAt: a.createdAt,
-    status: a.status ?? 'open',
-    outcome: a.outcome,
-    decision: a.decision,
-    closedAt: a.closedAt,
   };
 }

@@ -22,8 +22,6 @@ export function reliefConfig(): ReliefConfig {
   return config;
 }
 
-export const utilityTable = () => requireEnv('TABLE_UTILITY');
-
 function positiveInt(name: string): number {
   const n = Number(requireEnv(name));
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer`);

@@ -1,8 +1,6 @@
-import { maskName } from '@citycare/contract';
-import type { AccountView, BillView, InstallmentLine, ReliefPart, RepairView, UtilityKind } from '@citycare/contract';
-import { isProtected, lateFee, type ReliefConfig } from './rules';
+import type { InstallmentLine, RepairView, UtilityKind } from '@citycare/contract';
 
-/** The shapes stored in the utility table, and how each is shown. */
+/** The shapes stored in the utility table (their keys: keys.ts; how they are shown: views.ts and each use case's). */
 
 export interface AccountItem {
   pk: string;
@@ -115,66 +113,6 @@ export interface PaymentRecord {
   amountFen: number;
   status: 'pending' | 'paid' | 'cancelled';
   createdAt: string;
-}
-
-export function accountView(a: AccountItem, now: Date): AccountView {
-  return {
-    accountNo: a.accountNo,
-    company: a.company,
-    companyName: a.companyName,
-    kind: a.kind,
-    holderMasked: maskName(a.holderName),
-    address: a.address,
-    balanceFen: a.balanceFen,
-    arrearsFen: a.arrearsFen,
-    supply: a.supply,
-    protectedUntil: a.protectedUntil,
-    protectedNow: isProtected(a.protectedUntil, now),
-    reliefApproved: a.reliefApproved === true,
-  };
-}
-
-export function billView(cfg: ReliefConfig, b: BillItem, now: Date, reliefApproved: boolean): BillView {
-  const fee = lateFee(cfg, b, now, reliefApproved);
-  return {
-    billId: b.billId,
-    month: b.month,
-    amountFen: b.amountFen,
-    dueDate: b.dueDate,
-    paid: b.paid,
-    paidAt: b.paidAt,
-    lateFeeFen: fee.feeFen,
-    lateFeeWaived: fee.waived,
-  };
-}
-
-export function partView(p: PartItem): ReliefPart {
-  return {
-    company: p.company,
-    companyName: p.companyName,
-    status: p.status,
-    decidedBy: p.decidedBy,
-    decidedAt: p.decidedAt,
-    reason: p.reason,
-    protectedUntil: p.protectedUntil,
-    accountNos: p.accounts.map((a) => a.accountNo),
-  };
-}
-
-export function repairView(r: RepairItem): RepairView {
-  return {
-    repairId: r.repairId,
-    company: r.company,
-    companyName: r.companyName,
-    address: r.address,
-    problem: r.problem,
-    description: r.description,
-    urgency: r.urgency,
-    status: r.status,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    note: r.note,
-  };
 }
 
 /** Splits one Query of an account's partition into the account, its bills (by month) and its plan. */

@@ -39,3 +39,6 @@ export const householdRepairsIndex = (userId: string) => `HOUSEHOLD#${userId}#RE
 
 /** Audit rows (shared audit table) of one account's disconnection attempts. */
 export const accountAuditSubject = (accountNo: string) => `UTILITY#${accountNo}`;
+
+/** A bill's id: one bill per account and month, so imports are idempotent. */
+export const billId = (accountNo: string, month: string) => `${accountNo}-${month}`;

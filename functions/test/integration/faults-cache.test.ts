@@ -1,5 +1,5 @@
 import { ErrorBody, RuleBookResponse } from '@citycare/contract';
-import * as h from '../../src/health/handlers';
+import { residentHandlers as h } from './health-api';
 import { frozen, inject, timed } from './faults-inject';
 import { registeredUser } from './health-helpers';
 

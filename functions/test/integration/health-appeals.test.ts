@@ -1,6 +1,5 @@
 import type { AppealView, ResidentDetailResponse } from '@citycare/contract';
-import * as h from '../../src/health/handlers';
-import * as staff from '../../src/health/handlers-staff';
+import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { sealCursor } from '../../src/lib/cursor';
 import { call, httpEvent, loginAs, scanAll } from './helpers';
 import { declare, healthSnapshot, normalDeclaration, registeredUser } from './health-helpers';

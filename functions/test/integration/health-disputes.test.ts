@@ -1,7 +1,5 @@
 import type { ResidentView } from '@citycare/contract';
-import * as h from '../../src/health/handlers';
-import * as staff from '../../src/health/handlers-staff';
-import * as disputes from '../../src/health/handlers-disputes';
+import { residentHandlers as h, staffHandlers as staff, disputeHandlers as disputes } from './health-api';
 import { call, loginAs, scanAll } from './helpers';
 import { declare, healthSnapshot, newUser, normalDeclaration, registeredUser, registration } from './health-helpers';
 

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import type { CodeResponse, ResidentView } from '@citycare/contract';
-import * as h from '../../src/health/handlers';
+import { residentHandlers as h } from './health-api';
 import { householdColour } from '../../src/health/public';
 import { uniqueId } from '../health-fixtures';
 import { call } from './helpers';

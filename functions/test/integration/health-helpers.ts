@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ResidentView } from '@citycare/contract';
-import * as h from '../../src/health/handlers';
+import { residentHandlers as h } from './health-api';
 import { uniqueId } from '../health-fixtures';
 import { call, loginAs, scanAll, unique } from './helpers';
 

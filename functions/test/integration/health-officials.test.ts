@@ -1,6 +1,5 @@
 import type { ResidentDetailResponse, ScanRow } from '@citycare/contract';
-import * as h from '../../src/health/handlers';
-import * as staff from '../../src/health/handlers-staff';
+import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { call, loginAs, scanAll, unique } from './helpers';
 import { declare, healthSnapshot, normalDeclaration, registeredUser, scanId } from './health-helpers';
 

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import type { JwksResponse, ResidentView } from '@citycare/contract';
-import * as h from '../../src/health/handlers';
+import { residentHandlers as h } from './health-api';
 import { householdColour } from '../../src/health/public';
 import { parseJwks, verifyHealthToken } from '../../../miniapp/src/lib/health/verify';
 import { call, scanAll } from './helpers';

@@ -1,8 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ScanRow, ScansUploadResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
-import * as h from '../../src/health/handlers';
-import * as staff from '../../src/health/handlers-staff';
+import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { codeGsiPk, scanKey } from '../../src/health/keys';
 import { healthKeys, signHealthToken } from '../../src/health/tokens';
 import { call, loginAs, scanAll, unique } from './helpers';

@@ -1,8 +1,7 @@
 import { endpoint } from '../../src/lib/http';
 import * as auth from '../../src/auth/handlers';
-import * as h from '../../src/health/handlers';
-import * as staff from '../../src/health/handlers-staff';
-import * as utility from '../../src/utility/handlers';
+import { residentHandlers as h, staffHandlers as staff } from './health-api';
+import { residentHandlers as utility } from './utility-api';
 import { uniqueId } from '../health-fixtures';
 import { call, loginAs } from './helpers';
 import { newUser, registration } from './health-helpers';

@@ -1,6 +1,5 @@
 import { AccountDetail, ErrorBody, ReliefResponse, UtilityOverview } from '@citycare/contract';
-import * as resident from '../../src/utility/handlers';
-import * as staff from '../../src/utility/handlers-staff';
+import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
 import { call, loginAs } from './helpers';
 import {
   AFTER_WINDOW,

@@ -1,5 +1,4 @@
-import * as resident from '../../src/utility/handlers';
-import * as staff from '../../src/utility/handlers-staff';
+import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
 import { call, loginAs } from './helpers';
 import { auditRowsOf, BEFORE_WINDOW, IN_WINDOW, makeAccount, newHousehold, rowsOf, setNow } from './utility-fixtures';
 

@@ -1,6 +1,5 @@
 import { BulkPayResponse, CommunityArrears, StartPaymentResponse } from '@citycare/contract';
-import * as resident from '../../src/utility/handlers';
-import * as community from '../../src/utility/handlers-community';
+import { residentHandlers as resident, workerHandlers as community } from './utility-api';
 import { call, loginAs } from './helpers';
 import { IN_WINDOW, makeAccount, newHousehold, rowsOf, scanPaged, setNow } from './utility-fixtures';
 

@@ -2,18 +2,9 @@ import { cityDate } from '@citycare/contract';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import {
-  applyDeclaration,
-  applyOfficial,
-  assess,
-  earliestClearance,
-  inRiskArea,
-  initialStatus,
-  outlook,
-  previousDate,
-  type HealthState,
-  type RuleSet,
-} from '../../src/health/rules';
+import { applyDeclaration, assess, inRiskArea, previousDate } from '../../src/health/declare/rules';
+import { applyOfficial } from '../../src/health/review/rules';
+import { earliestClearance, initialStatus, outlook, type HealthState, type RuleSet } from '../../src/health/status';
 
 const rules: RuleSet = {
   feverCelsius: 37.3,

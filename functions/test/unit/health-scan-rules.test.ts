@@ -1,4 +1,4 @@
-import { judgeScan, type SignatureCheck } from '../../src/health/scan-rules';
+import { judgeScan, type SignatureCheck } from '../../src/health/scans/rules';
 
 const NOW = Date.parse('2020-02-20T08:00:00Z');
 const rules = { feverCelsius: 37.3, scanClockSkewSeconds: 120, offlineWindowHours: 72 };

@@ -5,8 +5,9 @@ import { paramNames, paramsSchema, querySchema, routes, SafeId, type RouteDef } 
 import { userIdForOpenid } from '../../src/auth/identity';
 import { newOrderId } from '../../src/grocery/store-checkout';
 import { slotIdFor } from '../../src/grocery/rules';
-import { newId } from '../../src/health/store-register';
-import { bulkPaymentId, newPaymentId } from '../../src/utility/store-payments';
+import { newId } from '../../src/health/register/storage';
+import { bulkPaymentId } from '../../src/utility/payments/rules';
+import { newPaymentId } from '../../src/utility/payments/storage';
 
 /** Path parameters are checked by the contract: the derived schema must take every real id, and nothing hostile. */
 const config = (name: string) => parse(readFileSync(join(__dirname, '..', '..', '..', 'config', name), 'utf8'));

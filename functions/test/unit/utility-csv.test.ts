@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { parseBillsCsv, protectedCsv } from '../../src/utility/csv';
+import { parseBillsCsv, protectedCsv } from '../../src/utility/staff/csv';
 
 const header = '户号,账期,金额（元）,缴费截止日';
 

@@ -1,17 +1,8 @@
 import { cityDate, isCityDate, maskName, yuan, yuanToFen } from '@citycare/contract';
-import {
-  addMonths,
-  inWindow,
-  installmentSchedule,
-  isProtected,
-  lateFee,
-  planRefusal,
-  protectionEnd,
-  ruleDecision,
-  sameName,
-  windowBounds,
-  type ReliefConfig,
-} from '../../src/utility/rules';
+import { sameName } from '../../src/utility/accounts/rules';
+import { addMonths, installmentSchedule, planRefusal } from '../../src/utility/plans/rules';
+import { protectionEnd, ruleDecision } from '../../src/utility/relief/rules';
+import { inWindow, isProtected, lateFee, windowBounds, type ReliefConfig } from '../../src/utility/rules';
 import { pinnedDayClock } from '../../src/utility/clock';
 
 const cfg: ReliefConfig = {

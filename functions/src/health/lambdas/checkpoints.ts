@@ -1,9 +1,9 @@
 import { router } from '../../lib/router';
-import * as staff from '../handlers-staff';
+import * as scans from '../scans/handlers';
 
 /** Checkpoint and venue staff: scan uploads (online and offline batches) and outsiders. */
 export const handler = router({
-  healthUploadScans: staff.uploadScans,
-  healthAddOutsider: staff.addOutsider,
-  healthOutsiders: staff.outsiders,
+  healthUploadScans: scans.uploadScans,
+  healthAddOutsider: scans.addOutsider,
+  healthOutsiders: scans.outsiders,
 });

@@ -1,16 +1,19 @@
 import { router } from '../../lib/router';
-import * as staff from '../handlers-staff';
-import * as disputes from '../handlers-disputes';
+import * as appeals from '../appeals/handlers';
+import * as disputes from '../disputes/handlers';
+import * as review from '../review/handlers';
+import { changeRiskAreas } from '../rulebook/handlers';
+import * as trace from '../trace/handlers';
 
 /** Health officials: appeals, status review, lookups, contact tracing, risk areas. */
 export const handler = router({
-  healthAppeals: staff.appeals,
-  healthCloseAppeal: staff.closeAppeal,
+  healthAppeals: appeals.appeals,
+  healthCloseAppeal: appeals.closeAppeal,
   healthDisputes: disputes.disputes,
   healthResolveDispute: disputes.resolveDispute,
-  healthSetStatus: staff.setStatus,
-  healthLookup: staff.lookup,
-  healthTracePlace: staff.tracePlace,
-  healthTraceResident: staff.traceResident,
-  healthChangeRiskArea: staff.changeRiskAreas,
+  healthSetStatus: review.setStatus,
+  healthLookup: review.lookup,
+  healthTracePlace: trace.tracePlace,
+  healthTraceResident: trace.traceResident,
+  healthChangeRiskArea: changeRiskAreas,
 });

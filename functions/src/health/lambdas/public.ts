@@ -1,5 +1,5 @@
 import { router } from '../../lib/router';
-import * as h from '../handlers';
+import { keys, rules } from '../rulebook/handlers';
 
 /** Public and cacheable: the JWKS scanners verify codes with, and the rule book. */
-export const handler = router({ healthKeys: h.keys, healthRules: h.rules });
+export const handler = router({ healthKeys: keys, healthRules: rules });

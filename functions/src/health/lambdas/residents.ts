@@ -1,16 +1,20 @@
 import { router } from '../../lib/router';
-import * as h from '../handlers';
+import * as appeals from '../appeals/handlers';
+import { declare } from '../declare/handlers';
+import * as register from '../register/handlers';
+import { resident } from '../review/handlers';
+import { myScans, visit } from '../scans/handlers';
 
 /** Residents: their household, registration, declarations, scans, appeals, place-code visits. */
 export const handler = router({
-  healthHousehold: h.household,
-  healthRegister: h.registerSelf,
-  healthAddFamily: h.addFamily,
-  healthRemoveFamily: h.removeFamily,
-  healthResident: h.resident,
-  healthDeclare: h.declare,
-  healthMyScans: h.myScans,
-  healthAppeal: h.appeal,
-  healthMyAppeals: h.myAppeals,
-  healthVisit: h.visit,
+  healthHousehold: register.household,
+  healthRegister: register.registerSelf,
+  healthAddFamily: register.addFamily,
+  healthRemoveFamily: register.removeFamily,
+  healthResident: resident,
+  healthDeclare: declare,
+  healthMyScans: myScans,
+  healthAppeal: appeals.appeal,
+  healthMyAppeals: appeals.myAppeals,
+  healthVisit: visit,
 });

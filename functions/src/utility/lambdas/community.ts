@@ -1,5 +1,5 @@
 import { router } from '../../lib/router';
-import * as worker from '../handlers-community';
+import { bulkPay, communityArrears } from '../community/handlers';
 
 /** Community workers: their community's arrears, and paying for households who cannot. */
-export const handler = router({ communityArrears: worker.communityArrears, bulkPay: worker.bulkPay });
+export const handler = router({ communityArrears, bulkPay });

@@ -1,5 +1,5 @@
 import { router } from '../../lib/router';
-import * as company from '../handlers-staff';
+import { exportProtected, importBills } from '../staff/handlers';
 
 /** Bulk files: the protected-accounts CSV export and the bills import, with more memory and time. */
-export const handler = router({ exportProtected: company.exportProtected, importBills: company.importBills });
+export const handler = router({ exportProtected, importBills });

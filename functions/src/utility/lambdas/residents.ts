@@ -1,16 +1,20 @@
 import { router } from '../../lib/router';
-import * as resident from '../handlers';
+import * as accounts from '../accounts/handlers';
+import * as payments from '../payments/handlers';
+import { createPlan } from '../plans/handlers';
+import { applyRelief } from '../relief/handlers';
+import { createRepair, myRepairs } from '../repairs/handlers';
 
 /** Residents: linked accounts, bills, relief, instalment plans, payments, repairs. */
 export const handler = router({
-  utilityOverview: resident.overview,
-  linkAccount: resident.linkAccount,
-  utilityAccount: resident.account,
-  unlinkAccount: resident.unlinkAccount,
-  applyRelief: resident.applyRelief,
-  createInstallmentPlan: resident.createPlan,
-  startUtilityPayment: resident.startUtilityPayment,
-  confirmUtilityPayment: resident.confirmUtilityPayment,
-  createRepair: resident.createRepair,
-  myRepairs: resident.myRepairs,
+  utilityOverview: accounts.overview,
+  linkAccount: accounts.linkAccount,
+  utilityAccount: accounts.account,
+  unlinkAccount: accounts.unlinkAccount,
+  applyRelief,
+  createInstallmentPlan: createPlan,
+  startUtilityPayment: payments.startUtilityPayment,
+  confirmUtilityPayment: payments.confirmUtilityPayment,
+  createRepair,
+  myRepairs,
 });

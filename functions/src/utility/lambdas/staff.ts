@@ -1,13 +1,15 @@
 import { router } from '../../lib/router';
-import * as company from '../handlers-staff';
+import { decideRelief, reliefReviews } from '../relief/handlers';
+import { repairQueue, updateRepair } from '../repairs/handlers';
+import * as staff from '../staff/handlers';
 
 /** Utility company staff: relief reviews, accounts, disconnections (refused while protected), repairs. */
 export const handler = router({
-  reliefReviews: company.reliefReviews,
-  decideRelief: company.decideRelief,
-  staffAccount: company.staffAccount,
-  disconnectAccount: company.disconnectAccount,
-  protectedAccounts: company.protectedAccounts,
-  repairQueue: company.repairQueue,
-  updateRepair: company.updateRepair,
+  reliefReviews,
+  decideRelief,
+  staffAccount: staff.staffAccount,
+  disconnectAccount: staff.disconnectAccount,
+  protectedAccounts: staff.protectedAccounts,
+  repairQueue,
+  updateRepair,
 });
