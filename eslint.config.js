@@ -29,6 +29,16 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Type-aware promise rules for every workspace's TypeScript (functions, contract, miniapp, e2e,
+    // scripts, tests): each file is typed by its nearest tsconfig.json.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -59,6 +69,11 @@ module.exports = tseslint.config(
     files: ['miniapp/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // An async function as a JSX event handler (onClick={save}) is fine: React ignores the
+      // returned promise, and the handler catches its own errors (typescript-eslint's advice for React).
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
   },
 );
