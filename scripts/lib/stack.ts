@@ -30,8 +30,8 @@ export interface Stack {
 }
 
 /**
- * Where a local stack's serverless-offline bundles its handlers: a folder per API port, apart
- * from `.esbuild`, which `serverless package` (npm run package, deploy, bench) rebuilds and deletes.
+ * Where a local stack's serverless-offline bundles its handlers: a folder per API port. Packaging
+ * runs (npm run package, deploy, bench) bundle in folders of their own (scripts/serverless/package-folder.js).
  */
 export const offlineBuildDir = (apiPort: number) => join(ROOT, 'node_modules', '.cache', `citycare-offline-${apiPort}`);
 
