@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cityConfig, stageConfig } from './config';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
@@ -60,6 +61,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
   group.adopt('dynamodb', dynamo.process);
   const stop = async () => {
     await group.stopAll();
+    rmSync(offlineBuildDir(ports.api), { recursive: true, force: true });
   };
   try {
     const env: NodeJS.ProcessEnv = {
