@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cityConfig, stageConfig } from './config';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
@@ -30,8 +31,8 @@ export interface Stack {
 }
 
 /**
- * Where a local stack's serverless-offline bundles its handlers: a folder per API port, apart
- * from `.esbuild`, which `serverless package` (npm run package, deploy, bench) rebuilds and deletes.
+ * Where a local stack's serverless-offline bundles its handlers: a folder per API port. Packaging
+ * runs (npm run package, deploy, bench) bundle in folders of their own (scripts/serverless/package-folder.js).
  */
 export const offlineBuildDir = (apiPort: number) => join(ROOT, 'node_modules', '.cache', `citycare-offline-${apiPort}`);
 
@@ -60,6 +61,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
   group.adopt('dynamodb', dynamo.process);
   const stop = async () => {
     await group.stopAll();
+    rmSync(offlineBuildDir(ports.api), { recursive: true, force: true });
   };
   try {
     const env: NodeJS.ProcessEnv = {

@@ -6,6 +6,7 @@ import { groceryConfig } from './config';
 import { BY_USER, OPEN_GROUPS_PARTITION, orderKey, RELEASE_PREFIX, releaseMarker, releaseMarkerKey } from './keys';
 import { MAX_TRANSACTION_ITEMS } from './rules';
 import { sharesOf, type ShareItem } from './store-groups';
+// eslint-disable-next-line import-x/no-cycle -- known cycle with store-release.ts, removed by the grocery use-case restructuring
 import { heldByShare, limitItems, shareItems, slotItem, stockItems, tag } from './store-release';
 import { commit, type Tagged } from './tx';
 import type { OrderItem } from './views';

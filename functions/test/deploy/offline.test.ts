@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -39,6 +39,36 @@ it('answers 500 in the error shape for a function whose handler cannot be loaded
   const res = await fetch(`${stack.apiBase}/utility/staff/water/reviews`);
   expect(res.status).toBe(500);
   expect(ErrorBody.parse(await res.json()).error.code).toBe('INTERNAL');
+});
+
+const bundleOf = (lambda: string) => join(offlineBuildDir(apiPort), '.build', 'functions', 'src', `${lambda}.js`);
+
+it.each([
+  ['throws while loading', 'utility/lambdas/community', '/utility/community/c1/arrears', 'throw new Error("broken");'],
+  ['exports no handler', 'grocery/lambdas/regulator', '/grocery/complaints', 'module.exports = {};'],
+])('answers 500 in the error shape for a function whose module %s', async (_, lambda, path, code) => {
+  expect(existsSync(bundleOf(lambda))).toBe(true);
+  writeFileSync(bundleOf(lambda), code);
+  const res = await fetch(`${stack.apiBase}${path}`);
+  expect(res.status).toBe(500);
+  expect(ErrorBody.parse(await res.json()).error.code).toBe('INTERNAL');
+});
+
+it('keeps serving when `serverless package` runs with the stack’s own environment (its build folder set)', async () => {
+  // A packaging run builds in a folder of its own (scripts/serverless/package-folder.js), even when
+  // CITYCARE_ESBUILD_DIR names the folder offline loads from: it must not rebuild and delete that one.
+  expect(stack.env.CITYCARE_ESBUILD_DIR).toBeTruthy();
+  const out = mkdtempSync(join(tmpdir(), 'citycare-package-'));
+  await promisify(execFile)(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', out], {
+    cwd: ROOT,
+    env: { ...stack.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' },
+  });
+  rmSync(out, { recursive: true, force: true });
+  expect(existsSync(bundleOf('utility/lambdas/residents'))).toBe(true);
+  // First loaded now: 401 from the loaded handler (not a 500 for a missing module).
+  const res = await fetch(`${stack.apiBase}/utility`);
+  expect(res.status).toBe(401);
+  expect(ErrorBody.parse(await res.json()).error.code).toBe('UNAUTHENTICATED');
 });
 
 it('keeps serving while `serverless package` builds and cleans up its own folder', async () => {

@@ -22,7 +22,7 @@ export async function loginWithWechat(options: LoginOptions = {}): Promise<Sessi
     ({ code } = await Taro.login());
   } catch {
     const err = new ApiError(0, 'WECHAT_LOGIN_FAILED', '微信登录失败，请稍后重试');
-    if (!options.quiet) Taro.showToast({ title: err.message, icon: 'none', duration: 2500 });
+    if (!options.quiet) void Taro.showToast({ title: err.message, icon: 'none', duration: 2500 });
     throw err;
   }
   return loginWithCode(code, options);

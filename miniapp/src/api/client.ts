@@ -69,7 +69,7 @@ function readError(status: number, data: unknown): ApiError {
 }
 
 function showError(err: ApiError): void {
-  Taro.showToast({ title: err.message, icon: 'none', duration: 2500 });
+  void Taro.showToast({ title: err.message, icon: 'none', duration: 2500 });
 }
 
 interface Answer {

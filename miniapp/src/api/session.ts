@@ -86,7 +86,7 @@ let redirecting = false;
 export function goToLogin(): void {
   if (redirecting || currentRoute() === LOGIN_URL.slice(1)) return;
   redirecting = true;
-  Taro.reLaunch({ url: LOGIN_URL }).finally(() => {
+  void Taro.reLaunch({ url: LOGIN_URL }).finally(() => {
     setTimeout(() => {
       redirecting = false;
     }, 500);
@@ -104,5 +104,5 @@ export async function requireSession(): Promise<void> {
 
 export function signOut(): void {
   clearSession();
-  Taro.reLaunch({ url: LOGIN_URL });
+  void Taro.reLaunch({ url: LOGIN_URL });
 }

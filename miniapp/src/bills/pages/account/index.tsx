@@ -88,7 +88,7 @@ export default function AccountPage() {
       });
       // The local provider settles on the payer's confirmation; WeChat Pay would ask here first.
       await api('confirmUtilityPayment', { params: { paymentId: started.payment.paymentId } });
-      Taro.showToast({ title: strings.paidToast, icon: 'success' });
+      void Taro.showToast({ title: strings.paidToast, icon: 'success' });
       state.reload();
       revalidate('utilityOverview');
     } catch {

@@ -38,9 +38,9 @@ export default function LinkAccountPage() {
     setBusy(true);
     try {
       const { account } = await api('linkAccount', { body: { accountNo: no, holderName: name }, quiet: true });
-      Taro.showToast({ title: strings.done(account.holderMasked), icon: 'success' });
+      void Taro.showToast({ title: strings.done(account.holderMasked), icon: 'success' });
       revalidate('utilityOverview');
-      setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/bills/index' })), 800);
+      setTimeout(() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/bills/index' })), 800);
     } catch (err) {
       setProblem(errorMessage(err));
     } finally {

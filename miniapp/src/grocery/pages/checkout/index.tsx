@@ -126,7 +126,7 @@ export default function CheckoutPage() {
       clearCart(storeId);
       if (payment === 'prepaid')
         await api('groceryPay', { params: { orderId: order.orderId }, quiet: true }).catch(() => undefined);
-      Taro.redirectTo({ url: `/grocery/pages/order/index?orderId=${order.orderId}&placed=1` });
+      void Taro.redirectTo({ url: `/grocery/pages/order/index?orderId=${order.orderId}&placed=1` });
     } catch (err) {
       setProblem(errorMessage(err));
       slots.reload();

@@ -57,7 +57,7 @@ export default function ProtectedPage() {
       const text = (await api('exportProtected', { params: { company }, text: true })) as unknown as string;
       const day = cityDate(Date.now());
       await saveCsv(text, `受保护户名单-${gate.name}-${day}.csv`);
-      Taro.showToast({ title: strings.exported, icon: 'success' });
+      void Taro.showToast({ title: strings.exported, icon: 'success' });
     } catch {
       // the adapter has shown API errors; a cancelled share needs no message
     } finally {

@@ -44,7 +44,7 @@ function ReviewCard({ company, review, onDone }: { company: string; review: Revi
         params: { company, householdId: review.householdId },
         body: decision === 'approve' ? { decision } : { decision, reason: reason.trim() },
       });
-      Taro.showToast({ title: decision === 'approve' ? strings.approved : strings.rejected, icon: 'success' });
+      void Taro.showToast({ title: decision === 'approve' ? strings.approved : strings.rejected, icon: 'success' });
       onDone();
     } catch {
       // shown by the adapter
