@@ -44,6 +44,8 @@ export async function startWechatPaySim(options: SimOptions) {
   const pending = new Set<Promise<unknown>>();
   /** The last notification signed for each out_trade_no / out_refund_no, for replays. */
   const sent = new Map<string, SignedMessage>();
+  /** Every call made to it (the cashier's and the merchant's), for the bench's counts. */
+  const requests: { method: string; path: string }[] = [];
   const sign = (body: string) => signBody(options.platform, body, clock());
 
   function send(url: string, eventType: string, originalType: 'transaction' | 'refund', resource: object) {
@@ -207,9 +209,13 @@ export async function startWechatPaySim(options: SimOptions) {
     return { delivered, status: deliveries.at(-1)?.status };
   }
 
+  /** Failures to answer with, once each, to the next merchant calls whose path starts with `prefix`. */
+  const faults: { prefix: string; status: number; code: string }[] = [];
+
   async function route(req: IncomingMessage, body: string): Promise<[number, object | undefined]> {
     const url = new URL(req.url ?? '/', 'http://sim');
     const path = url.pathname;
+    requests.push({ method: req.method ?? '', path });
     const simPay = /^\/sim\/pay\/([^/]+)$/.exec(path);
     if (req.method === 'POST' && simPay) {
       const p = body ? (JSON.parse(body) as { action?: string; notify?: boolean }) : {};
@@ -221,9 +227,20 @@ export async function startWechatPaySim(options: SimOptions) {
       return [200, await sendVariant(decodeURIComponent(simNotify[1] ?? ''), p.variant ?? 'replay')];
     }
     authenticate(req, body);
+    const fault = faults.findIndex((f) => path.startsWith(f.prefix));
+    if (fault >= 0) {
+      const [f] = faults.splice(fault, 1);
+      throw new SimError(f?.status ?? 500, f?.code ?? 'SYSTEM_ERROR', '模拟故障');
+    }
     const p = body ? (JSON.parse(body) as RequestBody) : {};
     if (req.method === 'POST' && path === '/v3/pay/transactions/jsapi') return [200, jsapi(p)];
     if (req.method === 'POST' && path === '/v3/refund/domestic/refunds') return [200, refund(p)];
+    const refundQuery = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && refundQuery) {
+      const found = refunds.get(decodeURIComponent(refundQuery[1] ?? ''));
+      if (!found) throw new SimError(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
+      return [200, { ...found.refund, user_received_account: '支付用户零钱', channel: 'ORIGINAL' }];
+    }
     const trade = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)(\/close)?$/.exec(path);
     if (trade) {
       const found = order(decodeURIComponent(trade[1] ?? ''));
@@ -270,6 +287,9 @@ export async function startWechatPaySim(options: SimOptions) {
     orders,
     refunds,
     deliveries,
+    requests,
+    /** The next merchant call whose path starts with `prefix` fails with this status and code (once). */
+    failNext: (prefix: string, status = 500, code = 'SYSTEM_ERROR') => void faults.push({ prefix, status, code }),
     pay: (prepayId: string, action: 'confirm' | 'cancel' = 'confirm', notify = true) => pay(prepayId, action, notify),
     completeRefund,
     sendVariant,
