@@ -8,16 +8,14 @@ type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructu
  * One Lambda handler behind a loopback HTTP server, called as API Gateway's HTTP API calls it
  * (a v2 event, `routeKey` = method and path), for in-process stacks that have no
  * serverless-offline: the integration tests' and the bench's notify_url for the WeChat Pay
- * simulator. `handler` is loaded on the first request, after the caller has set the environment.
+ * simulator.
  */
-export async function serveLambda(load: () => Promise<Handler>): Promise<{ url: string; close(): Promise<void> }> {
-  let handler: Handler | undefined;
+export async function serveLambda(handler: Handler): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       void (async () => {
-        handler ??= await load();
         const path = new URL(req.url ?? '/', 'http://local').pathname;
         const event = {
           version: '2.0',

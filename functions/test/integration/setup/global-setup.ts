@@ -23,7 +23,9 @@ export default async function globalSetup(): Promise<void> {
   const keysDir = mkdtempSync(join(tmpdir(), 'citycare-keys-'));
   ensureLocalKeys(keysDir);
   const sim = await startLocalWechatPaySim(keysDir, 'local', 0);
-  const notify = await serveLambda(async () => (await import('../../../src/payments/lambdas/notify')).handler);
+  // Loaded now: Jest compiles TypeScript for the global setup only while it runs.
+  const { handler } = await import('../../../src/payments/lambdas/notify');
+  const notify = await serveLambda(handler);
   const service = await serviceDefinition('local', {
     ...process.env,
     CITYCARE_DYNAMODB_ENDPOINT: dynamo.endpoint,
