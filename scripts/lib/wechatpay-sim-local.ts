@@ -34,12 +34,18 @@ export const localSimPort = (stage = 'local'): number => Number(stageSettings(st
  * The simulator as the local stack runs it: the stage's merchant number, app id and port from
  * config/<stage>.yml, the keys from its `.keys/` folder. (`ensureLocalKeys` must have run.)
  */
-export function startLocalWechatPaySim(keysDir: string, stage = 'local', port?: number): Promise<WechatPaySim> {
+export function startLocalWechatPaySim(
+  keysDir: string,
+  stage = 'local',
+  port?: number,
+  options: Partial<SimOptions> = {},
+): Promise<WechatPaySim> {
   const config = stageSettings(stage);
   return startWechatPaySim({
     ...simKeysFrom(keysDir),
     mchId: String(config.wechatPay.mchId),
     appId: config.wechat.appId,
     port: port ?? config.wechatPay.simPort,
+    ...options,
   });
 }

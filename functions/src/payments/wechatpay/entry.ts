@@ -55,7 +55,10 @@ export async function myPayment(paymentId: string, payerId: string): Promise<MyP
   const view = (status = payment.status): MyPayment => ({ paymentId, status, amountFen: payment.amountFen });
   if (payment.status !== 'pending' || payment.provider !== 'wechat-pay') return view();
   await take(PAYMENT_CHECKS, payerId);
-  await reconcile(paymentId);
+  const outcome = await reconcile(paymentId, undefined, payment);
+  if (outcome.ok && outcome.result === 'not-paid') return view();
+  if (outcome.ok && (outcome.result === 'settled' || outcome.result === 'already-settled')) return view('paid');
+  // Anything else (paid after it was closed, a refusal): what is stored now.
   return view((await getPayment(paymentId))?.status);
 }
 

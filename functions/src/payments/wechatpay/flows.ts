@@ -8,7 +8,7 @@ import { paidItem } from './items';
 import { checkPaid, notifyAnswer, openNotification, type NotifyAnswer } from './notification';
 import { settleRefund } from './refunds';
 import type { HeaderSource } from './signature';
-import { commit, getPayment, updatePayment } from './store';
+import { commit, getPayment, updatePayment, type PaymentRecord } from './store';
 import type { Transaction } from './types';
 
 /**
@@ -44,9 +44,12 @@ async function processNotification(headers: HeaderSource, rawBody: string, d: Fl
   return opened.kind === 'transaction' ? settleTransaction(opened.transaction, d) : settleRefund(opened.refund, d);
 }
 
-/** Settles from a transaction WeChat Pay reported (notification or query), after every check. */
-async function settleTransaction(tx: Transaction, d: FlowDeps): Promise<Outcome> {
-  const payment = await getPayment(tx.out_trade_no);
+/**
+ * Settles from a transaction WeChat Pay reported (notification or query), after every check.
+ * `known`: the payment as just read by the caller (a query's), to spare reading it again.
+ */
+async function settleTransaction(tx: Transaction, d: FlowDeps, known?: PaymentRecord): Promise<Outcome> {
+  const payment = known?.paymentId === tx.out_trade_no ? known : await getPayment(tx.out_trade_no);
   if (!payment || payment.provider !== 'wechat-pay') {
     return { ok: false, reason: 'UNKNOWN_PAYMENT', message: `no payment ${tx.out_trade_no}` };
   }
@@ -102,11 +105,12 @@ export async function withWechatPayErrors<T>(call: () => Promise<T>): Promise<T>
 export async function reconcile(
   paymentId: string,
   deps?: FlowDeps,
+  known?: PaymentRecord,
 ): Promise<Outcome | { ok: true; result: 'not-paid'; tradeState: string }> {
   const d = deps ?? (await defaultDeps());
   const tx = await withWechatPayErrors(() => d.client.query(paymentId));
   if (tx.trade_state !== 'SUCCESS') return { ok: true, result: 'not-paid', tradeState: tx.trade_state };
-  return settleTransaction(tx, d);
+  return settleTransaction(tx, d, known);
 }
 
 /**

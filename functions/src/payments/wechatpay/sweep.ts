@@ -95,7 +95,7 @@ async function lookAtPending(payment: PaymentRecord, d: FlowDeps, summary: Sweep
   const now = d.now();
   const expiresAt = new Date(payment.expiresAt);
   if (pendingAction(expiresAt, now) === 'reconcile') {
-    const outcome = await reconcile(payment.paymentId, d);
+    const outcome = await reconcile(payment.paymentId, d, payment);
     if (outcome.ok && outcome.result === 'not-paid') {
       summary.stillPending += 1;
       await bump(payment, 'pending', afterNotPaid(expiresAt, now));
