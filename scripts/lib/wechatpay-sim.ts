@@ -15,6 +15,7 @@ import {
   type Variant,
 } from './wechatpay-sim-notify';
 import {
+  checkJsapi,
   digits,
   isFen,
   SimError,
@@ -82,45 +83,34 @@ export async function startWechatPaySim(options: SimOptions) {
   }
 
   function jsapi(p: RequestBody): object {
-    if (p.mchid !== options.mchId || p.appid !== options.appId)
-      throw new SimError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
-    const total = p.amount?.total;
-    if (!isFen(total) || (p.amount?.currency ?? 'CNY') !== 'CNY') throw new SimError(400, 'PARAM_ERROR', '金额有误');
-    if (typeof p.out_trade_no !== 'string' || !/^[A-Za-z0-9_*|-]{6,32}$/.test(p.out_trade_no))
-      throw new SimError(400, 'PARAM_ERROR', 'out_trade_no有误');
-    if (typeof p.payer?.openid !== 'string' || !p.payer.openid) throw new SimError(400, 'PARAM_ERROR', '缺少openid');
-    if (typeof p.description !== 'string' || !p.description) throw new SimError(400, 'PARAM_ERROR', '缺少description');
-    if (typeof p.notify_url !== 'string' || !/^https?:\/\//.test(p.notify_url))
-      throw new SimError(400, 'PARAM_ERROR', 'notify_url有误');
-    const timeExpire = p.time_expire ? new Date(p.time_expire) : new Date(clock().getTime() + 2 * 3600_000);
-    if (Number.isNaN(timeExpire.getTime())) throw new SimError(400, 'PARAM_ERROR', 'time_expire有误');
-    const existing = orders.get(p.out_trade_no);
+    const { total, timeExpire, openid, outTradeNo } = checkJsapi(p, options, clock());
+    const existing = orders.get(outTradeNo);
     if (existing) {
       if (existing.transaction.trade_state === 'SUCCESS') throw new SimError(400, 'ORDERPAID', '该订单已支付');
       if (existing.transaction.trade_state === 'CLOSED') throw new SimError(400, 'ORDER_CLOSED', '订单已关闭');
-      if (existing.transaction.amount?.total !== total || existing.transaction.payer?.openid !== p.payer.openid) {
+      if (existing.transaction.amount?.total !== total || existing.transaction.payer?.openid !== openid) {
         throw new SimError(400, 'INVALID_REQUEST', '201 商户订单号重复');
       }
       return { prepay_id: existing.prepayId };
     }
     const created: SimOrder = {
       prepayId: `wx${clock().toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(9).toString('hex')}`,
-      notifyUrl: p.notify_url,
+      notifyUrl: p.notify_url as string,
       timeExpire,
-      description: p.description,
+      description: p.description as string,
       refunded: 0,
       transaction: {
-        appid: p.appid,
-        mchid: p.mchid,
-        out_trade_no: p.out_trade_no,
+        appid: options.appId,
+        mchid: options.mchId,
+        out_trade_no: outTradeNo,
         trade_type: 'JSAPI',
         trade_state: 'NOTPAY',
         trade_state_desc: '订单未支付',
-        payer: { openid: p.payer.openid },
+        payer: { openid },
         amount: { total, currency: 'CNY' },
       },
     };
-    orders.set(p.out_trade_no, created);
+    orders.set(outTradeNo, created);
     byPrepay.set(created.prepayId, created);
     return { prepay_id: created.prepayId };
   }
