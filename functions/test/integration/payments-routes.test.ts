@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { getOpenid } from '../../src/auth/store';
 import { db } from '../../src/lib/dynamo';
 import { newPaymentId } from '../../src/payments/ids';
 import { handler as notify } from '../../src/payments/lambdas/notify';
@@ -89,6 +90,13 @@ it('tells the payer back from the cashier their payment’s status, asking WeCha
     token: resident.token,
   });
   expect(unknown.status).toBe(404);
+});
+
+it('finds the payer’s openid for the JSAPI order where sign-in stored it', async () => {
+  const key = unique('pr');
+  const { userId } = await loginAs(key);
+  expect(await getOpenid(userId)).toBe(`dev:${key}`);
+  expect(await getOpenid('u-nobody')).toBeUndefined();
 });
 
 it('lets the payer’s cancelled cashier leave the payment pending', async () => {
