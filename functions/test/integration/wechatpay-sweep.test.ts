@@ -86,8 +86,8 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-/** A pending payment and its order, written together at the test's clock; its WeChat Pay order placed. */
-async function checkout(amountFen: number) {
+/** A pending payment and its order, written together at the test's clock; its WeChat Pay order placed unless `placed` is false. */
+async function checkout(amountFen: number, placed = true) {
   const paymentId = newPaymentId(clock);
   const payment = {
     paymentId,
@@ -100,6 +100,7 @@ async function checkout(amountFen: number) {
   };
   const order = { Put: { TableName: paymentsTable(), Item: { ...orderKey(paymentId), status: 'awaiting-payment' } } };
   expect(await commit([...wechatPayProvider.createItems(payment, clock), order])).toBe(true);
+  if (!placed) return { paymentId, prepayId: '' };
   const prepayId = await deps.client.jsapi({
     outTradeNo: paymentId,
     description: payment.description,
@@ -157,6 +158,17 @@ it('closes an unpaid WeChat Pay order past time_expire: payment cancelled, what 
   later(5);
   expect(await sweepPayments(deps)).toMatchObject({ closed: 0 });
   expect(await get(orderKey(paymentId))).toMatchObject({ changes: 1 });
+});
+
+it('lets a payment lapse whose payer never reached the cashier (no WeChat Pay order): nothing to close', async () => {
+  const { paymentId } = await checkout(450, false);
+  later(6);
+  expect(await sweepPayments(deps)).toMatchObject({ stillPending: 1, failed: 0 });
+  later(10);
+  expect(await sweepPayments(deps)).toMatchObject({ closed: 1, failed: 0 });
+  expect(sim.orders.has(paymentId)).toBe(false);
+  expect(await get(paymentKey(paymentId))).toMatchObject({ status: 'cancelled' });
+  expect(await get(orderKey(paymentId))).toMatchObject({ status: 'cancelled', stockReturned: 1 });
 });
 
 it('asks again for a refund whose request failed, queries it while WeChat Pay processes it, refunds once', async () => {

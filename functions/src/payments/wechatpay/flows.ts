@@ -108,9 +108,21 @@ export async function reconcile(
   known?: PaymentRecord,
 ): Promise<Outcome | { ok: true; result: 'not-paid'; tradeState: string }> {
   const d = deps ?? (await defaultDeps());
-  const tx = await withWechatPayErrors(() => d.client.query(paymentId));
+  const tx = await withWechatPayErrors(() => queryOrder(d, paymentId));
   if (tx.trade_state !== 'SUCCESS') return { ok: true, result: 'not-paid', tradeState: tx.trade_state };
   return settleTransaction(tx, d, known);
+}
+
+/** WeChat Pay's order; one never placed (the payer did not reach the cashier) is simply not paid. */
+async function queryOrder(d: FlowDeps, paymentId: string): Promise<Transaction> {
+  try {
+    return await d.client.query(paymentId);
+  } catch (err) {
+    if (err instanceof WechatPayError && err.code === 'ORDER_NOT_EXIST') {
+      return { appid: d.config.appId, mchid: d.config.mchId, out_trade_no: paymentId, trade_state: 'NOTPAY' };
+    }
+    throw err;
+  }
 }
 
 /**
