@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole local CityCare — DynamoDB Local (data kept in .data/), tables from
- * serverless.yml, seed data, the API under serverless-offline and the H5 build of the
- * mini-program, rebuilt on change. Ctrl-C stops everything it started.
+ * serverless.yml, seed data, the WeChat Pay simulator, the API under serverless-offline and the
+ * H5 build of the mini-program, rebuilt on change. Ctrl-C stops everything it started.
  */
 import { join } from 'node:path';
 import { ROLE_LABELS } from '@citycare/contract';
@@ -10,6 +10,7 @@ import { BIN, DATA_DIR, KEYS_DIR, ROOT } from './lib/paths';
 import { portIsFree, waitForHttp } from './lib/ports';
 import { pipeWithPrefix } from './lib/processes';
 import { startBackend, StackProblem, type Stack } from './lib/stack';
+import { localSimPort } from './lib/wechatpay-sim-local';
 
 // The pinned AWS SDK warns that its later versions need Node 22; Lambda runs Node 22 already.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   console.log('Starting DynamoDB Local, tables, seed data and the API ...');
   const stack: Stack = (running = await startBackend({
     stage: STAGE,
-    ports: config.ports,
+    ports: { ...config.ports, wechatPaySim: localSimPort(STAGE) },
     dataDir: join(DATA_DIR, 'dynamodb'),
     keysDir: KEYS_DIR,
     verbose: false,
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       TARO_APP_API_BASE: stack.apiBase,
+      TARO_APP_WECHATPAY_SIM: stack.wechatPaySim.url,
       CITYCARE_H5_PORT: String(config.ports.h5),
       BROWSER: 'none',
     },
@@ -71,6 +73,7 @@ CityCare is running (stage ${STAGE}). Ctrl-C stops everything.
   Mini-program (H5)  ${h5Url}
   API                ${stack.apiBase}   (try: curl ${stack.apiBase}/me)
   DynamoDB Local     ${stack.dynamo.endpoint}   (data in .data/, wipe with npm run reset)
+  WeChat Pay (sim)   ${stack.wechatPaySim.url}   (notifications to ${stack.apiBase}/payments/wechat/notify)
 
 Demo accounts (sign in on the H5 page, or POST /auth/login {"code":"dev:<account>"}):
 ${demo.map((d) => `  ${d.key.padEnd(11)} ${d.displayName}  ${d.roles.map((r) => ROLE_LABELS[r.role] + (r.scope ? `(${r.scope})` : '')).join('、')}`).join('\n')}

@@ -64,8 +64,11 @@ export type Contact = z.infer<typeof Contact>;
 export const Substitution = z.enum(['similar', 'none']);
 export const Fulfilment = z.enum(['delivery', 'pickup']);
 export const PaymentMethod = z.enum(['on-delivery', 'prepaid']);
-/** `refunded`: a paid order was cancelled or rejected and its payment went back in full. */
-export const PaymentState = z.enum(['pending', 'paid', 'cancelled', 'refunded']);
+/**
+ * `refunding`: a paid order was cancelled or rejected and WeChat Pay was asked for the money back;
+ * `refunded`: it went back in full.
+ */
+export const PaymentState = z.enum(['pending', 'paid', 'cancelled', 'refunding', 'refunded']);
 export const OrderStatus = z.enum([
   'placed',
   'accepted',

@@ -8,5 +8,6 @@ export * from './health-pass';
 export * from './grocery';
 export * from './grocery-lists';
 export * from './utility';
+export * from './payments';
 export * from './routes';
 export * from './route-def';

@@ -15,6 +15,11 @@ export interface RouteDef {
   query?: z.ZodType<Record<string, string | undefined>>;
   body?: z.ZodType;
   response: z.ZodType;
+  /**
+   * The body of its 4xx/5xx answers when they are not the API's own `{ error }` shape: a route
+   * that answers an outside service in that service's format (WeChat Pay's notify route).
+   */
+  errorResponse?: z.ZodType;
 }
 
 /** `'/admin/users/{userId}'` -> `'userId'`. */

@@ -4,6 +4,7 @@ import { directoryRoutes } from './directory';
 import { healthRoutes } from './health';
 import { groceryRoutes } from './grocery-routes';
 import { utilityRoutes } from './utility-routes';
+import { paymentRoutes } from './payments';
 import type { RouteDef } from './route-def';
 
 /**
@@ -16,6 +17,7 @@ export const routes = {
   ...healthRoutes,
   ...groceryRoutes,
   ...utilityRoutes,
+  ...paymentRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -147,7 +147,8 @@ export const ReliefResponse = z.object({ relief: ReliefApplication });
 export const CreatePlanRequest = z.object({ months: InstallmentMonths });
 export const PlanResponse = z.object({ plan: InstallmentPlan });
 
-export const PaymentStatusView = z.enum(['pending', 'paid']);
+/** `cancelled`: lapsed unpaid; `refunding`/`refunded`: the money is on its way back / went back. */
+export const PaymentStatusView = z.enum(['pending', 'paid', 'cancelled', 'refunding', 'refunded']);
 export const UtilityPayment = z.object({
   paymentId: z.string(),
   accountNo: z.string(),

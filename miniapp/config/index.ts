@@ -91,7 +91,7 @@ function contractConstants(): Record<string, string> {
 }
 
 /** The variables the app reads as `process.env.X` (see types/global.d.ts). */
-const APP_ENV_KEYS = ['TARO_APP_API_BASE', 'TARO_APP_STAGE', 'TARO_APP_ID'] as const;
+const APP_ENV_KEYS = ['TARO_APP_API_BASE', 'TARO_APP_STAGE', 'TARO_APP_ID', 'TARO_APP_WECHATPAY_SIM'] as const;
 
 /**
  * Taro has already read `.env.<mode>` into process.env when this runs, letting a variable set by

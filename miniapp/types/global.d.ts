@@ -19,5 +19,10 @@ declare namespace NodeJS {
     TARO_APP_API_BASE: string;
     /** Deployment stage: `local` or `prod`. */
     TARO_APP_STAGE: string;
+    /**
+     * The local WeChat Pay simulator's base URL (H5 builds of stage local only): the simulated
+     * cashier confirms payments there. Unset in production builds, where WeChat's own cashier pays.
+     */
+    TARO_APP_WECHATPAY_SIM?: string;
   }
 }

@@ -8,6 +8,7 @@ import { benchDatabase } from './harness';
 import { benchAuthRequests } from './auth';
 import { benchGroceryRequests } from './grocery';
 import { benchUtilityRequests } from './utility';
+import { benchPaymentRequests } from './payments';
 import { benchHealthRequests, benchHealthVerify } from './health';
 import { benchFaults } from './faults';
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     await benchAuthRequests();
     await benchGroceryRequests();
     await benchUtilityRequests();
+    await benchPaymentRequests();
     await benchHealthRequests();
     await benchFaults(database.proxy);
   } finally {

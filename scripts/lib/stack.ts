@@ -8,10 +8,13 @@ import { portIsFree, waitForHttp } from './ports';
 import { javaProblem, pipeWithPrefix, ProcessGroup } from './processes';
 import { seed } from './seed';
 import { ensureTables, serviceDefinition } from './tables';
+import type { WechatPaySim } from './wechatpay-sim';
+import { startLocalWechatPaySim } from './wechatpay-sim-local';
 
 export interface StackOptions {
   stage: string;
-  ports: { dynamodb: number; api: number; lambda: number };
+  /** `wechatPaySim`: the WeChat Pay simulator's port (`npm start`: config's `wechatPay.simPort`); any free one if unset. */
+  ports: { dynamodb: number; api: number; lambda: number; wechatPaySim?: number };
   /** Folder for DynamoDB Local's data, or null to keep it in memory. */
   dataDir: string | null;
   keysDir: string;
@@ -22,6 +25,8 @@ export interface StackOptions {
 export interface Stack {
   apiBase: string;
   dynamo: DynamoLocal;
+  /** The local WeChat Pay (scripts/lib/wechatpay-sim.ts): the functions' WeChat Pay base URL points at it. */
+  wechatPaySim: WechatPaySim;
   /** The functions' environment for this stage (table names, auth settings). */
   functionEnv: Record<string, string>;
   env: NodeJS.ProcessEnv;
@@ -51,23 +56,34 @@ export async function checkPrerequisites(ports: number[]): Promise<void> {
   }
 }
 
-/** DynamoDB Local, tables from serverless.yml, seed data, and the API under serverless-offline. */
+/**
+ * DynamoDB Local, tables from serverless.yml, seed data, the WeChat Pay simulator, and the API
+ * under serverless-offline (WeChat Pay's base URL pointed at the simulator, its notify_url at the API).
+ */
 export async function startBackend(options: StackOptions): Promise<Stack> {
   const { stage, ports } = options;
-  await checkPrerequisites([ports.dynamodb, ports.api, ports.lambda]);
+  const simPort = ports.wechatPaySim ?? 0;
+  await checkPrerequisites([ports.dynamodb, ports.api, ports.lambda, simPort]);
   ensureLocalKeys(options.keysDir);
   const group = new ProcessGroup();
-  const dynamo = await startDynamoLocal(ports.dynamodb, options.dataDir);
+  const wechatPaySim = await startLocalWechatPaySim(options.keysDir, stage, simPort);
+  const dynamo = await startDynamoLocal(ports.dynamodb, options.dataDir).catch(async (err: unknown) => {
+    await wechatPaySim.close();
+    throw err;
+  });
   group.adopt('dynamodb', dynamo.process);
   const stop = async () => {
     await group.stopAll();
     rmSync(offlineBuildDir(ports.api), { recursive: true, force: true });
+    await wechatPaySim.close();
   };
   try {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       CITYCARE_DYNAMODB_ENDPOINT: dynamo.endpoint,
       CITYCARE_KEYS_DIR: options.keysDir,
+      CITYCARE_WECHATPAY_API_BASE: wechatPaySim.url,
+      CITYCARE_WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${ports.api}/payments/wechat/notify`,
       SLS_TELEMETRY_DISABLED: '1',
       CITYCARE_ESBUILD_DIR: relative(ROOT, offlineBuildDir(ports.api)),
       // The pinned AWS SDK warns that later versions need Node 22; Lambda runs Node 22 already.
@@ -101,7 +117,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
         ),
       ),
     ]);
-    return { apiBase, dynamo, functionEnv: fnEnv, env, seeded, group, stop };
+    return { apiBase, dynamo, wechatPaySim, functionEnv: fnEnv, env, seeded, group, stop };
   } catch (err) {
     await stop();
     throw err;

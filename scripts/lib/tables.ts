@@ -4,6 +4,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
   type DynamoDBClient,
@@ -56,12 +57,36 @@ export async function serviceDefinition(
   };
 }
 
+/**
+ * Adds the secondary indexes serverless.yml gained since a kept local table was made (data in
+ * .data/ survives restarts), as a deploy would. One index per UpdateTable, as DynamoDB requires.
+ */
+async function addMissingIndexes(client: DynamoDBClient, def: TableResource['Properties']): Promise<void> {
+  const table = (await client.send(new DescribeTableCommand({ TableName: def.TableName }))).Table;
+  const have = new Set((table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of def.GlobalSecondaryIndexes ?? []) {
+    if (have.has(index.IndexName)) continue;
+    const names = new Set(index.KeySchema?.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: def.TableName,
+        AttributeDefinitions: def.AttributeDefinitions?.filter((a) => names.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
+}
+
 /** Creates every table that does not exist yet, with its indexes and TTL. Returns the names created. */
 export async function ensureTables(client: DynamoDBClient, defs: TableResource['Properties'][]): Promise<string[]> {
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
   const created: string[] = [];
   for (const def of defs) {
-    if (!def.TableName || existing.has(def.TableName)) continue;
+    if (!def.TableName) continue;
+    if (existing.has(def.TableName)) {
+      await addMissingIndexes(client, def);
+      continue;
+    }
     await client.send(
       new CreateTableCommand({
         TableName: def.TableName,

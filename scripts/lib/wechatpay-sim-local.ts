@@ -20,19 +20,32 @@ export function simKeysFrom(
   };
 }
 
+function stageSettings(stage: string) {
+  return parse(readFileSync(join(ROOT, 'config', `${stage}.yml`), 'utf8')) as {
+    wechat: { appId: string };
+    wechatPay: { mchId: string; simPort: number };
+  };
+}
+
+/** The port config/<stage>.yml gives the simulator (`wechatPay.simPort`). */
+export const localSimPort = (stage = 'local'): number => Number(stageSettings(stage).wechatPay.simPort);
+
 /**
  * The simulator as the local stack runs it: the stage's merchant number, app id and port from
  * config/<stage>.yml, the keys from its `.keys/` folder. (`ensureLocalKeys` must have run.)
  */
-export function startLocalWechatPaySim(keysDir: string, stage = 'local', port?: number): Promise<WechatPaySim> {
-  const config = parse(readFileSync(join(ROOT, 'config', `${stage}.yml`), 'utf8')) as {
-    wechat: { appId: string };
-    wechatPay: { mchId: string; simPort: number };
-  };
+export function startLocalWechatPaySim(
+  keysDir: string,
+  stage = 'local',
+  port?: number,
+  options: Partial<SimOptions> = {},
+): Promise<WechatPaySim> {
+  const config = stageSettings(stage);
   return startWechatPaySim({
     ...simKeysFrom(keysDir),
     mchId: String(config.wechatPay.mchId),
     appId: config.wechat.appId,
     port: port ?? config.wechatPay.simPort,
+    ...options,
   });
 }

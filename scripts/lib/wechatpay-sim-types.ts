@@ -58,3 +58,20 @@ export class SimError extends Error {
     super(message);
   }
 }
+
+/** A JSAPI order request checked field by field as WeChat Pay does (400 with its code otherwise). */
+export function checkJsapi(p: RequestBody, options: Pick<SimOptions, 'mchId' | 'appId'>, now: Date) {
+  if (p.mchid !== options.mchId || p.appid !== options.appId)
+    throw new SimError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
+  const total = p.amount?.total;
+  if (!isFen(total) || (p.amount?.currency ?? 'CNY') !== 'CNY') throw new SimError(400, 'PARAM_ERROR', '金额有误');
+  if (typeof p.out_trade_no !== 'string' || !/^[A-Za-z0-9_*|-]{6,32}$/.test(p.out_trade_no))
+    throw new SimError(400, 'PARAM_ERROR', 'out_trade_no有误');
+  if (typeof p.payer?.openid !== 'string' || !p.payer.openid) throw new SimError(400, 'PARAM_ERROR', '缺少openid');
+  if (typeof p.description !== 'string' || !p.description) throw new SimError(400, 'PARAM_ERROR', '缺少description');
+  if (typeof p.notify_url !== 'string' || !/^https?:\/\//.test(p.notify_url))
+    throw new SimError(400, 'PARAM_ERROR', 'notify_url有误');
+  const timeExpire = p.time_expire ? new Date(p.time_expire) : new Date(now.getTime() + 2 * 3600_000);
+  if (Number.isNaN(timeExpire.getTime())) throw new SimError(400, 'PARAM_ERROR', 'time_expire有误');
+  return { total, timeExpire, openid: p.payer.openid, outTradeNo: p.out_trade_no };
+}

@@ -15,6 +15,7 @@ import {
   type Variant,
 } from './wechatpay-sim-notify';
 import {
+  checkJsapi,
   digits,
   isFen,
   SimError,
@@ -44,6 +45,8 @@ export async function startWechatPaySim(options: SimOptions) {
   const pending = new Set<Promise<unknown>>();
   /** The last notification signed for each out_trade_no / out_refund_no, for replays. */
   const sent = new Map<string, SignedMessage>();
+  /** Every call made to it (the cashier's and the merchant's), for the bench's counts. */
+  const requests: { method: string; path: string }[] = [];
   const sign = (body: string) => signBody(options.platform, body, clock());
 
   function send(url: string, eventType: string, originalType: 'transaction' | 'refund', resource: object) {
@@ -80,45 +83,34 @@ export async function startWechatPaySim(options: SimOptions) {
   }
 
   function jsapi(p: RequestBody): object {
-    if (p.mchid !== options.mchId || p.appid !== options.appId)
-      throw new SimError(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
-    const total = p.amount?.total;
-    if (!isFen(total) || (p.amount?.currency ?? 'CNY') !== 'CNY') throw new SimError(400, 'PARAM_ERROR', '金额有误');
-    if (typeof p.out_trade_no !== 'string' || !/^[A-Za-z0-9_*|-]{6,32}$/.test(p.out_trade_no))
-      throw new SimError(400, 'PARAM_ERROR', 'out_trade_no有误');
-    if (typeof p.payer?.openid !== 'string' || !p.payer.openid) throw new SimError(400, 'PARAM_ERROR', '缺少openid');
-    if (typeof p.description !== 'string' || !p.description) throw new SimError(400, 'PARAM_ERROR', '缺少description');
-    if (typeof p.notify_url !== 'string' || !/^https?:\/\//.test(p.notify_url))
-      throw new SimError(400, 'PARAM_ERROR', 'notify_url有误');
-    const timeExpire = p.time_expire ? new Date(p.time_expire) : new Date(clock().getTime() + 2 * 3600_000);
-    if (Number.isNaN(timeExpire.getTime())) throw new SimError(400, 'PARAM_ERROR', 'time_expire有误');
-    const existing = orders.get(p.out_trade_no);
+    const { total, timeExpire, openid, outTradeNo } = checkJsapi(p, options, clock());
+    const existing = orders.get(outTradeNo);
     if (existing) {
       if (existing.transaction.trade_state === 'SUCCESS') throw new SimError(400, 'ORDERPAID', '该订单已支付');
       if (existing.transaction.trade_state === 'CLOSED') throw new SimError(400, 'ORDER_CLOSED', '订单已关闭');
-      if (existing.transaction.amount?.total !== total || existing.transaction.payer?.openid !== p.payer.openid) {
+      if (existing.transaction.amount?.total !== total || existing.transaction.payer?.openid !== openid) {
         throw new SimError(400, 'INVALID_REQUEST', '201 商户订单号重复');
       }
       return { prepay_id: existing.prepayId };
     }
     const created: SimOrder = {
       prepayId: `wx${clock().toISOString().replace(/\D/g, '').slice(0, 14)}${randomBytes(9).toString('hex')}`,
-      notifyUrl: p.notify_url,
+      notifyUrl: p.notify_url as string,
       timeExpire,
-      description: p.description,
+      description: p.description as string,
       refunded: 0,
       transaction: {
-        appid: p.appid,
-        mchid: p.mchid,
-        out_trade_no: p.out_trade_no,
+        appid: options.appId,
+        mchid: options.mchId,
+        out_trade_no: outTradeNo,
         trade_type: 'JSAPI',
         trade_state: 'NOTPAY',
         trade_state_desc: '订单未支付',
-        payer: { openid: p.payer.openid },
+        payer: { openid },
         amount: { total, currency: 'CNY' },
       },
     };
-    orders.set(p.out_trade_no, created);
+    orders.set(outTradeNo, created);
     byPrepay.set(created.prepayId, created);
     return { prepay_id: created.prepayId };
   }
@@ -207,9 +199,13 @@ export async function startWechatPaySim(options: SimOptions) {
     return { delivered, status: deliveries.at(-1)?.status };
   }
 
+  /** Failures to answer with, once each, to the next merchant calls whose path starts with `prefix`. */
+  const faults: { prefix: string; status: number; code: string }[] = [];
+
   async function route(req: IncomingMessage, body: string): Promise<[number, object | undefined]> {
     const url = new URL(req.url ?? '/', 'http://sim');
     const path = url.pathname;
+    requests.push({ method: req.method ?? '', path });
     const simPay = /^\/sim\/pay\/([^/]+)$/.exec(path);
     if (req.method === 'POST' && simPay) {
       const p = body ? (JSON.parse(body) as { action?: string; notify?: boolean }) : {};
@@ -221,9 +217,20 @@ export async function startWechatPaySim(options: SimOptions) {
       return [200, await sendVariant(decodeURIComponent(simNotify[1] ?? ''), p.variant ?? 'replay')];
     }
     authenticate(req, body);
+    const fault = faults.findIndex((f) => path.startsWith(f.prefix));
+    if (fault >= 0) {
+      const [f] = faults.splice(fault, 1);
+      throw new SimError(f?.status ?? 500, f?.code ?? 'SYSTEM_ERROR', '模拟故障');
+    }
     const p = body ? (JSON.parse(body) as RequestBody) : {};
     if (req.method === 'POST' && path === '/v3/pay/transactions/jsapi') return [200, jsapi(p)];
     if (req.method === 'POST' && path === '/v3/refund/domestic/refunds') return [200, refund(p)];
+    const refundQuery = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && refundQuery) {
+      const found = refunds.get(decodeURIComponent(refundQuery[1] ?? ''));
+      if (!found) throw new SimError(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
+      return [200, { ...found.refund, user_received_account: '支付用户零钱', channel: 'ORIGINAL' }];
+    }
     const trade = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)(\/close)?$/.exec(path);
     if (trade) {
       const found = order(decodeURIComponent(trade[1] ?? ''));
@@ -270,6 +277,9 @@ export async function startWechatPaySim(options: SimOptions) {
     orders,
     refunds,
     deliveries,
+    requests,
+    /** The next merchant call whose path starts with `prefix` fails with this status and code (once). */
+    failNext: (prefix: string, status = 500, code = 'SYSTEM_ERROR') => void faults.push({ prefix, status, code }),
     pay: (prepayId: string, action: 'confirm' | 'cancel' = 'confirm', notify = true) => pay(prepayId, action, notify),
     completeRefund,
     sendVariant,

@@ -110,6 +110,29 @@ function tableAlarm(topic, logicalId, table, prefix) {
   });
 }
 
+/**
+ * Business events that need a person whenever one happens (config `alarms.businessMetrics`): the
+ * functions count them as EMF metrics in the CityCare namespace (functions/src/lib/metrics.ts).
+ */
+function businessAlarms(topic, prefix, stage, names) {
+  return Object.fromEntries(
+    (names ?? []).map((name) => [
+      `Business${name}Alarm`,
+      alarm(topic, {
+        AlarmName: `${prefix}-${name}`,
+        AlarmDescription: `${name}: at least one in 5 minutes (docs/operations.md says what to do)`,
+        Namespace: 'CityCare',
+        MetricName: name,
+        Dimensions: dims({ Stage: stage }),
+        Statistic: 'Sum',
+        Period: PERIOD,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      }),
+    ]),
+  );
+}
+
 class Operations {
   constructor(serverless) {
     this.serverless = serverless;
@@ -139,6 +162,10 @@ class Operations {
       const logicalId = provider.naming.getLambdaLogicalId(name);
       Object.assign(resources, functionAlarms(topic, logicalId, sls.service.getFunction(name).name, settings));
     }
+    Object.assign(
+      resources,
+      businessAlarms(topic, prefix, sls.service.custom.stage.metrics?.stage, settings.businessMetrics),
+    );
     const apiId = provider.naming.getHttpApiLogicalId();
     if (resources[apiId]) Object.assign(resources, apiAlarms(topic, apiId, prefix, settings));
     // The tables are serverless.yml's own resources, merged into the template after this hook.

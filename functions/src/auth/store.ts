@@ -33,6 +33,17 @@ export async function getUser(userId: string): Promise<UserProfile | undefined> 
 }
 
 /**
+ * The user's openid in the super-app, for what WeChat needs it for (a WeChat Pay JSAPI order's
+ * payer). Never put in tokens, QR codes, URLs or logs.
+ */
+export async function getOpenid(userId: string): Promise<string | undefined> {
+  const out = await db().send(
+    new GetCommand({ TableName: usersTable(), Key: userKey(userId), ProjectionExpression: 'openid' }),
+  );
+  return (out.Item as Pick<UserItem, 'openid'> | undefined)?.openid;
+}
+
+/**
  * Returns the user, creating them as a resident on first sign-in. Two first sign-ins racing
  * each other create one user: the write is conditional and the loser reads the winner's row.
  */

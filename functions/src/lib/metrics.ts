@@ -14,7 +14,10 @@ export type BusinessMetric =
   | 'GroceryOrdersCancelled'
   | 'GroceryDeliveries'
   | 'ReliefApplications'
-  | 'RepairRequests';
+  | 'RepairRequests'
+  // Money that needs a person (docs/operations.md, "WeChat Pay: refunds and late payments"): alarmed on.
+  | 'PaymentRefundProblems'
+  | 'PaymentsPaidAfterClose';
 
 export const METRICS_NAMESPACE = 'CityCare';
 

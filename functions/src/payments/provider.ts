@@ -1,4 +1,5 @@
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { PaymentStatus } from '@citycare/contract';
+import type { TransactItem } from '../lib/dynamo';
 import { paymentKey, paymentsTable } from './table';
 import { wechatPayProvider } from './wechatpay/provider';
 
@@ -7,11 +8,15 @@ import { wechatPayProvider } from './wechatpay/provider';
  * provider's items in its own TransactWriteItems, so a payment and what it pays for are
  * recorded together or not at all.
  */
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem };
+export type { PaymentStatus };
 
-export type PaymentPurpose = 'grocery-order' | 'utility-bill';
-/** `refunding`: WeChat Pay was asked for the refund; `refunded` once its REFUND.SUCCESS arrived. */
-export type PaymentStatus = 'pending' | 'paid' | 'cancelled' | 'refunding' | 'refunded';
+/**
+ * What a payment pays for; each purpose's domain says what its transactions write when the
+ * payment is paid, closed or refunded (payments/wiring.ts). A group share and a worker's bulk
+ * payment of several bills are purposes of their own.
+ */
+export type PaymentPurpose = 'grocery-order' | 'grocery-share' | 'utility-bill' | 'utility-bulk';
 
 export interface NewPayment {
   paymentId: string;
@@ -61,7 +66,10 @@ export interface PaymentProvider {
    * committed, and the verified REFUND.SUCCESS notification marks it `refunded`.
    */
   refundItems(paymentId: string, amountFen: number, now: Date): TransactItem[];
-  /** Asks the provider to send the money back for a payment marked refunding (WeChat Pay only). */
+  /**
+   * Asks the provider to send the money back for a payment marked refunding (WeChat Pay only).
+   * Never fails for the provider's failures: the payments schedule asks again.
+   */
   requestRefund?(paymentId: string): Promise<void>;
 }
 

@@ -251,6 +251,21 @@ describe('the production template', () => {
     for (const days of retention.values()) expect(days).toBe(30);
   });
 
+  it('runs the payments schedule and alarms on the first payment that needs a person', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    const sweep = rules.find((r) => JSON.stringify(r.Targets).includes('PaymentsSweepLambdaFunction'));
+    expect(sweep).toMatchObject({ ScheduleExpression: 'rate(5 minutes)', State: 'ENABLED' });
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    for (const metric of ['PaymentRefundProblems', 'PaymentsPaidAfterClose']) {
+      expect(alarms.find((a) => a.MetricName === metric)).toMatchObject({
+        Namespace: 'CityCare',
+        Dimensions: [{ Name: 'Stage', Value: 'prod' }],
+        Threshold: 1,
+        AlarmActions: [{ Ref: 'OpsTopic' }],
+      });
+    }
+  });
+
   it('contains no secret value and no local key', () => {
     expect(templateText).not.toMatch(/PRIVATE KEY|session_key|AKIA[0-9A-Z]{16}/);
     for (const variable of ['SECRETS_SOURCE', 'SECRETS_PATH']) expect(templateText).toContain(variable);

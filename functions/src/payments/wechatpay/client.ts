@@ -149,5 +149,12 @@ export function wechatPayClient(config: WechatPayConfig, clock: () => Date = () 
       if (!answer) throw new WechatPayError('EMPTY_ANSWER', 200, 'empty refund answer', true);
       return answer;
     },
+
+    /** A refund's state (PROCESSING, SUCCESS, CLOSED, ABNORMAL), when its notification is late. */
+    async queryRefund(outRefundNo: string): Promise<Refund> {
+      const answer = await call<Refund>('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
+      if (!answer) throw new WechatPayError('EMPTY_ANSWER', 200, 'empty refund query answer', true);
+      return answer;
+    },
   };
 }

@@ -1,85 +1,25 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, transactionReasons } from '../../lib/dynamo';
 import { AppError } from '../../lib/errors';
 import { log } from '../../lib/log';
-import type { PaymentPurpose, PaymentStatus, SettlementProof, TransactItem } from '../provider';
-import { paymentKey, paymentsTable } from '../table';
-import { wechatPayClient, WechatPayError, type WechatPayClient } from './client';
-import { wechatPayConfig, type WechatPayConfig } from './config';
-import { paidItem, refundedItem } from './items';
-import {
-  checkPaid,
-  checkRefund,
-  notifyAnswer,
-  openNotification,
-  type NotifyAnswer,
-  type Refused,
-} from './notification';
+import { metric } from '../../lib/metrics';
+import type { SettlementProof } from '../provider';
+import { WechatPayError } from './client';
+import { defaultDeps, type FlowDeps, type Outcome } from './deps';
+import { paidItem } from './items';
+import { checkPaid, notifyAnswer, openNotification, type NotifyAnswer } from './notification';
+import { settleRefund } from './refunds';
 import type { HeaderSource } from './signature';
+import { commit, getPayment, updatePayment, type PaymentRecord } from './store';
 import type { Transaction } from './types';
 
 /**
  * What moves money with WeChat Pay: a verified notification, or WeChat Pay's own answer to an
  * order query, settles a payment together with what it paid for, in one transaction, once per
- * transaction id; a verified REFUND.SUCCESS marks a refund done. Domains say what else their
- * transaction writes through `onPayment` (the order or bill marked paid or refunded).
+ * transaction id; a verified REFUND.SUCCESS marks a refund done (refunds.ts). Domains say what
+ * else their transaction writes through `onPayment` (deps.ts).
  */
-export interface PaymentRecord {
-  paymentId: string;
-  payerId: string;
-  amountFen: number;
-  purpose: PaymentPurpose;
-  reference: string;
-  description: string;
-  /** ISO time after which it can no longer be paid. */
-  expiresAt: string;
-  status: PaymentStatus;
-  provider: string;
-  transactionId?: string;
-  outRefundNo?: string;
-  refundFen?: number;
-  refundId?: string;
-}
-
-export interface PaymentHooks {
-  /** Items marking what the payment paid for as paid; they commit with the payment or not at all. */
-  paid?: (payment: PaymentRecord, now: Date) => TransactItem[];
-  /** Items recording the refund's completion on what the payment paid for. */
-  refunded?: (payment: PaymentRecord, now: Date) => TransactItem[];
-}
-
-const registry: Partial<Record<PaymentPurpose, PaymentHooks>> = {};
-/** Called once by a domain's wiring. */
-export function onPayment(purpose: PaymentPurpose, hooks: PaymentHooks): void {
-  registry[purpose] = hooks;
-}
-
-export interface FlowDeps {
-  config: WechatPayConfig;
-  client: WechatPayClient;
-  now: () => Date;
-  hooks: Partial<Record<PaymentPurpose, PaymentHooks>>;
-}
-
-async function defaultDeps(): Promise<FlowDeps> {
-  const config = await wechatPayConfig();
-  return { config, client: wechatPayClient(config), now: () => new Date(), hooks: registry };
-}
-
-export type Outcome =
-  | {
-      ok: true;
-      result: 'settled' | 'already-settled' | 'paid-after-close' | 'refunded' | 'already-refunded' | 'refund-problem';
-    }
-  | Refused
-  | { ok: false; reason: 'TRY_AGAIN'; message: string };
-
-export async function getPayment(paymentId: string): Promise<PaymentRecord | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: paymentsTable(), Key: paymentKey(paymentId), ConsistentRead: true }),
-  );
-  return out.Item as PaymentRecord | undefined;
-}
+export { onPayment, type FlowDeps, type Outcome, type PaymentHooks } from './deps';
+export { getPayment, type PaymentRecord } from './store';
+export { requestRefund } from './refunds';
 
 /** The notify route's whole work: verify, check, settle; and the answer WeChat Pay expects. */
 export async function handleNotification(
@@ -101,45 +41,15 @@ export async function handleNotification(
 async function processNotification(headers: HeaderSource, rawBody: string, d: FlowDeps): Promise<Outcome> {
   const opened = openNotification(headers, rawBody, d.config, d.now());
   if (!opened.ok) return opened;
-  if (opened.kind === 'transaction') return settleTransaction(opened.transaction, d);
-  const refund = opened.refund;
-  const payment = await getPayment(refund.out_refund_no);
-  if (!payment || payment.provider !== 'wechat-pay' || payment.outRefundNo !== refund.out_refund_no) {
-    return { ok: false, reason: 'UNKNOWN_REFUND', message: `no refund ${refund.out_refund_no}` };
-  }
-  const proof = checkRefund(refund, {
-    mchId: d.config.mchId,
-    paymentId: payment.paymentId,
-    outRefundNo: payment.outRefundNo,
-    refundFen: payment.refundFen ?? -1,
-  });
-  if (!proof.ok) return proof;
-  if (payment.status === 'refunded') {
-    return payment.refundId === proof.refundId
-      ? { ok: true, result: 'already-refunded' }
-      : { ok: false, reason: 'UNKNOWN_REFUND', message: `refund ${proof.refundId} is not ours` };
-  }
-  if (payment.status !== 'refunding')
-    return { ok: false, reason: 'UNKNOWN_REFUND', message: `payment ${payment.status}` };
-  if (proof.status !== 'SUCCESS') {
-    await markRefundProblem(payment, `REFUND.${proof.status}`);
-    return { ok: true, result: 'refund-problem' };
-  }
-  const now = d.now();
-  const items = [
-    refundedItem(payment.paymentId, payment.outRefundNo, proof.refundId, now),
-    ...(d.hooks[payment.purpose]?.refunded?.(payment, now) ?? []),
-  ];
-  if (await commit(items)) return { ok: true, result: 'refunded' };
-  const fresh = await getPayment(payment.paymentId);
-  return fresh?.status === 'refunded' && fresh.refundId === proof.refundId
-    ? { ok: true, result: 'already-refunded' }
-    : { ok: false, reason: 'TRY_AGAIN', message: `refund of ${payment.paymentId} did not commit` };
+  return opened.kind === 'transaction' ? settleTransaction(opened.transaction, d) : settleRefund(opened.refund, d);
 }
 
-/** Settles from a transaction WeChat Pay reported (notification or query), after every check. */
-async function settleTransaction(tx: Transaction, d: FlowDeps): Promise<Outcome> {
-  const payment = await getPayment(tx.out_trade_no);
+/**
+ * Settles from a transaction WeChat Pay reported (notification or query), after every check.
+ * `known`: the payment as just read by the caller (a query's), to spare reading it again.
+ */
+async function settleTransaction(tx: Transaction, d: FlowDeps, known?: PaymentRecord): Promise<Outcome> {
+  const payment = known?.paymentId === tx.out_trade_no ? known : await getPayment(tx.out_trade_no);
   if (!payment || payment.provider !== 'wechat-pay') {
     return { ok: false, reason: 'UNKNOWN_PAYMENT', message: `no payment ${tx.out_trade_no}` };
   }
@@ -165,48 +75,13 @@ async function settleTransaction(tx: Transaction, d: FlowDeps): Promise<Outcome>
   return { ok: true, result: 'paid-after-close' };
 }
 
-async function commit(items: TransactItem[]): Promise<boolean> {
-  try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }));
-    return true;
-  } catch (err) {
-    const reasons = transactionReasons(err);
-    if (reasons?.includes('ConditionalCheckFailed')) return false;
-    throw err;
-  }
-}
-
 async function recordLatePayment(paymentId: string, proof: SettlementProof): Promise<void> {
   log.error('wechat pay: money arrived for a payment that is no longer pending; refund it', { paymentId });
-  await update(paymentId, 'SET lateTransactionId = :tx, lateAmountFen = :amount', 'attribute_exists(pk)', {
+  metric('PaymentsPaidAfterClose');
+  await updatePayment(paymentId, 'SET lateTransactionId = :tx, lateAmountFen = :amount', 'attribute_exists(pk)', {
     ':tx': proof.transactionId,
     ':amount': proof.amountFen,
   });
-}
-
-async function markRefundProblem(payment: PaymentRecord, problem: string): Promise<void> {
-  log.error('wechat pay refund needs attention', { paymentId: payment.paymentId, problem });
-  await update(payment.paymentId, 'SET refundProblem = :p', '#s = :refunding', {
-    ':p': problem,
-    ':refunding': 'refunding',
-  });
-}
-
-async function update(paymentId: string, expression: string, condition: string, values: Record<string, unknown>) {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: paymentsTable(),
-        Key: paymentKey(paymentId),
-        UpdateExpression: expression,
-        ConditionExpression: condition,
-        ...(condition.includes('#s') ? { ExpressionAttributeNames: { '#s': 'status' } } : {}),
-        ExpressionAttributeValues: values,
-      }),
-    );
-  } catch (err) {
-    if (!isConditionFailure(err)) throw err;
-  }
 }
 
 /** Runs a WeChat Pay call; its failures become the API's errors (503 + Retry-After when retryable). */
@@ -230,17 +105,31 @@ export async function withWechatPayErrors<T>(call: () => Promise<T>): Promise<T>
 export async function reconcile(
   paymentId: string,
   deps?: FlowDeps,
+  known?: PaymentRecord,
 ): Promise<Outcome | { ok: true; result: 'not-paid'; tradeState: string }> {
   const d = deps ?? (await defaultDeps());
-  const tx = await withWechatPayErrors(() => d.client.query(paymentId));
+  const tx = await withWechatPayErrors(() => queryOrder(d, paymentId));
   if (tx.trade_state !== 'SUCCESS') return { ok: true, result: 'not-paid', tradeState: tx.trade_state };
-  return settleTransaction(tx, d);
+  return settleTransaction(tx, d, known);
+}
+
+/** WeChat Pay's order; one never placed (the payer did not reach the cashier) is simply not paid. */
+async function queryOrder(d: FlowDeps, paymentId: string): Promise<Transaction> {
+  try {
+    return await d.client.query(paymentId);
+  } catch (err) {
+    if (err instanceof WechatPayError && err.code === 'ORDER_NOT_EXIST') {
+      return { appid: d.config.appId, mchid: d.config.mchId, out_trade_no: paymentId, trade_state: 'NOTPAY' };
+    }
+    throw err;
+  }
 }
 
 /**
- * Before an unpaid payment is cancelled at its expiry: settles it if it was paid after all,
- * leaves it while the payer is paying, else closes the WeChat Pay order so it cannot be paid.
- * The caller cancels the payment (`cancelItems`) and releases what it held only on 'closed'.
+ * Before an unpaid payment is cancelled (at its expiry, or its order cancelled by the payer):
+ * settles it if it was paid after all, leaves it while the payer is paying, else closes the
+ * WeChat Pay order so it cannot be paid. The caller cancels the payment (`cancelItems`) and
+ * releases what it held only on 'closed'.
  */
 export async function closeUnpaid(paymentId: string, deps?: FlowDeps): Promise<'closed' | 'paid' | 'paying'> {
   const d = deps ?? (await defaultDeps());
@@ -252,36 +141,27 @@ export async function closeUnpaid(paymentId: string, deps?: FlowDeps): Promise<'
     if (err instanceof WechatPayError && err.code === 'ORDER_NOT_EXIST') return 'closed';
     throw err instanceof WechatPayError ? err.toAppError() : err;
   }
+  if (tx.trade_state === 'USERPAYING') return 'paying';
+  if (tx.trade_state !== 'SUCCESS' && tx.trade_state !== 'CLOSED') {
+    try {
+      await d.client.close(paymentId);
+      return 'closed';
+    } catch (err) {
+      // Paid between the query and the close: settle it instead.
+      if (!(err instanceof WechatPayError && err.code === 'ORDERPAID')) throw wechatPayError(err);
+      tx = await withWechatPayErrors(() => d.client.query(paymentId));
+    }
+  }
   if (tx.trade_state === 'SUCCESS') {
     const outcome = await settleTransaction(tx, d);
     if (!outcome.ok) throw new AppError('TRY_AGAIN', `payment ${paymentId}: ${outcome.reason}`);
     return 'paid';
   }
-  if (tx.trade_state === 'USERPAYING') return 'paying';
-  if (tx.trade_state !== 'CLOSED') await withWechatPayErrors(() => d.client.close(paymentId));
   return 'closed';
 }
 
-/** Asks WeChat Pay for the refund of a payment marked refunding. Safe to call again. */
-export async function requestRefund(paymentId: string, deps?: FlowDeps, reason = '订单取消退款'): Promise<void> {
-  const d = deps ?? (await defaultDeps());
-  const payment = await getPayment(paymentId);
-  if (payment?.status !== 'refunding' || !payment.outRefundNo) return;
-  try {
-    const refund = await d.client.refund({
-      outTradeNo: paymentId,
-      outRefundNo: payment.outRefundNo,
-      refundFen: payment.refundFen ?? payment.amountFen,
-      totalFen: payment.amountFen,
-      reason,
-    });
-    await update(paymentId, 'SET refundId = :id', '#s = :refunding', {
-      ':id': refund.refund_id,
-      ':refunding': 'refunding',
-    });
-  } catch (err) {
-    if (err instanceof WechatPayError && !err.retryable) await markRefundProblem(payment, err.code);
-    if (err instanceof WechatPayError) throw err.toAppError();
-    throw err;
-  }
+function wechatPayError(err: unknown): unknown {
+  if (!(err instanceof WechatPayError)) return err;
+  log.warn('wechat pay call failed', { errorCode: err.code, status: err.status, retryable: err.retryable });
+  return err.toAppError();
 }

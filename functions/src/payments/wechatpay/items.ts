@@ -1,19 +1,20 @@
 import type { NewPayment, SettlementProof, TransactItem } from '../provider';
 import { paymentKey, paymentsTable } from '../table';
+import { firstLook, refundFirstLook } from './sweep-rules';
 
 /**
  * The payment's own rows in a WeChat Pay payment's transactions. Each write is conditional on
- * the state it moves from, so a replayed notification or a second refund changes nothing.
+ * the state it moves from, so a replayed notification or a second refund changes nothing. A
+ * payment the schedule must look at carries `sweep` (its bucket) and `sweepAt` (when), the keys
+ * of the sparse `bySweep` index (store.ts); settling removes them.
  */
 /** How long an unpaid payment can be paid when the caller gives no expiry (WeChat Pay's time_expire). */
 export const DEFAULT_PAY_MINUTES = 15;
 
 export function createItem(p: NewPayment, now: Date): TransactItem {
   const { payerOpenid: _openid, ...given } = p;
-  const stored = {
-    ...given,
-    expiresAt: p.expiresAt ?? new Date(now.getTime() + DEFAULT_PAY_MINUTES * 60_000).toISOString(),
-  };
+  const expiresAt = p.expiresAt ?? new Date(now.getTime() + DEFAULT_PAY_MINUTES * 60_000).toISOString();
+  const stored = { ...given, expiresAt, sweep: 'pending', sweepAt: firstLook(now, new Date(expiresAt)).toISOString() };
   return {
     Put: {
       TableName: paymentsTable(),
@@ -35,7 +36,7 @@ export function paidItem(proof: SettlementProof, now: Date): TransactItem {
     Update: {
       TableName: paymentsTable(),
       Key: paymentKey(proof.paymentId),
-      UpdateExpression: 'SET #s = :paid, paidAt = :paidAt, settledAt = :now, transactionId = :tx',
+      UpdateExpression: 'SET #s = :paid, paidAt = :paidAt, settledAt = :now, transactionId = :tx REMOVE sweep, sweepAt',
       ConditionExpression:
         '#s = :pending AND amountFen = :amount AND provider = :provider AND ' +
         '(attribute_not_exists(transactionId) OR transactionId <> :tx)',
@@ -58,7 +59,7 @@ export function cancelItem(paymentId: string, now: Date): TransactItem {
     Update: {
       TableName: paymentsTable(),
       Key: paymentKey(paymentId),
-      UpdateExpression: 'SET #s = :cancelled, cancelledAt = :now',
+      UpdateExpression: 'SET #s = :cancelled, cancelledAt = :now REMOVE sweep, sweepAt',
       ConditionExpression: '#s = :pending',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now.toISOString() },
@@ -72,7 +73,9 @@ export function refundingItem(paymentId: string, amountFen: number, now: Date): 
     Update: {
       TableName: paymentsTable(),
       Key: paymentKey(paymentId),
-      UpdateExpression: 'SET #s = :refunding, refundRequestedAt = :now, outRefundNo = :no, refundFen = :amount',
+      UpdateExpression:
+        'SET #s = :refunding, refundRequestedAt = :now, outRefundNo = :no, refundFen = :amount, ' +
+        'sweep = :bucket, sweepAt = :look',
       ConditionExpression: '#s = :paid AND amountFen = :amount',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: {
@@ -81,6 +84,8 @@ export function refundingItem(paymentId: string, amountFen: number, now: Date): 
         ':amount': amountFen,
         ':no': paymentId,
         ':now': now.toISOString(),
+        ':bucket': 'refunding',
+        ':look': refundFirstLook(now).toISOString(),
       },
     },
   };
@@ -92,7 +97,8 @@ export function refundedItem(paymentId: string, outRefundNo: string, refundId: s
     Update: {
       TableName: paymentsTable(),
       Key: paymentKey(paymentId),
-      UpdateExpression: 'SET #s = :refunded, refundedAt = :now, refundId = :refundId REMOVE refundProblem',
+      UpdateExpression:
+        'SET #s = :refunded, refundedAt = :now, refundId = :refundId REMOVE refundProblem, sweep, sweepAt',
       ConditionExpression: '#s = :refunding AND outRefundNo = :no',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: {
@@ -100,6 +106,28 @@ export function refundedItem(paymentId: string, outRefundNo: string, refundId: s
         ':refunding': 'refunding',
         ':no': outRefundNo,
         ':refundId': refundId,
+        ':now': now.toISOString(),
+      },
+    },
+  };
+}
+
+/**
+ * A refund that needs a person: WeChat Pay refused it, reported it ABNORMAL or CLOSED, or kept
+ * failing. It stays `refunding` and moves to ops' list (the `refund-problem` bucket).
+ */
+export function refundProblemItem(paymentId: string, problem: string, now: Date): TransactItem {
+  return {
+    Update: {
+      TableName: paymentsTable(),
+      Key: paymentKey(paymentId),
+      UpdateExpression: 'SET refundProblem = :p, refundProblemAt = :now, sweep = :bucket, sweepAt = :now',
+      ConditionExpression: '#s = :refunding',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':p': problem,
+        ':refunding': 'refunding',
+        ':bucket': 'refund-problem',
         ':now': now.toISOString(),
       },
     },

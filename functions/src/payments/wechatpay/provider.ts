@@ -43,5 +43,7 @@ export const wechatPayProvider: PaymentProvider = {
 
   cancelItems: (paymentId, now) => [cancelItem(paymentId, now)],
   refundItems: (paymentId, amountFen, now) => [refundingItem(paymentId, amountFen, now)],
-  requestRefund: (paymentId) => requestRefund(paymentId),
+  async requestRefund(paymentId) {
+    await requestRefund(paymentId);
+  },
 };

@@ -7,20 +7,31 @@ import { ensureLocalKeys } from '../../../../scripts/lib/keys';
 import { freePort } from '../../../../scripts/lib/ports';
 import { seed } from '../../../../scripts/lib/seed';
 import { ensureTables, serviceDefinition } from '../../../../scripts/lib/tables';
+import { serveLambda } from '../../../../scripts/lib/lambda-http';
+import { startLocalWechatPaySim } from '../../../../scripts/lib/wechatpay-sim-local';
 
 /**
  * Starts a DynamoDB Local of its own (in memory, on a free port), creates the tables of
  * serverless.yml and seeds the city and demo accounts; the functions' environment is the one
- * serverless.yml gives stage `local`, pointed at this database.
+ * serverless.yml gives stage `local`, pointed at this database. Beside it, the WeChat Pay
+ * simulator (WECHATPAY_API_BASE; WECHATPAY_SIM_URL for its cashier) posting notifications to
+ * the real notify function, served in this process (WECHATPAY_NOTIFY_URL). A test may start a
+ * simulator or notify server of its own and point those variables at it.
  */
 export default async function globalSetup(): Promise<void> {
   const dynamo = await startDynamoLocal(await freePort(), null);
   const keysDir = mkdtempSync(join(tmpdir(), 'citycare-keys-'));
   ensureLocalKeys(keysDir);
+  const sim = await startLocalWechatPaySim(keysDir, 'local', 0);
+  // Loaded now: Jest compiles TypeScript for the global setup only while it runs.
+  const { handler } = await import('../../../src/payments/lambdas/notify');
+  const notify = await serveLambda(handler);
   const service = await serviceDefinition('local', {
     ...process.env,
     CITYCARE_DYNAMODB_ENDPOINT: dynamo.endpoint,
     CITYCARE_KEYS_DIR: keysDir,
+    CITYCARE_WECHATPAY_API_BASE: sim.url,
+    CITYCARE_WECHATPAY_NOTIFY_URL: `${notify.url}/payments/wechat/notify`,
   });
   await ensureTables(dynamo.client, service.tables);
   await seed(
@@ -38,6 +49,7 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: 'error',
     AWS_REGION: 'local',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    WECHATPAY_SIM_URL: sim.url,
   });
-  (globalThis as { __dynamo__?: typeof dynamo }).__dynamo__ = dynamo;
+  Object.assign(globalThis, { __dynamo__: dynamo, __wechatPaySim__: sim, __notify__: notify });
 }

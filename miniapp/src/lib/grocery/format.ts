@@ -28,7 +28,13 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
 /** The steps every order goes through, for the timeline. */
 export const STATUS_STEPS: OrderStatus[] = ['placed', 'accepted', 'prepared', 'out-for-delivery', 'delivered'];
 
-export const PAYMENT_LABELS = { pending: '未支付', paid: '已支付', cancelled: '已取消', refunded: '已退款' } as const;
+export const PAYMENT_LABELS = {
+  pending: '未支付',
+  paid: '已支付',
+  cancelled: '已取消',
+  refunding: '退款中',
+  refunded: '已退款',
+} as const;
 
 /** A household's share of a group order: paid or not, and after a rejected group order refunded or cancelled. */
 export function shareState(share: { paid: boolean; released?: boolean }): {
