@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '@citycare/contract';
-import { capKey, storeItemKey } from '../../functions/src/grocery/keys';
+import { capKey, storeItemKey } from '../../functions/src/grocery/shared/keys';
 import { newSlotItem } from '../../functions/src/grocery/store-catalogue';
 import { ROOT } from './paths';
 

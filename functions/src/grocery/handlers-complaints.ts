@@ -1,9 +1,9 @@
-import { getUser } from '../auth/store';
 import { notFound } from '../lib/errors';
 import { endpoint } from '../lib/http';
 import { handleComplaint, listComplaints, ordersById } from './store-complaints';
-import { getOrder } from './store-reads';
-import { regulatorView } from './views';
+import { getOrder } from './shared/storage';
+import { regulatorView } from './shared/views';
+import { users } from './wiring';
 
 /** The market regulator: residents' complaints about price and quality, and marking them handled. */
 
@@ -19,7 +19,7 @@ export const complaints = endpoint('groceryComplaints', { roles: ['regulator'] }
 });
 
 export const handle = endpoint('groceryHandleComplaint', { roles: ['regulator'] }, async ({ params, body, caller }) => {
-  const by = (await getUser(caller.userId))?.displayName ?? '市场监管';
+  const by = (await users.displayName(caller.userId)) ?? '市场监管';
   const c = await handleComplaint(params.complaintId ?? '', by, body.note, new Date());
   const order = await getOrder(c.orderId);
   if (!order) throw notFound('投诉的订单不存在了');

@@ -1,12 +1,11 @@
 import { maskName } from '@citycare/contract';
 import type { Group } from '@citycare/contract';
-import { hasScope } from '../auth/rules';
 import { AppError, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
-import { requireWorker } from './access';
+import { isWorkerOf, requireWorker } from './shared/access';
 import { totalsPerItem } from './lists';
-import { health } from './ports';
+import { health } from './wiring';
 import { groupStatus, mayJoinGroup } from './rules';
 import { closeGroup } from './store-group-close';
 import {
@@ -20,7 +19,7 @@ import {
   type GroupItem,
   type ShareItem,
 } from './store-groups';
-import { orderView } from './views';
+import { orderView } from './shared/views';
 
 /** Group orders (卡点购物车): a worker opens and closes; residents join and pay their share by phone. */
 
@@ -66,7 +65,7 @@ export const open = endpoint('groceryOpenGroup', { roles: ['worker'] }, async ({
 
 export const list = endpoint('groceryGroups', {}, async ({ params, caller }) => {
   const communityId = params.communityId ?? '';
-  const worker = hasScope(caller.roles, 'worker', communityId);
+  const worker = isWorkerOf(caller, communityId);
   return { groups: (await groupsOf(communityId)).map((g) => groupView(g, [], { userId: caller.userId, worker })) };
 });
 
@@ -78,7 +77,7 @@ async function found(groupId: string) {
 
 export const detail = endpoint('groceryGroup', {}, async ({ params, caller }) => {
   const g = await found(params.groupId ?? '');
-  const worker = hasScope(caller.roles, 'worker', g.communityId);
+  const worker = isWorkerOf(caller, g.communityId);
   return { group: groupView(g, await sharesOf(g.groupId), { userId: caller.userId, worker }) };
 });
 

@@ -3,16 +3,17 @@ import { AppError, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { take } from '../lib/limits';
 import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
-import { freshRoles, orderViewer } from './access';
-import { groceryConfig } from './config';
-import { health } from './ports';
+import { freshRoles, orderViewer } from './shared/access';
+import { groceryConfig } from './shared/config';
+import { health } from './wiring';
 import { placeOrder } from './store-checkout';
 import { catalogue, getStore, listSlots, priceCaps, slotView, storesServing } from './store-catalogue';
 import { settle } from './store-orders';
 import { release } from './store-release';
 import { addComplaint } from './store-complaints';
-import { getOrder, ordersOfUser } from './store-reads';
-import { orderView } from './views';
+import { getOrder } from './shared/storage';
+import { ordersOfUser } from './store-reads';
+import { orderView } from './shared/views';
 
 /** Residents: stores that deliver to a community, catalogues, slots, checkout, my orders. */
 

@@ -1,15 +1,15 @@
 import { SlotInput } from '@citycare/contract';
-import { scopesOf } from '../auth/rules';
 import { AppError, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
-import { requireStore } from './access';
+import { requireStore, scopesOfCaller } from './shared/access';
 import { pickList } from './lists';
 import { refuseSlot, type SlotRefusal } from './rules';
 import { addSlot, getSlot, getStore, putItem, slotView } from './store-catalogue';
 import { step } from './store-orders';
 import { release } from './store-release';
-import { getOrder, ordersOfSlot, ordersOfStore } from './store-reads';
-import { orderView } from './views';
+import { getOrder } from './shared/storage';
+import { ordersOfSlot, ordersOfStore } from './store-reads';
+import { orderView } from './shared/views';
 
 /** Store operators, scoped to their store. */
 
@@ -53,7 +53,7 @@ export const advance = endpoint('groceryAdvance', { roles: ['store', 'worker'] }
     return { order: orderView(await release(found, 'reject', now, body.reason), 'staff') };
   }
   const role = body.action === 'dispatch' ? 'worker' : 'store';
-  return { order: orderView(await step(orderId, body.action, scopesOf(caller.roles, role), now), 'staff') };
+  return { order: orderView(await step(orderId, body.action, scopesOfCaller(caller, role), now), 'staff') };
 });
 
 /** The slot's pick list: totals per item, and the printable list by community, building and unit. */

@@ -1,13 +1,12 @@
-import { scopesOf } from '../auth/rules';
 import { endpoint } from '../lib/http';
 import { fingerprint, idempotencyKey } from '../lib/idempotency';
 import { AppError } from '../lib/errors';
-import { requireWorker } from './access';
-import { groceryConfig } from './config';
+import { requireWorker, scopesOfCaller } from './shared/access';
+import { groceryConfig } from './shared/config';
 import { deliveryTime } from './delivery-time';
 import { confirmDelivery } from './store-delivery';
 import { ordersOfCommunity } from './store-reads';
-import { orderView } from './views';
+import { orderView } from './shared/views';
 
 /** Community workers: their community's orders by slot, and delivery confirmation by pickup code. */
 
@@ -30,5 +29,5 @@ export const confirm = endpoint('groceryConfirm', { roles: ['worker'] }, async (
   const claimed = body.confirmedAt ? new Date(body.confirmedAt) : undefined;
   const when = deliveryTime(claimed, now, groceryConfig.deliveryOfflineWindowHours);
   if (!when.ok) throw new AppError('UNPROCESSABLE', when.message);
-  return confirmDelivery(orderId, body.pickupCode, scopesOf(caller.roles, 'worker'), scope, now, when.at);
+  return confirmDelivery(orderId, body.pickupCode, scopesOfCaller(caller, 'worker'), scope, now, when.at);
 });

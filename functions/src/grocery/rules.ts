@@ -131,7 +131,7 @@ export function orderTotal(lines: { priceFen: number; qty: number }[]): number {
 // ---- households and limits ----
 
 /** One household: its normalised address inside its community (address.ts). */
-export { householdKey } from './address';
+export { householdKey } from './shared/address';
 
 /** `3号楼 2单元 501` */
 export function householdLabel(address: Address): string {

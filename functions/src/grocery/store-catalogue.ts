@@ -14,8 +14,8 @@ import { directoryKey } from '../auth/keys';
 import { db, isConditionFailure, transactionReasons } from '../lib/dynamo';
 import { directoryTable } from '../lib/env';
 import { AppError, conflict, notFound } from '../lib/errors';
-import { groceryConfig } from './config';
-import { capKey, slotKey, storeItemKey, storePartition } from './keys';
+import { groceryConfig } from './shared/config';
+import { capKey, slotKey, storeItemKey, storePartition } from './shared/keys';
 import { reservedPlaces, slotAvailability, slotIdFloor, slotIdFor } from './rules';
 
 /** Storage of stores (from the directory), catalogues, price caps and delivery slots. */

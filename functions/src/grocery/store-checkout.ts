@@ -8,9 +8,9 @@ import { AppError, notFound } from '../lib/errors';
 import { Reply } from '../lib/http';
 import { idempotencyPut, type IdempotencyScope } from '../lib/idempotency';
 import { metric } from '../lib/metrics';
-import { paymentProvider } from '../payments/provider';
-import { groceryConfig } from './config';
-import { limitKey, orderIndexes, orderKey, slotKey, storeItemKey, userLimitSubject } from './keys';
+import { payments } from './wiring';
+import { groceryConfig } from './shared/config';
+import { limitKey, orderIndexes, orderKey, slotKey, storeItemKey, userLimitSubject } from './shared/keys';
 import {
   deliveryTerms,
   householdKey,
@@ -23,8 +23,8 @@ import {
   type HouseholdColour,
 } from './rules';
 import type { SlotItem } from './store-catalogue';
-import { batchGet, commit, type Tagged } from './tx';
-import { orderView, type OrderItem } from './views';
+import { commit, readMany, type Tagged } from './shared/storage';
+import { orderView, type OrderItem } from './shared/views';
 
 /** Checkout: stock, household limits, slot, order, payment and idempotency in ONE transaction. */
 
@@ -46,7 +46,7 @@ export interface CatalogueRow {
 /** Reads the lines' catalogue rows, the slot and the store in one BatchGetItem. */
 export async function readCheckoutInputs(storeId: string, slotId: string, itemIds: string[]) {
   const t = groceryConfig.table;
-  const out = await batchGet({
+  const out = await readMany({
     [t]: [...itemIds.map((id) => storeItemKey(storeId, id)), slotKey(storeId, slotId)],
     [directoryTable()]: [directoryKey('store', storeId)],
   });
@@ -234,7 +234,7 @@ export async function placeOrder({
     createdAt,
   };
   const reply = new Reply(201, { order: orderView(order, 'owner') });
-  const provider = paymentProvider();
+  const provider = payments();
   const payment = provider.createItems(
     {
       paymentId,

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, transactionReasons } from '../lib/dynamo';
 import { conflict, notFound } from '../lib/errors';
-import { groceryConfig } from './config';
-import { BY_USER, complaintKey, COMPLAINTS_PARTITION, openComplaintKey, orderKey } from './keys';
-import { batchGet } from './tx';
-import type { OrderItem } from './views';
+import { groceryConfig } from './shared/config';
+import { BY_USER, complaintKey, COMPLAINTS_PARTITION, openComplaintKey, orderKey } from './shared/keys';
+import { readMany } from './shared/storage';
+import type { OrderItem } from './shared/views';
 
 /** Storage of complaints about price or quality, for the market regulator. */
 
@@ -64,18 +64,10 @@ export async function addComplaint(c: Omit<ComplaintItem, 'complaintId' | 'creat
   return item;
 }
 
-/** BatchGetItem takes at most 100 keys a request. */
-const BATCH = 100;
-
-/** The orders of some complaints, by order id (one BatchGetItem per hundred). */
+/** The orders of some complaints, by order id (BatchGetItem, a hundred keys a request). */
 export async function ordersById(orderIds: string[]): Promise<Map<string, OrderItem>> {
-  const ids = [...new Set(orderIds)];
-  const out = new Map<string, OrderItem>();
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const got = await batchGet({ [table()]: ids.slice(i, i + BATCH).map(orderKey) });
-    for (const o of (got[table()] ?? []) as unknown as OrderItem[]) out.set(o.orderId, o);
-  }
-  return out;
+  const got = await readMany({ [table()]: [...new Set(orderIds)].map(orderKey) });
+  return new Map(((got[table()] ?? []) as unknown as OrderItem[]).map((o) => [o.orderId, o]));
 }
 
 /** The newest complaints first. */

@@ -4,14 +4,13 @@ import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import type { Reply } from '../lib/http';
 import { idempotencyPut, storedReply, type IdempotencyScope } from '../lib/idempotency';
 import { metric } from '../lib/metrics';
-import { groceryConfig } from './config';
-import { orderKey } from './keys';
-import { lockedMessage, wrongCodeMessage } from './refusals';
+import { groceryConfig } from './shared/config';
+import { orderKey } from './shared/keys';
+import { lockedMessage, wrongCodeMessage } from './shared/refusals';
 import { codeLockMinutes, codeLockStart, MAX_CODE_FAILS, nextStatus } from './rules';
-import { inList, timelineEntry } from './store-orders';
-import { getOrder } from './store-reads';
-import { commit, type Tagged } from './tx';
-import type { OrderItem } from './views';
+import { timelineEntry } from './store-orders';
+import { commit, getOrder, inList, type Tagged } from './shared/storage';
+import type { OrderItem } from './shared/views';
 
 /**
  * The worker's delivery confirmation by the resident's pickup code. Each confirmation carries

@@ -4,7 +4,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../lib/dynamo';
 import { AppError, conflict, notFound } from '../lib/errors';
 import { log } from '../lib/log';
-import { groceryConfig } from './config';
+import { groceryConfig } from './shared/config';
 import {
   BY_USER,
   DUE_GROUPS_FROM,
@@ -14,15 +14,15 @@ import {
   orderIndexes,
   orderKey,
   slotKey,
-} from './keys';
+} from './shared/keys';
 import { breakdown, consolidate } from './lists';
 import { orderTotal, pickupCode } from './rules';
 import { getSlot } from './store-catalogue';
 import { bookSlotItem, newOrderId } from './store-checkout';
 import { getGroup, sharesOf, type GroupItem, type ShareItem } from './store-groups';
 import { finishGroupRelease, pendingReleases } from './store-group-release';
-import { commit, type Tagged } from './tx';
-import type { OrderItem } from './views';
+import { commit, type Tagged } from './shared/storage';
+import type { OrderItem } from './shared/views';
 
 const table = () => groceryConfig.table;
 

@@ -2,14 +2,21 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../lib/dynamo';
 import { AppError } from '../lib/errors';
 import { log } from '../lib/log';
-import { groceryConfig } from './config';
-import { BY_USER, OPEN_GROUPS_PARTITION, orderKey, RELEASE_PREFIX, releaseMarker, releaseMarkerKey } from './keys';
+import { groceryConfig } from './shared/config';
+import {
+  BY_USER,
+  OPEN_GROUPS_PARTITION,
+  orderKey,
+  RELEASE_PREFIX,
+  releaseMarker,
+  releaseMarkerKey,
+} from './shared/keys';
 import { MAX_TRANSACTION_ITEMS } from './rules';
 import { sharesOf, type ShareItem } from './store-groups';
 // eslint-disable-next-line import-x/no-cycle -- known cycle with store-release.ts, removed by the grocery use-case restructuring
 import { heldByShare, limitItems, shareItems, slotItem, stockItems, tag } from './store-release';
-import { commit, type Tagged } from './tx';
-import type { OrderItem } from './views';
+import { commit, type Tagged } from './shared/storage';
+import type { OrderItem } from './shared/views';
 
 /**
  * A group order with more households than one transaction can hold (DynamoDB's 100 items) is

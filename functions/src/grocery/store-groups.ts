@@ -6,14 +6,14 @@ import type { JoinGroupRequest, OpenGroupRequest, OrderLine } from '@citycare/co
 import { db } from '../lib/dynamo';
 import { AppError, conflict, notFound } from '../lib/errors';
 import { idempotencyPut, type IdempotencyScope } from '../lib/idempotency';
-import { paymentProvider } from '../payments/provider';
-import { groceryConfig } from './config';
-import { communityPartition, groupIndexes, groupKey, shareKey, BY_COMMUNITY } from './keys';
+import { payments } from './wiring';
+import { groceryConfig } from './shared/config';
+import { communityPartition, groupIndexes, groupKey, shareKey, BY_COMMUNITY } from './shared/keys';
 import type { Share } from './lists';
 import { householdKey, householdLabel, orderTotal } from './rules';
 import { getSlot, getStore } from './store-catalogue';
 import { bookSlotItem, priceLines, readCheckoutInputs, stockItems } from './store-checkout';
-import { commit, type Tagged } from './tx';
+import { commit, type Tagged } from './shared/storage';
 
 /** Storage of group orders (卡点购物车): open, join with a paid-by-phone share, close into one order. */
 
@@ -196,7 +196,7 @@ export async function joinGroup(
         },
       },
     },
-    ...paymentProvider()
+    ...payments()
       .createItems(
         {
           paymentId: share.paymentId,
@@ -228,7 +228,7 @@ export async function payShare(share: ShareItem, now: Date): Promise<ShareItem> 
   if (share.paid) throw conflict('这份已经付过款了');
   await commit(
     [
-      ...paymentProvider()
+      ...payments()
         .settleItems(share.paymentId, share.totalFen, now)
         .map((item) => ({ item, tag: { kind: 'payment' as const } })),
       {

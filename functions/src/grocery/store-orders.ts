@@ -2,13 +2,12 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '@citycare/contract';
 import { db, isConditionFailure } from '../lib/dynamo';
 import { AppError, conflict, forbidden, notFound } from '../lib/errors';
-import { paymentProvider } from '../payments/provider';
-import { groceryConfig } from './config';
-import { orderKey } from './keys';
-import { getOrder } from './store-reads';
+import { payments } from './wiring';
+import { groceryConfig } from './shared/config';
+import { orderKey } from './shared/keys';
 import { TRANSITIONS, type Action } from './rules';
-import { commit, type Tagged } from './tx';
-import type { OrderItem } from './views';
+import { commit, getOrder, inList, type Tagged } from './shared/storage';
+import type { OrderItem } from './shared/views';
 
 /** Storage of an order's life after checkout: status steps and payment (release and delivery: beside). */
 
@@ -36,11 +35,6 @@ async function explainStep(orderId: string, action: Action, scopes: string[]): P
   if (!scopes.includes(order[scopeField(action)])) return forbidden('这不是您负责的订单');
   return conflict(`订单${ORDER_STATUS_LABELS[order.status]}，不能${ACTION_WORDS[action]}`);
 }
-
-export const inList = (prefix: string, values: string[]) => {
-  const names = values.map((_, i) => `:${prefix}${i}`);
-  return { expr: `(${names.join(', ')})`, values: Object.fromEntries(values.map((v, i) => [`:${prefix}${i}`, v])) };
-};
 
 /** Accept, prepare (the store) or dispatch (the worker): one conditional update. */
 export async function step(orderId: string, action: 'accept' | 'prepare' | 'dispatch', scopes: string[], now: Date) {
@@ -78,7 +72,7 @@ export async function settle(order: OrderItem, now: Date): Promise<OrderItem> {
   if (order.status === 'cancelled' || order.status === 'rejected') throw conflict('订单已取消，无需付款');
   if (order.paymentState !== 'pending') throw conflict('这笔订单已经付过款了');
   const tagged: Tagged[] = [
-    ...paymentProvider()
+    ...payments()
       .settleItems(order.paymentId, order.totalFen, now)
       .map((item) => ({ item, tag: { kind: 'payment' as const } })),
     {

@@ -1,18 +1,13 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../lib/dynamo';
-import { groceryConfig } from './config';
-import { BY_COMMUNITY, BY_STORE, BY_USER, communityPartition, orderKey, storePartition, userPartition } from './keys';
+import { groceryConfig } from './shared/config';
+import { BY_COMMUNITY, BY_STORE, BY_USER, communityPartition, storePartition, userPartition } from './shared/keys';
 import { slotIdFloor } from './rules';
-import type { OrderItem } from './views';
+import type { OrderItem } from './shared/views';
 
 /** Reading orders (by resident, store, slot and community). */
 
 const table = () => groceryConfig.table;
-
-export async function getOrder(orderId: string): Promise<OrderItem | undefined> {
-  const out = await db().send(new GetCommand({ TableName: table(), Key: orderKey(orderId), ConsistentRead: true }));
-  return out.Item as OrderItem | undefined;
-}
 
 async function queryIndex(index: string, pk: string, skFrom: string, skTo: string, newestFirst = false) {
   const items: OrderItem[] = [];

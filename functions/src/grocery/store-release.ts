@@ -1,17 +1,16 @@
 import { ORDER_STATUS_LABELS } from '@citycare/contract';
 import { AppError, conflict } from '../lib/errors';
 import { metric } from '../lib/metrics';
-import { paymentProvider } from '../payments/provider';
-import { groceryConfig } from './config';
-import { limitKey, orderKey, shareKey, slotKey, storeItemKey, userLimitSubject } from './keys';
+import { payments } from './wiring';
+import { groceryConfig } from './shared/config';
+import { limitKey, orderKey, shareKey, slotKey, storeItemKey, userLimitSubject } from './shared/keys';
 import { givesBackLimits, MAX_TRANSACTION_ITEMS, nextStatus, sumBy, TRANSITIONS } from './rules';
 import { sharesOf, type ShareItem } from './store-groups';
 import { ACTION_WORDS, timelineEntry } from './store-orders';
-import { getOrder } from './store-reads';
 // eslint-disable-next-line import-x/no-cycle -- known cycle with store-group-release.ts, removed by the grocery use-case restructuring
 import { releaseLargeGroup } from './store-group-release';
-import { commit, type Tagged } from './tx';
-import type { OrderItem } from './views';
+import { commit, getOrder, type Tagged } from './shared/storage';
+import type { OrderItem } from './shared/views';
 
 /**
  * Cancel (the resident) or reject (the store) an order the store has not accepted. One
@@ -90,7 +89,7 @@ export function slotItem(order: OrderItem): Tagged {
 
 /** A payment given back: refunded when paid, cancelled when still pending. */
 function paymentItems(paymentId: string, paid: boolean, amountFen: number, now: Date): Tagged[] {
-  const provider = paymentProvider();
+  const provider = payments();
   const items = paid ? provider.refundItems(paymentId, amountFen, now) : provider.cancelItems(paymentId, now);
   return items.map(tag);
 }

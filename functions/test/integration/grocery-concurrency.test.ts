@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../../src/lib/dynamo';
-import { health } from '../../src/grocery/ports';
+import { health } from '../../src/grocery/wiring';
 import * as shop from '../../src/grocery/handlers-shop';
 import { call, loginAs } from './helpers';
 import { freshResident, itemRow, newItem, newSlot, orderBody, placeOrder, slotRow, snapshot } from './grocery-fixtures';

@@ -7,7 +7,7 @@ import { open as openGroupHandler } from '../../src/grocery/handlers-groups';
 import { checkout } from '../../src/grocery/handlers-shop';
 import { newSlotItem } from '../../src/grocery/store-catalogue';
 import { call, loginAs, unique, type Answer } from './helpers';
-import { limitKey, slotKey, storeItemKey } from '../../src/grocery/keys';
+import { limitKey, slotKey, storeItemKey } from '../../src/grocery/shared/keys';
 import { householdKey } from '../../src/grocery/rules';
 import { paymentKey } from '../../src/payments/provider';
 

@@ -5,7 +5,7 @@ import { db } from '../../src/lib/dynamo';
 import * as groups from '../../src/grocery/handlers-groups';
 import * as staff from '../../src/grocery/handlers-store';
 import { closeDueGroups } from '../../src/grocery/handlers-schedule';
-import { orderKey, releaseMarker, releaseMarkerKey, shareKey } from '../../src/grocery/keys';
+import { orderKey, releaseMarker, releaseMarkerKey, shareKey } from '../../src/grocery/shared/keys';
 import { call, loginAs } from './helpers';
 import {
   address,

@@ -4,7 +4,7 @@ import { GroupResponse } from '@citycare/contract';
 import { db, onRequest } from '../../src/lib/dynamo';
 import * as groups from '../../src/grocery/handlers-groups';
 import { closeDueGroups } from '../../src/grocery/handlers-schedule';
-import { groupKey } from '../../src/grocery/keys';
+import { groupKey } from '../../src/grocery/shared/keys';
 import { ordersOfSlot } from '../../src/grocery/store-reads';
 import { call, loginAs } from './helpers';
 import {

@@ -4,7 +4,7 @@ import * as regulatorApi from '../../src/grocery/handlers-complaints';
 import * as groups from '../../src/grocery/handlers-groups';
 import * as shop from '../../src/grocery/handlers-shop';
 import * as storeApi from '../../src/grocery/handlers-store';
-import { health } from '../../src/grocery/ports';
+import { health } from '../../src/grocery/wiring';
 import { call, loginAs } from './helpers';
 import {
   freshResident,

@@ -4,7 +4,7 @@ import { ErrorBody, OrderResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import * as shop from '../../src/grocery/handlers-shop';
 import * as worker from '../../src/grocery/handlers-worker';
-import { orderKey } from '../../src/grocery/keys';
+import { orderKey } from '../../src/grocery/shared/keys';
 import { MAX_CODE_FAILS } from '../../src/grocery/rules';
 import { call, loginAs } from './helpers';
 import { orderOutForDelivery, table } from './grocery-fixtures';

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
-import { health } from '../../src/grocery/ports';
+import { health } from '../../src/grocery/wiring';
 import { householdPk, PROFILE_PREFIX } from '../../src/health/keys';
 import { loginAs } from './helpers';
 import { freshResident, newItem, newSlot, orderBody, placeOrder, slotRow } from './grocery-fixtures';

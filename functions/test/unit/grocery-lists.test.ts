@@ -6,8 +6,8 @@ import {
   totalsPerItem,
   type PickOrder,
 } from '../../src/grocery/lists';
-import { explainCancellation, isRetryableError, type Tag } from '../../src/grocery/refusals';
-import { orderView, type OrderItem } from '../../src/grocery/views';
+import { explainCancellation, isRetryableError, type Tag } from '../../src/grocery/shared/refusals';
+import { orderView, type OrderItem } from '../../src/grocery/shared/views';
 
 const line = (itemId: string, qty: number, priceFen = 100) => ({
   itemId,

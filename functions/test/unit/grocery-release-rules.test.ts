@@ -7,7 +7,7 @@ import {
   MAX_CODE_FAILS,
   sumBy,
 } from '../../src/grocery/rules';
-import { lockedMessage, wrongCodeMessage } from '../../src/grocery/refusals';
+import { lockedMessage, wrongCodeMessage } from '../../src/grocery/shared/refusals';
 
 const NOW = new Date('2020-02-10T02:00:00.000Z'); // 10:00 in Yingkou
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();

@@ -1,8 +1,8 @@
 import type { RoleGrant } from '@citycare/contract';
-import { hasRole, hasScope } from '../auth/rules';
-import { getUser } from '../auth/store';
-import type { Caller } from '../auth/caller';
-import { forbidden } from '../lib/errors';
+import { hasRole, hasScope, scopesOf } from '../../auth/rules';
+import type { Caller } from '../../auth/caller';
+import { forbidden } from '../../lib/errors';
+import { users } from '../wiring';
 import type { Viewer } from './views';
 
 /**
@@ -21,8 +21,8 @@ export function orderViewer(
 }
 
 /** The caller's roles as they are now (a staff role revoked a minute ago no longer counts). */
-export async function freshRoles(caller: Caller): Promise<RoleGrant[]> {
-  return (await getUser(caller.userId))?.roles ?? [];
+export function freshRoles(caller: Caller): Promise<RoleGrant[]> {
+  return users.rolesOf(caller.userId);
 }
 
 export function requireStore(caller: Caller, storeId: string): void {
@@ -32,3 +32,9 @@ export function requireStore(caller: Caller, storeId: string): void {
 export function requireWorker(caller: Caller, communityId: string): void {
   if (!hasScope(caller.roles, 'worker', communityId)) throw forbidden('您不是这个社区的工作人员');
 }
+
+/** True when the caller is a community worker of `communityId`. */
+export const isWorkerOf = (caller: Caller, communityId: string) => hasScope(caller.roles, 'worker', communityId);
+
+/** The stores (`store`) or communities (`worker`) the caller works for. */
+export const scopesOfCaller = (caller: Caller, role: 'store' | 'worker') => scopesOf(caller.roles, role);

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@citycare/contract';
-import { CODE_LOCK_MINUTES, codeTriesLeft } from './rules';
+import { CODE_LOCK_MINUTES, codeTriesLeft } from '../rules';
 
 /**
  * Pure: what a cancelled transaction means to the person who sent it. Each transaction item is
@@ -80,7 +80,7 @@ export function explainCancellation(reasons: Reason[], tags: Tag[], now: Date): 
 }
 
 /** Whole-request failures that changed nothing and may simply be sent again: one list, in lib/faults.ts. */
-export { nothingWasDone as isRetryableError } from '../lib/faults';
+export { nothingWasDone as isRetryableError } from '../../lib/faults';
 
 // ---- pickup codes ----
 
