@@ -4,9 +4,9 @@ import { AppError, forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
 import { isWorkerOf, requireWorker } from './shared/access';
-import { totalsPerItem } from './lists';
+import { totalsPerItem } from './shared/rules';
 import { health } from './wiring';
-import { groupStatus, mayJoinGroup } from './rules';
+import { groupStatus, mayJoinGroup } from './groups/rules';
 import { closeGroup } from './store-group-close';
 import {
   getGroup,

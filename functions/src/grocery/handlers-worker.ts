@@ -3,7 +3,7 @@ import { fingerprint, idempotencyKey } from '../lib/idempotency';
 import { AppError } from '../lib/errors';
 import { requireWorker, scopesOfCaller } from './shared/access';
 import { groceryConfig } from './shared/config';
-import { deliveryTime } from './delivery-time';
+import { deliveryTime } from './delivery/rules';
 import { confirmDelivery } from './store-delivery';
 import { ordersOfCommunity } from './store-reads';
 import { orderView } from './shared/views';

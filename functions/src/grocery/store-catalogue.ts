@@ -16,7 +16,7 @@ import { directoryTable } from '../lib/env';
 import { AppError, conflict, notFound } from '../lib/errors';
 import { groceryConfig } from './shared/config';
 import { capKey, slotKey, storeItemKey, storePartition } from './shared/keys';
-import { reservedPlaces, slotAvailability, slotIdFloor, slotIdFor } from './rules';
+import { reservedPlaces, slotAvailability, slotIdFloor, slotIdFor } from './catalogue/rules';
 
 /** Storage of stores (from the directory), catalogues, price caps and delivery slots. */
 

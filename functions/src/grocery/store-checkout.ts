@@ -13,15 +13,14 @@ import { groceryConfig } from './shared/config';
 import { limitKey, orderIndexes, orderKey, slotKey, storeItemKey, userLimitSubject } from './shared/keys';
 import {
   deliveryTerms,
-  householdKey,
   limitExpiry,
   limitHeadroom,
   MAX_SCARCE_LINES,
   orderTotal,
-  pickupCode,
   slotCondition,
-  type HouseholdColour,
-} from './rules';
+} from './checkout/rules';
+import { householdKey } from './shared/address';
+import { pickupCode, type HouseholdColour } from './shared/rules';
 import type { SlotItem } from './store-catalogue';
 import { commit, readMany, type Tagged } from './shared/storage';
 import { orderView, type OrderItem } from './shared/views';

@@ -1,4 +1,4 @@
-import { BEFORE_READY_MESSAGE } from './delivery-time';
+import { BEFORE_READY_MESSAGE } from './delivery/rules';
 import { ORDER_STATUS_LABELS, type ErrorCode } from '@citycare/contract';
 import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import type { Reply } from '../lib/http';
@@ -6,8 +6,9 @@ import { idempotencyPut, storedReply, type IdempotencyScope } from '../lib/idemp
 import { metric } from '../lib/metrics';
 import { groceryConfig } from './shared/config';
 import { orderKey } from './shared/keys';
-import { lockedMessage, wrongCodeMessage } from './shared/refusals';
-import { codeLockMinutes, codeLockStart, MAX_CODE_FAILS, nextStatus } from './rules';
+import { lockedMessage, wrongCodeMessage } from './delivery/rules';
+import { codeLockMinutes, codeLockStart, MAX_CODE_FAILS } from './delivery/rules';
+import { nextStatus } from './shared/rules';
 import { timelineEntry } from './store-orders';
 import { commit, getOrder, inList, type Tagged } from './shared/storage';
 import type { OrderItem } from './shared/views';

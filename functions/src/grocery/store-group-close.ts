@@ -15,8 +15,9 @@ import {
   orderKey,
   slotKey,
 } from './shared/keys';
-import { breakdown, consolidate } from './lists';
-import { orderTotal, pickupCode } from './rules';
+import { breakdown, consolidate } from './groups/rules';
+import { orderTotal } from './checkout/rules';
+import { pickupCode } from './shared/rules';
 import { getSlot } from './store-catalogue';
 import { bookSlotItem, newOrderId } from './store-checkout';
 import { getGroup, sharesOf, type GroupItem, type ShareItem } from './store-groups';

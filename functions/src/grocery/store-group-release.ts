@@ -11,7 +11,7 @@ import {
   releaseMarker,
   releaseMarkerKey,
 } from './shared/keys';
-import { MAX_TRANSACTION_ITEMS } from './rules';
+import { MAX_TRANSACTION_ITEMS } from './shared/rules';
 import { sharesOf, type ShareItem } from './store-groups';
 // eslint-disable-next-line import-x/no-cycle -- known cycle with store-release.ts, removed by the grocery use-case restructuring
 import { heldByShare, limitItems, shareItems, slotItem, stockItems, tag } from './store-release';

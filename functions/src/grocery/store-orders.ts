@@ -5,7 +5,7 @@ import { AppError, conflict, forbidden, notFound } from '../lib/errors';
 import { payments } from './wiring';
 import { groceryConfig } from './shared/config';
 import { orderKey } from './shared/keys';
-import { TRANSITIONS, type Action } from './rules';
+import { TRANSITIONS, type Action } from './shared/rules';
 import { commit, getOrder, inList, type Tagged } from './shared/storage';
 import type { OrderItem } from './shared/views';
 

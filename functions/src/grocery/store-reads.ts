@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../lib/dynamo';
 import { groceryConfig } from './shared/config';
 import { BY_COMMUNITY, BY_STORE, BY_USER, communityPartition, storePartition, userPartition } from './shared/keys';
-import { slotIdFloor } from './rules';
+import { slotIdFloor } from './catalogue/rules';
 import type { OrderItem } from './shared/views';
 
 /** Reading orders (by resident, store, slot and community). */

@@ -4,7 +4,8 @@ import { metric } from '../lib/metrics';
 import { payments } from './wiring';
 import { groceryConfig } from './shared/config';
 import { limitKey, orderKey, shareKey, slotKey, storeItemKey, userLimitSubject } from './shared/keys';
-import { givesBackLimits, MAX_TRANSACTION_ITEMS, nextStatus, sumBy, TRANSITIONS } from './rules';
+import { givesBackLimits, sumBy } from './release/rules';
+import { MAX_TRANSACTION_ITEMS, nextStatus, TRANSITIONS } from './shared/rules';
 import { sharesOf, type ShareItem } from './store-groups';
 import { ACTION_WORDS, timelineEntry } from './store-orders';
 // eslint-disable-next-line import-x/no-cycle -- known cycle with store-group-release.ts, removed by the grocery use-case restructuring

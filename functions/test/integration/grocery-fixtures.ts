@@ -8,7 +8,7 @@ import { checkout } from '../../src/grocery/handlers-shop';
 import { newSlotItem } from '../../src/grocery/store-catalogue';
 import { call, loginAs, unique, type Answer } from './helpers';
 import { limitKey, slotKey, storeItemKey } from '../../src/grocery/shared/keys';
-import { householdKey } from '../../src/grocery/rules';
+import { householdKey } from '../../src/grocery/shared/address';
 import { paymentKey } from '../../src/payments/provider';
 
 /** Shared set-up of the grocery integration tests: items and slots of their own, per test. */

@@ -5,7 +5,7 @@ import { db } from '../../src/lib/dynamo';
 import * as shop from '../../src/grocery/handlers-shop';
 import * as worker from '../../src/grocery/handlers-worker';
 import { orderKey } from '../../src/grocery/shared/keys';
-import { MAX_CODE_FAILS } from '../../src/grocery/rules';
+import { MAX_CODE_FAILS } from '../../src/grocery/delivery/rules';
 import { call, loginAs } from './helpers';
 import { orderOutForDelivery, table } from './grocery-fixtures';
 

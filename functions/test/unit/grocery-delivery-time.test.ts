@@ -1,4 +1,4 @@
-import { CLOCK_SKEW_SECONDS, deliveryTime } from '../../src/grocery/delivery-time';
+import { CLOCK_SKEW_SECONDS, deliveryTime } from '../../src/grocery/delivery/rules';
 
 const now = new Date('2020-02-10T02:00:00.000Z');
 const at = (ms: number) => new Date(now.getTime() + ms);

@@ -1,12 +1,8 @@
-import {
-  breakdown,
-  consolidate,
-  naturalCompare,
-  pickList,
-  totalsPerItem,
-  type PickOrder,
-} from '../../src/grocery/lists';
-import { explainCancellation, isRetryableError, type Tag } from '../../src/grocery/shared/refusals';
+import { breakdown, consolidate } from '../../src/grocery/groups/rules';
+import { naturalCompare, totalsPerItem } from '../../src/grocery/shared/rules';
+import { pickList, type PickOrder } from '../../src/grocery/orders/rules';
+import { nothingWasDone as isRetryableError } from '../../src/lib/faults';
+import { explainCancellation, type Tag } from '../../src/grocery/shared/refusals';
 import { orderView, type OrderItem } from '../../src/grocery/shared/views';
 
 const line = (itemId: string, qty: number, priceFen = 100) => ({

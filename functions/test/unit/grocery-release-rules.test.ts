@@ -2,12 +2,12 @@ import {
   CODE_LOCK_MINUTES,
   codeLockMinutes,
   codeTriesLeft,
-  givesBackLimits,
-  groupStatus,
+  lockedMessage,
   MAX_CODE_FAILS,
-  sumBy,
-} from '../../src/grocery/rules';
-import { lockedMessage, wrongCodeMessage } from '../../src/grocery/shared/refusals';
+  wrongCodeMessage,
+} from '../../src/grocery/delivery/rules';
+import { givesBackLimits, sumBy } from '../../src/grocery/release/rules';
+import { groupStatus } from '../../src/grocery/groups/rules';
 
 const NOW = new Date('2020-02-10T02:00:00.000Z'); // 10:00 in Yingkou
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();

@@ -9,26 +9,23 @@ import {
 import {
   checkoutTransactionSize,
   deliveryTerms,
-  householdKey,
-  householdLabel,
-  isLive,
   limitExpiry,
-  MAX_TRANSACTION_ITEMS,
   maxLinesFit,
-  mayJoinGroup,
   MAX_SCARCE_LINES,
-  nextStatus,
   orderTotal,
-  overCap,
-  pickupCode,
-  refuseSlot,
-  reservedPlaces,
-  slotAvailability,
   slotCondition,
-  slotIdFor,
+} from '../../src/grocery/checkout/rules';
+import { householdKey, householdLabel } from '../../src/grocery/shared/address';
+import {
+  isLive,
+  MAX_TRANSACTION_ITEMS,
+  nextStatus,
+  pickupCode,
   TRANSITIONS,
   type Action,
-} from '../../src/grocery/rules';
+} from '../../src/grocery/shared/rules';
+import { mayJoinGroup } from '../../src/grocery/groups/rules';
+import { overCap, refuseSlot, reservedPlaces, slotAvailability, slotIdFor } from '../../src/grocery/catalogue/rules';
 
 const NOW = new Date('2020-02-10T02:00:00.000Z'); // 10:00 in Yingkou
 

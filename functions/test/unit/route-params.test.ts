@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { paramNames, paramsSchema, querySchema, routes, SafeId, type RouteDef } from '@citycare/contract';
 import { userIdForOpenid } from '../../src/auth/identity';
 import { newOrderId } from '../../src/grocery/store-checkout';
-import { slotIdFor } from '../../src/grocery/rules';
+import { slotIdFor } from '../../src/grocery/catalogue/rules';
 import { newId } from '../../src/health/register/storage';
 import { bulkPaymentId } from '../../src/utility/payments/rules';
 import { newPaymentId } from '../../src/utility/payments/storage';

@@ -76,3 +76,10 @@ export function householdKey(communityId: string, address: Address): string {
     normaliseAddressPart('room', address.room),
   ].join('/');
 }
+
+/** A household as people read it: `3号楼 2单元 501`. */
+export function householdLabel(address: Address): string {
+  return `${address.building}号楼 ${address.unit}单元 ${address.room}`
+    .replace(/号楼号楼/, '号楼')
+    .replace(/单元单元/, '单元');
+}

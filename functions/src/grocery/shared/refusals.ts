@@ -1,10 +1,29 @@
 import type { ErrorCode } from '@citycare/contract';
-import { CODE_LOCK_MINUTES, codeTriesLeft } from '../rules';
+import { AppError } from '../../lib/errors';
 
 /**
- * Pure: what a cancelled transaction means to the person who sent it. Each transaction item is
- * tagged when it is built; DynamoDB's cancellation reasons come back in the same order.
+ * Pure: what a refusal says. A rule that refuses returns a `Refused` (its code and message);
+ * `refuse` throws it as the error the caller gets. A cancelled transaction is explained from
+ * its tagged items: each item is tagged when it is built, and DynamoDB's cancellation reasons
+ * come back in the same order.
  */
+
+/** A rule's refusal: the error code the caller gets and what it says. */
+export interface Refused {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Throws a rule's refusal as the caller's error; nothing when the rule allowed it. */
+export function refuse(refusal: Refused | null): void {
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+}
+
+/** The value a rule computed, or its refusal thrown. */
+export function allowed<T extends object>(result: T | Refused): T {
+  if ('code' in result && 'message' in result) throw new AppError(result.code, result.message);
+  return result as T;
+}
 
 export type Tag =
   | { kind: 'stock'; name: string; unit: string; priceFen: number }
@@ -21,7 +40,7 @@ export interface Reason {
   old?: Record<string, unknown>;
 }
 
-export type Refusal = { code: ErrorCode; message: string } | { replay: true };
+export type Refusal = Refused | { replay: true };
 
 const RETRYABLE = new Set([
   'TransactionConflict',
@@ -77,19 +96,4 @@ export function explainCancellation(reasons: Reason[], tags: Tag[], now: Date): 
     }
   }
   return { code: 'TRY_AGAIN', message: TRY_AGAIN_MESSAGE };
-}
-
-/** Whole-request failures that changed nothing and may simply be sent again: one list, in lib/faults.ts. */
-export { nothingWasDone as isRetryableError } from '../../lib/faults';
-
-// ---- pickup codes ----
-
-export const lockedMessage = (fails: number, minutes: number) =>
-  `取货码已输错 ${fails} 次，为保护居民，这笔订单暂停核对，请约 ${minutes} 分钟后再试，或请居民在手机上核对取货码`;
-
-export function wrongCodeMessage(fails: number): string {
-  const left = codeTriesLeft(fails);
-  return left > 0
-    ? `取货码不对，请让居民再核对一下（还可以再试 ${left} 次）`
-    : `取货码不对，已输错 ${fails} 次，这笔订单暂停核对 ${CODE_LOCK_MINUTES} 分钟`;
 }

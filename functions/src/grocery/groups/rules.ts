@@ -1,0 +1,93 @@
+import type { OrderLine, StoreSummary } from '@citycare/contract';
+import { refuseStore } from '../catalogue/rules';
+import { deliveryTerms } from '../checkout/rules';
+import type { Refused } from '../shared/refusals';
+import { naturalCompare, type HouseholdColour } from '../shared/rules';
+
+/**
+ * Pure rules of group orders (卡点购物车): who may join, when a group takes members, and how
+ * the households' shares become one order. No I/O here.
+ */
+
+/**
+ * A group order is picked up at the village checkpoint: red and yellow households may not join
+ * one; they order alone, delivered contactless.
+ */
+export function mayJoinGroup(colour: HouseholdColour): boolean {
+  return !('refusal' in deliveryTerms(colour, 'pickup', true));
+}
+
+export const MAY_NOT_JOIN_MESSAGE =
+  '您家正在居家观察，不能参加卡点团购（需到卡点取货）。请单独下单，送货上门、无接触交接';
+
+/** A group past its cutoff that has not been closed yet is `closing`: it closes by itself shortly. */
+export function groupStatus<S extends string>(status: S, cutoffAt: string, now: Date): S | 'closing' {
+  return status === 'open' && Date.parse(cutoffAt) <= now.getTime() ? 'closing' : status;
+}
+
+/** A worker opens a group for a store that serves the community, closing before the slot's own cutoff. */
+export function refuseOpen(
+  store: StoreSummary | undefined,
+  slot: { cutoffAt: string } | undefined,
+  body: { communityId: string; cutoffAt: string },
+  now: Date,
+): Refused | null {
+  const storeRefusal = refuseStore(store, body.communityId);
+  if (storeRefusal) return storeRefusal;
+  if (!slot) return { code: 'NOT_FOUND', message: '没有这个配送时段' };
+  const cutoff = Date.parse(body.cutoffAt);
+  if (cutoff <= now.getTime()) return { code: 'UNPROCESSABLE', message: '团购截止时间必须晚于现在' };
+  if (cutoff > Date.parse(slot.cutoffAt)) {
+    return { code: 'UNPROCESSABLE', message: '团购截止时间不能晚于所选配送时段的截单时间' };
+  }
+  return null;
+}
+
+export const GROUP_CLOSED_MESSAGE = '这个团购已经截单，不能再加入';
+
+/** Households join while the group is open and before its cutoff (the join's condition says the same). */
+export function refuseJoin(group: { status: string; cutoffAt: string }, now: Date): Refused | null {
+  if (group.status !== 'open' || Date.parse(group.cutoffAt) <= now.getTime()) {
+    return { code: 'UNPROCESSABLE', message: GROUP_CLOSED_MESSAGE };
+  }
+  return null;
+}
+
+/** A household pays its share once, and not after the store rejected the group's order. */
+export function refusePayShare(share: { paid: boolean; released?: boolean }): Refused | null {
+  if (share.released) return { code: 'CONFLICT', message: '这个团购订单已被商户拒单，无需付款' };
+  if (share.paid) return { code: 'CONFLICT', message: '这份已经付过款了' };
+  return null;
+}
+
+export interface Share {
+  memberId: string;
+  household: string;
+  contactName: string;
+  lines: OrderLine[];
+  totalFen: number;
+  paid: boolean;
+  /** The group order was rejected: its payment refunded (paid) or cancelled. */
+  released?: boolean;
+}
+
+/** A group order's lines: every household's lines summed per item, priced as they were bought. */
+export function consolidate(shares: Share[]): OrderLine[] {
+  const byItem = new Map<string, OrderLine>();
+  for (const share of shares) {
+    for (const l of share.lines) {
+      const key = `${l.itemId}@${l.priceFen}`;
+      const t = byItem.get(key);
+      if (t) {
+        t.qty += l.qty;
+        t.lineFen += l.lineFen;
+      } else byItem.set(key, { ...l, substitution: l.substitution });
+    }
+  }
+  return [...byItem.values()];
+}
+
+/** Shares sorted for handing out: by building, unit and room label. */
+export function breakdown(shares: Share[]): Share[] {
+  return [...shares].sort((a, b) => naturalCompare(a.household, b.household));
+}

@@ -1,0 +1,62 @@
+import type { Address, OrderLine, OrderStatus, PickListResponse } from '@citycare/contract';
+import type { Refused } from '../shared/refusals';
+import { isLive, naturalCompare, totalsPerItem, TRANSITIONS, type Action } from '../shared/rules';
+
+/** Pure rules of an order after checkout: who steps it on, paying for it, and a slot's pick list. */
+
+/** The field an action's scope is checked against: the store's id, or the community's. */
+export const scopeField = (action: Action) => (TRANSITIONS[action].by === 'worker' ? 'communityId' : 'storeId');
+
+/** An order is paid once, and not after it was cancelled or rejected (the payment's condition says the same). */
+export function refusePay(order: { status: OrderStatus; paymentState: string }): Refused | null {
+  if (!isLive(order.status)) return { code: 'CONFLICT', message: '订单已取消，无需付款' };
+  if (order.paymentState !== 'pending') return { code: 'CONFLICT', message: '这笔订单已经付过款了' };
+  return null;
+}
+
+export interface PickOrder {
+  orderId: string;
+  communityId: string;
+  address: Address;
+  contactName: string;
+  contactless: boolean;
+  status: OrderStatus;
+  lines: Pick<OrderLine, 'itemId' | 'name' | 'unit' | 'qty'>[];
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): [string, T[]][] {
+  const out = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    out.set(k, [...(out.get(k) ?? []), x]);
+  }
+  return [...out.entries()].sort(([a], [b]) => naturalCompare(a, b));
+}
+
+/** The pick list of a slot: totals per item, and orders by community, building and unit. */
+export function pickList(orders: PickOrder[]): Pick<PickListResponse, 'orderCount' | 'totals' | 'communities'> {
+  const live = orders.filter((o) => isLive(o.status));
+  return {
+    orderCount: live.length,
+    totals: totalsPerItem(live.flatMap((o) => o.lines)),
+    communities: groupBy(live, (o) => o.communityId).map(([communityId, inCommunity]) => ({
+      communityId,
+      buildings: groupBy(inCommunity, (o) => o.address.building).map(([building, inBuilding]) => ({
+        building,
+        units: groupBy(inBuilding, (o) => o.address.unit).map(([unit, inUnit]) => ({
+          unit,
+          orders: [...inUnit]
+            .sort((a, b) => naturalCompare(a.address.room, b.address.room))
+            .map((o) => ({
+              orderId: o.orderId,
+              room: o.address.room,
+              contactName: o.contactName,
+              contactless: o.contactless,
+              status: o.status,
+              lines: o.lines.map((l) => ({ name: l.name, unit: l.unit, qty: l.qty })),
+            })),
+        })),
+      })),
+    })),
+  };
+}
