@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorBody, OrderResponse, OrdersResponse } from '@citycare/contract';
-import * as shop from '../../src/grocery/handlers-shop';
+import { shop } from './grocery-api';
 import { loginAs } from './helpers';
 import { attempts, frozen, inject, removeLastFault, sdkError, timed } from './faults-inject';
 import { freshResident, itemRow, newItem, newSlot, orderBody, slotRow, snapshot } from './grocery-fixtures';

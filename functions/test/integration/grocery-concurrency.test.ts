@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../../src/lib/dynamo';
 import { health } from '../../src/grocery/wiring';
-import * as shop from '../../src/grocery/handlers-shop';
+import { shop } from './grocery-api';
 import { call, loginAs } from './helpers';
 import { freshResident, itemRow, newItem, newSlot, orderBody, placeOrder, slotRow, snapshot } from './grocery-fixtures';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
-import * as worker from '../../src/grocery/handlers-worker';
+import { worker } from './grocery-api';
 import { orderKey } from '../../src/grocery/shared/keys';
 import { call, loginAs } from './helpers';
 import { orderOutForDelivery, table } from './grocery-fixtures';

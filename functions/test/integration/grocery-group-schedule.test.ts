@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GroupResponse } from '@citycare/contract';
 import { db, onRequest } from '../../src/lib/dynamo';
-import * as groups from '../../src/grocery/handlers-groups';
+import { groups } from './grocery-api';
 import { closeDueGroups } from '../../src/grocery/handlers-schedule';
 import { groupKey } from '../../src/grocery/shared/keys';
 import { ordersOfSlot } from '../../src/grocery/store-reads';

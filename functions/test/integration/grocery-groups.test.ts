@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CloseGroupResponse, GroupResponse, GroupsResponse, JoinGroupResponse } from '@citycare/contract';
-import * as groups from '../../src/grocery/handlers-groups';
-import * as staff from '../../src/grocery/handlers-store';
+import { groups, staff } from './grocery-api';
 import { call, loginAs } from './helpers';
 import {
   COMMUNITY,

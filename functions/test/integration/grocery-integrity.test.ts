@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorBody } from '@citycare/contract';
-import * as regulatorApi from '../../src/grocery/handlers-complaints';
-import * as groups from '../../src/grocery/handlers-groups';
-import * as shop from '../../src/grocery/handlers-shop';
-import * as storeApi from '../../src/grocery/handlers-store';
+import { regulator as regulatorApi, groups, shop, staff as storeApi } from './grocery-api';
 import { health } from '../../src/grocery/wiring';
 import { call, loginAs } from './helpers';
 import {

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import * as shop from '../../src/grocery/handlers-shop';
-import * as staff from '../../src/grocery/handlers-store';
-import * as worker from '../../src/grocery/handlers-worker';
+import { shop, staff, worker } from './grocery-api';
 import { call, loginAs } from './helpers';
 import { freshResident, newItem, newSlot, orderBody, placeOrder } from './grocery-fixtures';
 

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CatalogueResponse, ErrorBody, OrderResponse, OrdersResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { paymentKey } from '../../src/payments/provider';
-import * as shop from '../../src/grocery/handlers-shop';
+import { shop } from './grocery-api';
 import { call, loginAs } from './helpers';
 import {
   address,

@@ -1,6 +1,5 @@
 import { ComplaintResponse, ComplaintsResponse, ErrorBody, HandledComplaintResponse } from '@citycare/contract';
-import * as regulatorApi from '../../src/grocery/handlers-complaints';
-import * as shop from '../../src/grocery/handlers-shop';
+import { regulator as regulatorApi, shop } from './grocery-api';
 import { call, loginAs } from './helpers';
 import { freshResident, newItem, newSlot, orderBody, placeOrder, snapshot, STORE } from './grocery-fixtures';
 

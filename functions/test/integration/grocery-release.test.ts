@@ -1,8 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { CloseGroupResponse, GroupResponse, JoinGroupResponse, OrderResponse } from '@citycare/contract';
-import * as groups from '../../src/grocery/handlers-groups';
-import * as shop from '../../src/grocery/handlers-shop';
-import * as staff from '../../src/grocery/handlers-store';
+import { groups, shop, staff } from './grocery-api';
 import { call, loginAs } from './helpers';
 import {
   address,

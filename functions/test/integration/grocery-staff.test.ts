@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ComplaintsResponse, OrderResponse, OrdersResponse, PickListResponse } from '@citycare/contract';
 import { grantRole } from '../../src/admin/handlers';
-import * as regulatorApi from '../../src/grocery/handlers-complaints';
-import * as shop from '../../src/grocery/handlers-shop';
-import * as staff from '../../src/grocery/handlers-store';
-import * as worker from '../../src/grocery/handlers-worker';
+import { regulator as regulatorApi, shop, staff, worker } from './grocery-api';
 import { call, loginAs, unique } from './helpers';
 import {
   address,

@@ -1,0 +1,49 @@
+import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
+import * as groupsHandlers from '../../src/grocery/handlers-groups';
+import * as shopHandlers from '../../src/grocery/handlers-shop';
+import * as storeHandlers from '../../src/grocery/handlers-store';
+import * as workerHandlers from '../../src/grocery/handlers-worker';
+
+/**
+ * The grocery handlers grouped by audience, as functions/src/grocery/lambdas/ routes them, under
+ * the names the tests call them by. Each handler lives in its use-case folder
+ * (functions/src/grocery/<use case>/handlers.ts), named after its route (groceryPutItem: putItem).
+ */
+
+/** Residents: stores, catalogues, slots, checkout, their orders, cancel, pay, complain. */
+export const shop = {
+  stores: shopHandlers.stores,
+  storeCatalogue: shopHandlers.storeCatalogue,
+  slots: shopHandlers.slots,
+  checkout: shopHandlers.checkout,
+  myOrders: shopHandlers.myOrders,
+  order: shopHandlers.order,
+  cancel: shopHandlers.cancel,
+  pay: shopHandlers.pay,
+  complain: shopHandlers.complain,
+};
+
+/** Store operators: items, slots, their orders (accept, reject, prepare), pick lists. */
+export const staff = {
+  putStoreItem: storeHandlers.putStoreItem,
+  addStoreSlot: storeHandlers.addStoreSlot,
+  storeOrders: storeHandlers.storeOrders,
+  advance: storeHandlers.advance,
+  slotPickList: storeHandlers.slotPickList,
+};
+
+/** Community workers: their community's deliveries and confirmation by pickup code. */
+export const worker = { deliveries: workerHandlers.deliveries, confirm: workerHandlers.confirm };
+
+/** Group orders: workers open and close them, residents join and pay their share. */
+export const groups = {
+  open: groupsHandlers.open,
+  list: groupsHandlers.list,
+  detail: groupsHandlers.detail,
+  join: groupsHandlers.join,
+  payMyShare: groupsHandlers.payMyShare,
+  close: groupsHandlers.close,
+};
+
+/** The market regulator: complaints and their handling. */
+export const regulator = { complaints: complaintsHandlers.complaints, handle: complaintsHandlers.handle };
