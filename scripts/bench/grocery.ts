@@ -10,6 +10,7 @@ import { printTable } from './table';
 export async function benchGroceryRequests(): Promise<void> {
   const { login } = await import('../../functions/src/auth/handlers');
   const shop = await import('../../functions/src/grocery/handlers-shop');
+  const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
   const staff = await import('../../functions/src/grocery/handlers-store');
   const worker = await import('../../functions/src/grocery/handlers-worker');
   const tokenOf = async (key: string) =>
@@ -22,7 +23,7 @@ export async function benchGroceryRequests(): Promise<void> {
 
   // An item and a slot of the bench's own, big enough for the throughput run.
   const item = answer(
-    await staff.putStoreItem(
+    await catalogue.putItem(
       benchEvent({
         method: 'PUT',
         token: store,
@@ -33,7 +34,7 @@ export async function benchGroceryRequests(): Promise<void> {
   ).item.itemId as string;
   const start = new Date(Math.floor(Date.now() / 3600_000 + 50) * 3600_000);
   const slotId = answer(
-    await staff.addStoreSlot(
+    await catalogue.addSlot(
       benchEvent({
         token: store,
         params: { storeId: 'st-xingfu' },

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '@citycare/contract';
 import { capKey, storeItemKey } from '../../functions/src/grocery/shared/keys';
-import { newSlotItem } from '../../functions/src/grocery/store-catalogue';
+import { newSlotItem } from '../../functions/src/grocery/catalogue/rules';
 import { ROOT } from './paths';
 
 /** config/grocery.yml: price caps, the red/yellow share, delivery windows, catalogues. */

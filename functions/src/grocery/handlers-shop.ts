@@ -7,7 +7,6 @@ import { freshRoles, orderViewer } from './shared/access';
 import { groceryConfig } from './shared/config';
 import { health } from './wiring';
 import { placeOrder } from './store-checkout';
-import { catalogue, getStore, listSlots, priceCaps, slotView, storesServing } from './store-catalogue';
 import { settle } from './store-orders';
 import { release } from './store-release';
 import { addComplaint } from './store-complaints';
@@ -16,24 +15,6 @@ import { ordersOfUser } from './store-reads';
 import { orderView } from './shared/views';
 
 /** Residents: stores that deliver to a community, catalogues, slots, checkout, my orders. */
-
-export const stores = endpoint('groceryStores', {}, async ({ params }) => ({
-  stores: await storesServing(params.communityId ?? ''),
-}));
-
-export const storeCatalogue = endpoint('groceryCatalogue', {}, async ({ params }) => {
-  const storeId = params.storeId ?? '';
-  const [store, items, caps] = await Promise.all([getStore(storeId), catalogue(storeId), priceCaps()]);
-  if (!store) throw notFound('没有这家商户');
-  return { store, items, caps };
-});
-
-export const slots = endpoint('grocerySlots', {}, async ({ params }) => {
-  const now = new Date();
-  const storeId = params.storeId ?? '';
-  if (!(await getStore(storeId))) throw notFound('没有这家商户');
-  return { slots: (await listSlots(storeId, now)).map((s) => slotView(s, now)).filter((s) => s.open) };
-});
 
 /** POST /grocery/orders: one transaction; the Idempotency-Key makes a retry return the first answer. */
 export const checkout = endpoint('groceryCheckout', { roles: ['resident'] }, async ({ body, headers, caller }) => {

@@ -1,10 +1,9 @@
-import { SlotInput } from '@citycare/contract';
-import { AppError, notFound } from '../lib/errors';
-import { endpoint, Reply } from '../lib/http';
+import { notFound } from '../lib/errors';
+import { endpoint } from '../lib/http';
 import { requireStore, scopesOfCaller } from './shared/access';
 import { pickList } from './orders/rules';
-import { refuseSlot, type SlotRefusal } from './catalogue/rules';
-import { addSlot, getSlot, getStore, putItem, slotView } from './store-catalogue';
+import { getSlot, getStore } from './catalogue/storage';
+import { slotView } from './catalogue/views';
 import { step } from './store-orders';
 import { release } from './store-release';
 import { getOrder } from './shared/storage';
@@ -12,29 +11,6 @@ import { ordersOfSlot, ordersOfStore } from './store-reads';
 import { orderView } from './shared/views';
 
 /** Store operators, scoped to their store. */
-
-export const putStoreItem = endpoint('groceryPutItem', { roles: ['store'] }, async ({ params, body, caller }) => {
-  const storeId = params.storeId ?? '';
-  requireStore(caller, storeId);
-  return { item: await putItem(storeId, body) };
-});
-
-const SLOT_REFUSALS: Record<SlotRefusal, string> = {
-  'cutoff-passed': '截单时间已经过了，请设在以后',
-  'start-before-end': '结束时间必须晚于开始时间',
-  'cutoff-after-start': '截单时间不能晚于开始时间',
-  'too-far': '只能设置 14 天以内的配送时段',
-  'too-long': '一个配送时段不能超过 12 小时',
-};
-
-export const addStoreSlot = endpoint('groceryAddSlot', { roles: ['store'] }, async ({ params, body, caller }) => {
-  const storeId = params.storeId ?? '';
-  requireStore(caller, storeId);
-  const now = new Date();
-  const refusal = refuseSlot(body, now);
-  if (refusal) throw new AppError('UNPROCESSABLE', SLOT_REFUSALS[refusal]);
-  return new Reply(201, { slot: await addSlot(storeId, SlotInput.parse(body), now) });
-});
 
 export const storeOrders = endpoint('groceryStoreOrders', { roles: ['store'] }, async ({ params, caller }) => {
   const storeId = params.storeId ?? '';

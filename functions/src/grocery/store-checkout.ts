@@ -21,7 +21,7 @@ import {
 } from './checkout/rules';
 import { householdKey } from './shared/address';
 import { pickupCode, type HouseholdColour } from './shared/rules';
-import type { SlotItem } from './store-catalogue';
+import type { SlotItem } from './catalogue/rules';
 import { commit, readMany, type Tagged } from './shared/storage';
 import { orderView, type OrderItem } from './shared/views';
 

@@ -18,7 +18,7 @@ import {
 import { breakdown, consolidate } from './groups/rules';
 import { orderTotal } from './checkout/rules';
 import { pickupCode } from './shared/rules';
-import { getSlot } from './store-catalogue';
+import { getSlot } from './catalogue/storage';
 import { bookSlotItem, newOrderId } from './store-checkout';
 import { getGroup, sharesOf, type GroupItem, type ShareItem } from './store-groups';
 import { finishGroupRelease, pendingReleases } from './store-group-release';

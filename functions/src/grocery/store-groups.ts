@@ -12,7 +12,7 @@ import { communityPartition, groupIndexes, groupKey, shareKey, BY_COMMUNITY } fr
 import type { Share } from './groups/rules';
 import { householdKey, householdLabel } from './shared/address';
 import { orderTotal } from './checkout/rules';
-import { getSlot, getStore } from './store-catalogue';
+import { getSlot, getStore } from './catalogue/storage';
 import { bookSlotItem, priceLines, readCheckoutInputs, stockItems } from './store-checkout';
 import { commit, type Tagged } from './shared/storage';
 

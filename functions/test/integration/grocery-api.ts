@@ -1,3 +1,4 @@
+import * as catalogue from '../../src/grocery/catalogue/handlers';
 import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
 import * as groupsHandlers from '../../src/grocery/handlers-groups';
 import * as shopHandlers from '../../src/grocery/handlers-shop';
@@ -12,9 +13,9 @@ import * as workerHandlers from '../../src/grocery/handlers-worker';
 
 /** Residents: stores, catalogues, slots, checkout, their orders, cancel, pay, complain. */
 export const shop = {
-  stores: shopHandlers.stores,
-  storeCatalogue: shopHandlers.storeCatalogue,
-  slots: shopHandlers.slots,
+  stores: catalogue.stores,
+  storeCatalogue: catalogue.catalogue,
+  slots: catalogue.slots,
   checkout: shopHandlers.checkout,
   myOrders: shopHandlers.myOrders,
   order: shopHandlers.order,
@@ -25,8 +26,8 @@ export const shop = {
 
 /** Store operators: items, slots, their orders (accept, reject, prepare), pick lists. */
 export const staff = {
-  putStoreItem: storeHandlers.putStoreItem,
-  addStoreSlot: storeHandlers.addStoreSlot,
+  putStoreItem: catalogue.putItem,
+  addStoreSlot: catalogue.addSlot,
   storeOrders: storeHandlers.storeOrders,
   advance: storeHandlers.advance,
   slotPickList: storeHandlers.slotPickList,

@@ -1,11 +1,12 @@
 import { router } from '../../lib/router';
+import * as catalogue from '../catalogue/handlers';
 import * as shop from '../handlers-shop';
 
 /** Residents: stores that deliver to them, catalogues, slots, their orders, cancel, pay, complain. */
 export const handler = router({
-  groceryStores: shop.stores,
-  groceryCatalogue: shop.storeCatalogue,
-  grocerySlots: shop.slots,
+  groceryStores: catalogue.stores,
+  groceryCatalogue: catalogue.catalogue,
+  grocerySlots: catalogue.slots,
   groceryMyOrders: shop.myOrders,
   groceryOrder: shop.order,
   groceryCancel: shop.cancel,

@@ -1,8 +1,14 @@
+import { directoryKey } from '../../auth/keys';
+
 /** Key builders of the grocery table (one table, three indexes), shared by storage, seed and tests. */
 export const storeItemKey = (storeId: string, itemId: string) => ({ pk: `STORE#${storeId}`, sk: `ITEM#${itemId}` });
 export const slotKey = (storeId: string, slotId: string) => ({ pk: `STORE#${storeId}`, sk: `SLOT#${slotId}` });
 export const storePartition = (storeId: string) => `STORE#${storeId}`;
-export const capKey = (category: string) => ({ pk: 'CAPS', sk: category });
+/** A store (a shop) in the city's directory table; every store there shares one partition. */
+export const storeDirectoryKey = (storeId: string) => directoryKey('store', storeId);
+export const STORES_DIRECTORY_PARTITION = 'store';
+export const CAPS_PARTITION = 'CAPS';
+export const capKey = (category: string) => ({ pk: CAPS_PARTITION, sk: category });
 export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 export const limitKey = (day: string, household: string, storeId: string, itemId: string) => ({
   pk: `LIMIT#${day}#${household}`,
