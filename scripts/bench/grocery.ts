@@ -10,6 +10,7 @@ import { printTable } from './table';
 export async function benchGroceryRequests(): Promise<void> {
   const { login } = await import('../../functions/src/auth/handlers');
   const shop = await import('../../functions/src/grocery/handlers-shop');
+  const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handler');
   const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
   const staff = await import('../../functions/src/grocery/handlers-store');
   const worker = await import('../../functions/src/grocery/handlers-worker');
@@ -57,7 +58,7 @@ export async function benchGroceryRequests(): Promise<void> {
     lines: [{ itemId: item, qty: 1 }],
   });
   const checkout = (room = '501') =>
-    shop.checkout(benchEvent({ token: resident, body: orderBody(room), headers: { 'idempotency-key': randomUUID() } }));
+    placeOrder(benchEvent({ token: resident, body: orderBody(room), headers: { 'idempotency-key': randomUUID() } }));
 
   let toCancel = '';
   let toRefund = '';

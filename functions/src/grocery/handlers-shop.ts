@@ -1,12 +1,8 @@
-import type { Order } from '@citycare/contract';
-import { AppError, forbidden, notFound } from '../lib/errors';
+import { forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { take } from '../lib/limits';
-import { fingerprint, idempotencyKey, storedReply } from '../lib/idempotency';
 import { freshRoles, orderViewer } from './shared/access';
 import { groceryConfig } from './shared/config';
-import { health } from './wiring';
-import { placeOrder } from './store-checkout';
 import { settle } from './store-orders';
 import { release } from './store-release';
 import { addComplaint } from './store-complaints';
@@ -15,23 +11,6 @@ import { ordersOfUser } from './store-reads';
 import { orderView } from './shared/views';
 
 /** Residents: stores that deliver to a community, catalogues, slots, checkout, my orders. */
-
-/** POST /grocery/orders: one transaction; the Idempotency-Key makes a retry return the first answer. */
-export const checkout = endpoint('groceryCheckout', { roles: ['resident'] }, async ({ body, headers, caller }) => {
-  const key = idempotencyKey(headers, true) as string;
-  const scope = { userId: caller.userId, operation: 'grocery.checkout', key, fingerprint: fingerprint(body) };
-  const now = new Date();
-  try {
-    return await placeOrder({ userId: caller.userId, body, colour: health.colourOf(caller.userId), scope, now });
-  } catch (err) {
-    // A retry of an order that went through (its slot may have closed since): the first answer.
-    if (err instanceof AppError) {
-      const stored = await storedReply(scope);
-      if (stored) return stored as Reply<{ order: Order }>;
-    }
-    throw err;
-  }
-});
 
 export const myOrders = endpoint('groceryMyOrders', {}, async ({ caller }) => ({
   orders: (await ordersOfUser(caller.userId)).map((o) => orderView(o, 'owner')),

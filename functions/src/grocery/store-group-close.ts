@@ -19,7 +19,7 @@ import { breakdown, consolidate } from './groups/rules';
 import { orderTotal } from './checkout/rules';
 import { pickupCode } from './shared/rules';
 import { getSlot } from './catalogue/storage';
-import { bookSlotItem, newOrderId } from './store-checkout';
+import { bookSlot, newOrderId } from './checkout/storage';
 import { getGroup, sharesOf, type GroupItem, type ShareItem } from './store-groups';
 import { finishGroupRelease, pendingReleases } from './store-group-release';
 import { commit, type Tagged } from './shared/storage';
@@ -113,7 +113,7 @@ export async function closeGroup(group: GroupItem, now: Date): Promise<{ group: 
     [
       groupUpdate('closed', orderId),
       // Groups opened before places were taken at opening take theirs now.
-      ...(group.slotBooked ? [] : [bookSlotItem(group.storeId, group.slotId, false, now)]),
+      ...(group.slotBooked ? [] : [bookSlot(group.storeId, group.slotId, false, now)]),
       {
         tag: { kind: 'order' },
         item: {

@@ -13,7 +13,9 @@ import type { Share } from './groups/rules';
 import { householdKey, householdLabel } from './shared/address';
 import { orderTotal } from './checkout/rules';
 import { getSlot, getStore } from './catalogue/storage';
-import { bookSlotItem, priceLines, readCheckoutInputs, stockItems } from './store-checkout';
+import { bookSlot, readCheckoutInputs, takeStock } from './checkout/storage';
+import { priceLines } from './checkout/rules';
+import { allowed } from './shared/refusals';
 import { commit, type Tagged } from './shared/storage';
 
 /** Storage of group orders (卡点购物车): open, join with a paid-by-phone share, close into one order. */
@@ -93,7 +95,7 @@ export async function openGroup(userId: string, body: z.infer<typeof OpenGroupRe
           },
         },
       },
-      bookSlotItem(store.storeId, body.slotId, false, now),
+      bookSlot(store.storeId, body.slotId, false, now),
     ],
     now,
   );
@@ -151,7 +153,7 @@ export async function joinGroup(
     group.slotId,
     body.lines.map((l) => l.itemId),
   );
-  const lines = priceLines(body, items);
+  const { lines } = allowed(priceLines(body.lines, items));
   const memberId = `m${randomBytes(6).toString('hex')}`;
   const household = householdKey(group.communityId, body.address);
   const day = cityDate(now);
@@ -173,7 +175,7 @@ export async function joinGroup(
   };
   const answer = { status: 201, body: respond(share) };
   const tagged: Tagged[] = [
-    ...stockItems(group.storeId, lines, { household, userId }, day),
+    ...takeStock(group.storeId, lines, { household, userId }, day),
     {
       tag: { kind: 'group' },
       item: {

@@ -1,4 +1,5 @@
 import * as catalogue from '../../src/grocery/catalogue/handlers';
+import { checkout } from '../../src/grocery/checkout/handler';
 import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
 import * as groupsHandlers from '../../src/grocery/handlers-groups';
 import * as shopHandlers from '../../src/grocery/handlers-shop';
@@ -16,7 +17,7 @@ export const shop = {
   stores: catalogue.stores,
   storeCatalogue: catalogue.catalogue,
   slots: catalogue.slots,
-  checkout: shopHandlers.checkout,
+  checkout,
   myOrders: shopHandlers.myOrders,
   order: shopHandlers.order,
   cancel: shopHandlers.cancel,

@@ -5,7 +5,7 @@ import { db } from '../../src/lib/dynamo';
 import { addSlot as addStoreSlot, putItem as putStoreItem } from '../../src/grocery/catalogue/handlers';
 import { advance } from '../../src/grocery/handlers-store';
 import { open as openGroupHandler } from '../../src/grocery/handlers-groups';
-import { checkout } from '../../src/grocery/handlers-shop';
+import { checkout } from '../../src/grocery/checkout/handler';
 import { newSlotItem } from '../../src/grocery/catalogue/rules';
 import { call, loginAs, unique, type Answer } from './helpers';
 import { limitKey, slotKey, storeItemKey } from '../../src/grocery/shared/keys';

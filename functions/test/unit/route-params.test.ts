@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { paramNames, paramsSchema, querySchema, routes, SafeId, type RouteDef } from '@citycare/contract';
 import { userIdForOpenid } from '../../src/auth/identity';
-import { newOrderId } from '../../src/grocery/store-checkout';
+import { newOrderId } from '../../src/grocery/checkout/storage';
 import { slotIdFor } from '../../src/grocery/catalogue/rules';
 import { newId } from '../../src/health/register/storage';
 import { bulkPaymentId } from '../../src/utility/payments/rules';

@@ -49,27 +49,28 @@ export function deliveryTerms(
 // ---- the order's store and slot ----
 
 /**
- * Whether an order may be placed at all: delivery terms the household may have, a store that
- * serves its community, a slot that exists and has not passed its cutoff. The slot's places
- * are checked by the booking's own condition (`slotCondition`).
+ * Whether an order may be placed at all, and on which terms: delivery terms the household may
+ * have, a store that serves its community, a slot that exists and has not passed its cutoff.
+ * The slot's places are checked by the booking's own condition (`slotCondition`).
  */
-export function refuseCheckout(
-  terms: ReturnType<typeof deliveryTerms>,
+export function checkoutTerms<S extends { cutoffAt: string }>(
+  colour: HouseholdColour,
+  order: { fulfilment: 'delivery' | 'pickup'; contactless: boolean; communityId: string },
   store: StoreSummary | undefined,
-  communityId: string,
-  slot: { cutoffAt: string } | undefined,
+  slot: S | undefined,
   now: Date,
-): Refused | null {
+): { contactless: boolean; priority: boolean; store: StoreSummary; slot: S } | Refused {
+  const terms = deliveryTerms(colour, order.fulfilment, order.contactless);
   if ('refusal' in terms) {
     return { code: 'UNPROCESSABLE', message: '您家正在居家观察，只能送货上门、无接触交接，请选择“送货上门”' };
   }
-  const storeRefusal = refuseStore(store, communityId);
-  if (storeRefusal) return storeRefusal;
+  const storeRefusal = refuseStore(store, order.communityId);
+  if (storeRefusal || !store) return storeRefusal ?? { code: 'NOT_FOUND', message: '没有这家商户' };
   if (!slot) return { code: 'NOT_FOUND', message: '没有这个配送时段，请刷新后重新选择' };
   if (Date.parse(slot.cutoffAt) <= now.getTime()) {
     return { code: 'UNPROCESSABLE', message: '这个时段已过截单时间，请选择其他时段' };
   }
-  return null;
+  return { ...terms, store, slot };
 }
 
 /** The condition a booking puts on the slot item, as the transaction enforces it. */

@@ -1,5 +1,5 @@
 import { router } from '../../lib/router';
-import * as shop from '../handlers-shop';
+import { checkout } from '../checkout/handler';
 
 /** Placing an order: one transaction per order, on its own so its concurrency can be capped. */
-export const handler = router({ groceryCheckout: shop.checkout });
+export const handler = router({ groceryCheckout: checkout });

@@ -1,5 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, db, transact, TransactionCancelled, type Tagged as TaggedItem } from '../../lib/dynamo';
+import {
+  batchGetAll,
+  db,
+  transact,
+  TransactionCancelled,
+  type Tagged as TaggedItem,
+  type TransactItem,
+} from '../../lib/dynamo';
 import { AppError, notFound } from '../../lib/errors';
 import { nothingWasDone } from '../../lib/faults';
 import type { Reply } from '../../lib/http';
@@ -17,6 +24,10 @@ import type { OrderItem } from './views';
 
 /** A transaction item tagged with what it stands for (refusals.ts explains a failure by the tag). */
 export type Tagged = TaggedItem<Tag>;
+
+/** Items tagged with a kind that says no more than what they are (an order's, a payment's …). */
+export const tagAll = (kind: 'order' | 'payment' | 'group' | 'idempotency', items: TransactItem[]): Tagged[] =>
+  items.map((item) => ({ item, tag: { kind } }));
 
 /**
  * Commits every item or none. A cancelled transaction becomes an AppError naming what failed
