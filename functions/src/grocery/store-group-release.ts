@@ -1,18 +1,10 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { db } from '../lib/dynamo';
 import { AppError } from '../lib/errors';
 import { log } from '../lib/log';
 import { groceryConfig } from './shared/config';
-import {
-  BY_USER,
-  OPEN_GROUPS_PARTITION,
-  orderKey,
-  RELEASE_PREFIX,
-  releaseMarker,
-  releaseMarkerKey,
-} from './shared/keys';
+import { orderKey, releaseMarker, releaseMarkerKey } from './shared/keys';
 import { MAX_TRANSACTION_ITEMS } from './shared/rules';
-import { sharesOf, type ShareItem } from './store-groups';
+import { sharesOf } from './groups/storage';
+import type { ShareItem } from './groups/views';
 // eslint-disable-next-line import-x/no-cycle -- known cycle with store-release.ts, removed by the grocery use-case restructuring
 import { heldByShare, limitItems, shareItems, slotItem, stockItems, tag } from './store-release';
 import { commit, type Tagged } from './shared/storage';
@@ -97,21 +89,4 @@ export async function finishGroupRelease(orderId: string, groupId: string, store
     ],
     now,
   );
-}
-
-/** Large group releases begun but not finished (a crash between steps), for the schedule. */
-export async function pendingReleases(): Promise<{ orderId: string; groupId: string; storeId: string }[]> {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: BY_USER,
-      KeyConditionExpression: 'gsi1pk = :open AND begins_with(gsi1sk, :release)',
-      ExpressionAttributeValues: { ':open': OPEN_GROUPS_PARTITION, ':release': RELEASE_PREFIX },
-    }),
-  );
-  return (out.Items ?? []).map((i) => ({
-    orderId: String(i.orderId),
-    groupId: String(i.groupId),
-    storeId: String(i.storeId),
-  }));
 }

@@ -6,7 +6,8 @@ import { groceryConfig } from './shared/config';
 import { limitKey, orderKey, shareKey, slotKey, storeItemKey, userLimitSubject } from './shared/keys';
 import { givesBackLimits, sumBy } from './release/rules';
 import { MAX_TRANSACTION_ITEMS, nextStatus, TRANSITIONS } from './shared/rules';
-import { sharesOf, type ShareItem } from './store-groups';
+import { sharesOf } from './groups/storage';
+import type { ShareItem } from './groups/views';
 import { ACTION_WORDS, timelineEntry } from './store-orders';
 // eslint-disable-next-line import-x/no-cycle -- known cycle with store-group-release.ts, removed by the grocery use-case restructuring
 import { releaseLargeGroup } from './store-group-release';

@@ -8,7 +8,7 @@ import { handler as utilityStaff } from '../../src/utility/lambdas/staff';
 import type { Handler } from '../../src/lib/http';
 import { call, demoUserId, loginAs, scanAll, unique } from './helpers';
 import { groupBody, newItem, newSlot } from './grocery-fixtures';
-import { open as openGroup } from '../../src/grocery/handlers-groups';
+import { openGroup } from '../../src/grocery/groups/handlers';
 
 jest.setTimeout(60_000);
 

@@ -1,7 +1,7 @@
 import * as catalogue from '../../src/grocery/catalogue/handlers';
 import { checkout } from '../../src/grocery/checkout/handler';
 import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
-import * as groupsHandlers from '../../src/grocery/handlers-groups';
+import * as groupOrders from '../../src/grocery/groups/handlers';
 import * as shopHandlers from '../../src/grocery/handlers-shop';
 import * as storeHandlers from '../../src/grocery/handlers-store';
 import * as workerHandlers from '../../src/grocery/handlers-worker';
@@ -39,12 +39,12 @@ export const worker = { deliveries: workerHandlers.deliveries, confirm: workerHa
 
 /** Group orders: workers open and close them, residents join and pay their share. */
 export const groups = {
-  open: groupsHandlers.open,
-  list: groupsHandlers.list,
-  detail: groupsHandlers.detail,
-  join: groupsHandlers.join,
-  payMyShare: groupsHandlers.payMyShare,
-  close: groupsHandlers.close,
+  open: groupOrders.openGroup,
+  list: groupOrders.groups,
+  detail: groupOrders.group,
+  join: groupOrders.joinGroup,
+  payMyShare: groupOrders.payShare,
+  close: groupOrders.closeGroup,
 };
 
 /** The market regulator: complaints and their handling. */

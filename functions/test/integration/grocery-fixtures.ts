@@ -4,7 +4,7 @@ import { type CheckoutRequest, cityDate, GroupResponse } from '@citycare/contrac
 import { db } from '../../src/lib/dynamo';
 import { addSlot as addStoreSlot, putItem as putStoreItem } from '../../src/grocery/catalogue/handlers';
 import { advance } from '../../src/grocery/handlers-store';
-import { open as openGroupHandler } from '../../src/grocery/handlers-groups';
+import { openGroup as openGroupHandler } from '../../src/grocery/groups/handlers';
 import { checkout } from '../../src/grocery/checkout/handler';
 import { newSlotItem } from '../../src/grocery/catalogue/rules';
 import { call, loginAs, unique, type Answer } from './helpers';

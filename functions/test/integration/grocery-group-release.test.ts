@@ -3,7 +3,7 @@ import { GetCommand, UpdateCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CloseGroupResponse, JoinGroupResponse, OrderResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { groups, staff } from './grocery-api';
-import { closeDueGroups } from '../../src/grocery/handlers-schedule';
+import { closeDueGroups } from '../../src/grocery/close-due-groups/handler';
 import { orderKey, releaseMarker, releaseMarkerKey, shareKey } from '../../src/grocery/shared/keys';
 import { call, loginAs } from './helpers';
 import {

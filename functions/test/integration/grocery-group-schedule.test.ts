@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GroupResponse } from '@citycare/contract';
 import { db, onRequest } from '../../src/lib/dynamo';
 import { groups } from './grocery-api';
-import { closeDueGroups } from '../../src/grocery/handlers-schedule';
+import { closeDueGroups } from '../../src/grocery/close-due-groups/handler';
 import { groupKey } from '../../src/grocery/shared/keys';
 import { ordersOfSlot } from '../../src/grocery/store-reads';
 import { call, loginAs } from './helpers';

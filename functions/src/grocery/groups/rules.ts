@@ -1,8 +1,10 @@
-import type { OrderLine, StoreSummary } from '@citycare/contract';
+import { cityDate, type OrderLine, type StoreSummary } from '@citycare/contract';
 import { refuseStore } from '../catalogue/rules';
-import { deliveryTerms } from '../checkout/rules';
+import { deliveryTerms, orderTotal } from '../checkout/rules';
 import type { Refused } from '../shared/refusals';
 import { naturalCompare, type HouseholdColour } from '../shared/rules';
+import type { OrderItem } from '../shared/views';
+import type { GroupItem, ShareItem } from './views';
 
 /**
  * Pure rules of group orders (卡点购物车): who may join, when a group takes members, and how
@@ -26,21 +28,21 @@ export function groupStatus<S extends string>(status: S, cutoffAt: string, now: 
 }
 
 /** A worker opens a group for a store that serves the community, closing before the slot's own cutoff. */
-export function refuseOpen(
+export function openTerms(
   store: StoreSummary | undefined,
   slot: { cutoffAt: string } | undefined,
   body: { communityId: string; cutoffAt: string },
   now: Date,
-): Refused | null {
+): { store: StoreSummary } | Refused {
   const storeRefusal = refuseStore(store, body.communityId);
-  if (storeRefusal) return storeRefusal;
+  if (storeRefusal || !store) return storeRefusal ?? { code: 'NOT_FOUND', message: '没有这家商户' };
   if (!slot) return { code: 'NOT_FOUND', message: '没有这个配送时段' };
   const cutoff = Date.parse(body.cutoffAt);
   if (cutoff <= now.getTime()) return { code: 'UNPROCESSABLE', message: '团购截止时间必须晚于现在' };
   if (cutoff > Date.parse(slot.cutoffAt)) {
     return { code: 'UNPROCESSABLE', message: '团购截止时间不能晚于所选配送时段的截单时间' };
   }
-  return null;
+  return { store };
 }
 
 export const GROUP_CLOSED_MESSAGE = '这个团购已经截单，不能再加入';
@@ -90,4 +92,59 @@ export function consolidate(shares: Share[]): OrderLine[] {
 /** Shares sorted for handing out: by building, unit and room label. */
 export function breakdown(shares: Share[]): Share[] {
   return [...shares].sort((a, b) => naturalCompare(a.household, b.household));
+}
+
+/**
+ * At the cutoff the group becomes one order to the store: consolidated lines (without the
+ * household limits, which stay with the shares), a per-household breakdown, picked up at the
+ * checkpoint, paid when every household has paid.
+ */
+export function groupOrder(
+  group: GroupItem,
+  shares: ShareItem[],
+  slot: { startsAt: string; endsAt: string },
+  ids: { orderId: string; pickupCode: string },
+  now: Date,
+): OrderItem {
+  const lines = consolidate(shares).map(({ ...l }) => {
+    delete (l as { dailyLimit?: number }).dailyLimit;
+    return l;
+  });
+  return {
+    orderId: ids.orderId,
+    kind: 'group',
+    groupId: group.groupId,
+    userId: group.createdBy,
+    household: `group/${group.groupId}`,
+    day: cityDate(now),
+    storeId: group.storeId,
+    storeName: group.storeName,
+    communityId: group.communityId,
+    slotId: group.slotId,
+    slotStartsAt: slot.startsAt,
+    slotEndsAt: slot.endsAt,
+    general: true,
+    fulfilment: 'pickup',
+    contactless: true,
+    priority: false,
+    address: { building: group.label, unit: '团购', room: '卡点' },
+    contact: group.contact,
+    lines,
+    totalFen: orderTotal(lines),
+    paymentMethod: 'prepaid',
+    paymentState: shares.every((s) => s.paid) ? 'paid' : 'pending',
+    paymentId: `group-${group.groupId}`,
+    status: 'placed',
+    timeline: [{ status: 'placed', at: now.toISOString(), note: `团购“${group.label}”截单，共 ${shares.length} 户` }],
+    pickupCode: ids.pickupCode,
+    breakdown: (breakdown(shares) as ShareItem[]).map((s) => ({
+      memberId: s.memberId,
+      household: s.household,
+      contactName: s.contactName,
+      lines: s.lines.map(({ dailyLimit: _l, ...l }) => l),
+      totalFen: s.totalFen,
+      paid: s.paid,
+    })),
+    createdAt: now.toISOString(),
+  };
 }

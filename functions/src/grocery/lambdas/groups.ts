@@ -1,12 +1,12 @@
 import { router } from '../../lib/router';
-import * as groups from '../handlers-groups';
+import * as groups from '../groups/handlers';
 
 /** Group orders (卡点购物车): workers open and close them, residents join and pay their share. */
 export const handler = router({
-  groceryOpenGroup: groups.open,
-  groceryGroups: groups.list,
-  groceryGroup: groups.detail,
-  groceryJoinGroup: groups.join,
-  groceryPayShare: groups.payMyShare,
-  groceryCloseGroup: groups.close,
+  groceryOpenGroup: groups.openGroup,
+  groceryGroups: groups.groups,
+  groceryGroup: groups.group,
+  groceryJoinGroup: groups.joinGroup,
+  groceryPayShare: groups.payShare,
+  groceryCloseGroup: groups.closeGroup,
 });

@@ -1,0 +1,77 @@
+import { maskName, type Group, type OrderLine } from '@citycare/contract';
+import { totalsPerItem } from '../shared/rules';
+import { groupStatus, type Share } from './rules';
+
+/** Pure: a group order and its households' shares as stored, and as each viewer may see them. */
+
+export interface GroupItem {
+  groupId: string;
+  storeId: string;
+  storeName: string;
+  communityId: string;
+  slotId: string;
+  label: string;
+  cutoffAt: string;
+  status: 'open' | 'closed' | 'cancelled';
+  memberCount: number;
+  totalFen: number;
+  createdBy: string;
+  contact: { name: string; phone: string };
+  orderId?: string;
+  /** The group holds its order's slot place from the moment it opens (absent: groups opened before). */
+  slotBooked?: boolean;
+  createdAt: string;
+}
+
+export interface ShareItem extends Share {
+  groupId: string;
+  userId: string;
+  paymentId: string;
+  lines: (OrderLine & { dailyLimit?: number })[];
+  /** The household and day its scarce-item counters were taken under (address.householdKey). */
+  householdKey?: string;
+  day?: string;
+  /** Its scarce lines were counted per user too (keys.userLimitSubject); absent on older shares. */
+  userCounted?: boolean;
+  createdAt: string;
+}
+
+/** A share as its household sees it, or (masked) as anyone else entitled to see it. */
+export const shareView = (s: ShareItem, masked: boolean) => ({
+  memberId: s.memberId,
+  household: s.household,
+  contactName: masked ? maskName(s.contactName) : s.contactName,
+  lines: s.lines.map(({ dailyLimit: _l, ...l }) => l),
+  totalFen: s.totalFen,
+  paid: s.paid,
+  ...(s.released ? { released: true } : {}),
+});
+
+/**
+ * The worker of the group's community sees every household; a resident only their own shares.
+ * Past its cutoff an open group shows as `closing` until the schedule (or the worker) closes it.
+ */
+export function groupView(
+  g: GroupItem,
+  shares: ShareItem[],
+  viewer: { userId: string; worker: boolean },
+  now: Date,
+): Group {
+  const visible = viewer.worker ? shares : shares.filter((s) => s.userId === viewer.userId);
+  return {
+    groupId: g.groupId,
+    storeId: g.storeId,
+    storeName: g.storeName,
+    communityId: g.communityId,
+    slotId: g.slotId,
+    label: g.label,
+    cutoffAt: g.cutoffAt,
+    status: groupStatus(g.status, g.cutoffAt, now),
+    memberCount: g.memberCount,
+    totalFen: g.totalFen,
+    ...(g.orderId ? { orderId: g.orderId } : {}),
+    shares: visible.map((s) => shareView(s, s.userId !== viewer.userId)),
+    totals: viewer.worker ? totalsPerItem(shares.flatMap((s) => s.lines)) : [],
+    createdAt: g.createdAt,
+  };
+}
