@@ -10,6 +10,7 @@ import { printTable } from './table';
 export async function benchGroceryRequests(): Promise<void> {
   const { login } = await import('../../functions/src/auth/handlers');
   const shop = await import('../../functions/src/grocery/handlers-shop');
+  const { cancel } = await import('../../functions/src/grocery/release/handler');
   const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handler');
   const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
   const staff = await import('../../functions/src/grocery/handlers-store');
@@ -80,7 +81,7 @@ export async function benchGroceryRequests(): Promise<void> {
       setup: async () => {
         toCancel = answer(await checkout()).order.orderId;
       },
-      run: async () => answer(await shop.cancel(benchEvent({ token: resident, params: { orderId: toCancel } }))),
+      run: async () => answer(await cancel(benchEvent({ token: resident, params: { orderId: toCancel } }))),
     },
     {
       name: 'cancel a paid order (refund)',
@@ -90,7 +91,7 @@ export async function benchGroceryRequests(): Promise<void> {
         toRefund = answer(await checkout()).order.orderId;
         answer(await shop.pay(benchEvent({ token: resident, params: { orderId: toRefund } })));
       },
-      run: async () => answer(await shop.cancel(benchEvent({ token: resident, params: { orderId: toRefund } }))),
+      run: async () => answer(await cancel(benchEvent({ token: resident, params: { orderId: toRefund } }))),
     },
     {
       name: 'confirm delivery (pickup code)',

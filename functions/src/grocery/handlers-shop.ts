@@ -1,10 +1,9 @@
 import { forbidden, notFound } from '../lib/errors';
 import { endpoint, Reply } from '../lib/http';
 import { take } from '../lib/limits';
-import { freshRoles, orderViewer } from './shared/access';
+import { freshRoles, orderViewer, ownSingleOrder } from './shared/access';
 import { groceryConfig } from './shared/config';
 import { settle } from './store-orders';
-import { release } from './store-release';
 import { addComplaint } from './store-complaints';
 import { getOrder } from './shared/storage';
 import { ordersOfUser } from './store-reads';
@@ -24,22 +23,9 @@ export const order = endpoint('groceryOrder', {}, async ({ params, caller }) => 
   return { order: orderView(found, viewer) };
 });
 
-async function ownOrder(orderId: string, userId: string) {
-  const found = await getOrder(orderId);
-  if (!found) throw notFound('没有这笔订单');
-  if (found.userId !== userId || found.kind !== 'single') throw forbidden('这不是您的订单');
-  return found;
-}
-
-/** Cancel before the store accepts: stock, slot, household counters and payment (refunded if paid) together. */
-export const cancel = endpoint('groceryCancel', { roles: ['resident'] }, async ({ params, caller }) => {
-  const found = await ownOrder(params.orderId ?? '', caller.userId);
-  return { order: orderView(await release(found, 'cancel', new Date()), 'owner') };
-});
-
 /** Pay by phone (prepaid, or on delivery): settles the payment and the order's payment state together. */
 export const pay = endpoint('groceryPay', { roles: ['resident'] }, async ({ params, caller }) => {
-  const found = await ownOrder(params.orderId ?? '', caller.userId);
+  const found = await ownSingleOrder(params.orderId ?? '', caller.userId);
   return { order: orderView(await settle(found, new Date()), 'owner') };
 });
 

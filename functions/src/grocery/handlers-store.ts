@@ -5,7 +5,7 @@ import { pickList } from './orders/rules';
 import { getSlot, getStore } from './catalogue/storage';
 import { slotView } from './catalogue/views';
 import { step } from './store-orders';
-import { release } from './store-release';
+import { release } from './release/storage';
 import { getOrder } from './shared/storage';
 import { ordersOfSlot, ordersOfStore } from './store-reads';
 import { orderView } from './shared/views';

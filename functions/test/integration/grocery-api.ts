@@ -1,5 +1,6 @@
 import * as catalogue from '../../src/grocery/catalogue/handlers';
 import { checkout } from '../../src/grocery/checkout/handler';
+import { cancel } from '../../src/grocery/release/handler';
 import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
 import * as groupOrders from '../../src/grocery/groups/handlers';
 import * as shopHandlers from '../../src/grocery/handlers-shop';
@@ -20,7 +21,7 @@ export const shop = {
   checkout,
   myOrders: shopHandlers.myOrders,
   order: shopHandlers.order,
-  cancel: shopHandlers.cancel,
+  cancel,
   pay: shopHandlers.pay,
   complain: shopHandlers.complain,
 };

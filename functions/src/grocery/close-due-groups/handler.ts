@@ -1,7 +1,7 @@
 import { AppError } from '../../lib/errors';
 import { log } from '../../lib/log';
 import { closeGroup, getGroup } from '../groups/storage';
-import { finishGroupRelease } from '../store-group-release';
+import { finishGroupRelease } from '../release/storage';
 import { clock } from '../wiring';
 import { dueGroups, pendingReleases } from './storage';
 

@@ -1,6 +1,7 @@
 import { router } from '../../lib/router';
 import * as catalogue from '../catalogue/handlers';
 import * as shop from '../handlers-shop';
+import { cancel } from '../release/handler';
 
 /** Residents: stores that deliver to them, catalogues, slots, their orders, cancel, pay, complain. */
 export const handler = router({
@@ -9,7 +10,7 @@ export const handler = router({
   grocerySlots: catalogue.slots,
   groceryMyOrders: shop.myOrders,
   groceryOrder: shop.order,
-  groceryCancel: shop.cancel,
+  groceryCancel: cancel,
   groceryPay: shop.pay,
   groceryComplain: shop.complain,
 });

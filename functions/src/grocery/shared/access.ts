@@ -3,7 +3,8 @@ import { hasRole, hasScope, scopesOf } from '../../auth/rules';
 import type { Caller } from '../../auth/caller';
 import { forbidden } from '../../lib/errors';
 import { users } from '../wiring';
-import type { Viewer } from './views';
+import { existingOrder } from './storage';
+import type { OrderItem, Viewer } from './views';
 
 /**
  * Who may see and do what: residents their own orders, store operators their store's, community
@@ -38,3 +39,10 @@ export const isWorkerOf = (caller: Caller, communityId: string) => hasScope(call
 
 /** The stores (`store`) or communities (`worker`) the caller works for. */
 export const scopesOfCaller = (caller: Caller, role: 'store' | 'worker') => scopesOf(caller.roles, role);
+
+/** The caller's own single order (not a group's), or 403/404. */
+export async function ownSingleOrder(orderId: string, userId: string): Promise<OrderItem> {
+  const found = await existingOrder(orderId);
+  if (found.userId !== userId || found.kind !== 'single') throw forbidden('这不是您的订单');
+  return found;
+}

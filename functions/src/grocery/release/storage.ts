@@ -1,0 +1,263 @@
+import { log } from '../../lib/log';
+import { metric } from '../../lib/metrics';
+import { CONFLICT, retryOnConflict } from '../../lib/dynamo';
+import { AppError } from '../../lib/errors';
+import { freeSlot } from '../checkout/storage';
+import { sharesOf } from '../groups/storage';
+import type { ShareItem } from '../groups/views';
+import { groceryConfig } from '../shared/config';
+import { limitKey, orderKey, releaseMarker, releaseMarkerKey, shareKey, storeItemKey } from '../shared/keys';
+import { refuse } from '../shared/refusals';
+import { MAX_TRANSACTION_ITEMS, TRANSITIONS, timelineEntry } from '../shared/rules';
+import { commit, getOrder, tagAll, type Tagged } from '../shared/storage';
+import type { OrderItem } from '../shared/views';
+import { payments } from '../wiring';
+import {
+  explainLostRace,
+  givesBackLimits,
+  heldByShare,
+  heldCounters,
+  refuseRelease,
+  releasedGroupPaymentState,
+  releasedPaymentState,
+  sumBy,
+  type HeldLimit,
+} from './rules';
+
+/**
+ * Cancel (the resident) or reject (the store) an order the store has not accepted. One
+ * transaction gives back everything the order holds: its stock, its slot place, the household
+ * counters of its scarce items, and its payment (a pending one cancelled, a paid one refunded).
+ * A group order gives back every household's counters and payments — in batches, each whole,
+ * when it has more households than one transaction holds (`releaseLargeGroup`).
+ */
+
+const table = () => groceryConfig.table;
+const tag = (item: Tagged['item']): Tagged => ({ tag: { kind: 'order' }, item });
+
+/** Stock of each item, once per item however many lines name it. */
+function returnStock(storeId: string, lines: { itemId: string; qty: number }[]): Tagged[] {
+  const perItem = sumBy(
+    lines,
+    (l) => l.itemId,
+    (l) => l.qty,
+  );
+  return [...perItem.entries()].map(([itemId, { qty }]) =>
+    tag({
+      Update: {
+        TableName: table(),
+        Key: storeItemKey(storeId, itemId),
+        UpdateExpression: 'ADD stock :q',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':q': qty },
+      },
+    }),
+  );
+}
+
+/** Today's household counters of scarce lines, once per counter. */
+function returnLimits(storeId: string, held: HeldLimit[], now: Date): Tagged[] {
+  const counters = sumBy(
+    held.filter((h) => givesBackLimits(h.day, now)),
+    (h) => `${h.day}|${h.household}|${h.itemId}`,
+    (h) => h.qty,
+  );
+  return [...counters.values()].map(({ first: h, qty }) =>
+    tag({
+      Update: {
+        TableName: table(),
+        Key: limitKey(h.day, h.household, storeId, h.itemId),
+        UpdateExpression: 'ADD n :minus',
+        ConditionExpression: 'n >= :q',
+        ExpressionAttributeValues: { ':minus': -qty, ':q': qty },
+      },
+    }),
+  );
+}
+
+/** A payment given back: refunded when paid, cancelled when still pending. */
+function returnPayment(paymentId: string, paid: boolean, amountFen: number, now: Date): Tagged[] {
+  const provider = payments();
+  return tagAll('order', paid ? provider.refundItems(paymentId, amountFen, now) : provider.cancelItems(paymentId, now));
+}
+
+/** Each household's share of a group order: its payment, and the share marked released. */
+function releaseShare(share: ShareItem, now: Date): Tagged[] {
+  return [
+    ...returnPayment(share.paymentId, share.paid, share.totalFen, now),
+    tag({
+      Update: {
+        TableName: table(),
+        Key: shareKey(share.groupId, share.memberId),
+        UpdateExpression: 'SET released = :yes, releasedAt = :now',
+        ConditionExpression: 'paid = :paid AND attribute_not_exists(released)',
+        ExpressionAttributeValues: { ':yes': true, ':now': now.toISOString(), ':paid': share.paid },
+      },
+    }),
+  ];
+}
+
+/** What the order holds besides its own item, and the payment state it ends in. */
+async function heldBy(
+  order: OrderItem,
+  now: Date,
+): Promise<{ items: Tagged[]; paymentState: OrderItem['paymentState'] }> {
+  if (order.kind === 'single') {
+    const { paymentState } = order;
+    const held = heldCounters(order.lines, order.day, order.household, order.userId, order.userCounted);
+    const settled = paymentState === 'pending' || paymentState === 'paid';
+    return {
+      items: [
+        ...returnStock(order.storeId, order.lines),
+        ...returnLimits(order.storeId, held, now),
+        freeSlot(order.storeId, order.slotId, order.general),
+        ...(settled ? returnPayment(order.paymentId, paymentState === 'paid', order.totalFen, now) : []),
+      ],
+      paymentState: releasedPaymentState(paymentState),
+    };
+  }
+  const shares = (await sharesOf(order.groupId ?? '')).filter((s) => !s.released);
+  return {
+    items: [
+      ...returnStock(order.storeId, order.lines),
+      ...returnLimits(order.storeId, shares.flatMap(heldByShare), now),
+      freeSlot(order.storeId, order.slotId, order.general),
+      ...shares.flatMap((s) => releaseShare(s, now)),
+    ],
+    paymentState: releasedGroupPaymentState(shares),
+  };
+}
+
+export async function release(
+  order: OrderItem,
+  action: 'cancel' | 'reject',
+  now: Date,
+  reason?: string,
+): Promise<OrderItem> {
+  const to = TRANSITIONS[action].to;
+  refuse(refuseRelease(order.status, action));
+  const { items, paymentState } = await heldBy(order, now);
+  const orderUpdate = tag({
+    Update: {
+      TableName: table(),
+      Key: orderKey(order.orderId),
+      UpdateExpression: `SET #s = :to, timeline = list_append(timeline, :entry), paymentState = :released${reason ? ', rejectReason = :reason' : ''}`,
+      ConditionExpression: '#s = :placed AND paymentState = :payState',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':to': to,
+        ':placed': 'placed',
+        ':payState': order.paymentState,
+        ':entry': timelineEntry(to, now, reason),
+        ':released': paymentState,
+        ...(reason ? { ':reason': reason } : {}),
+      },
+    },
+  });
+  const tagged = [orderUpdate, ...items];
+  // Too many households for one transaction: the order and what it holds at the store first,
+  // then the households' shares in batches.
+  const large = tagged.length > MAX_TRANSACTION_ITEMS && order.kind === 'group';
+  try {
+    if (large) await releaseLargeGroup(order, orderUpdate, now);
+    else await commit(tagged, now);
+  } catch (err) {
+    // The order moved on meanwhile (accepted, paid, a household paid its share): say so.
+    if (err instanceof AppError && err.code === 'TRY_AGAIN') {
+      refuse(explainLostRace(order, await getOrder(order.orderId), action));
+    }
+    throw err;
+  }
+  if (action === 'cancel') metric('GroceryOrdersCancelled');
+  return {
+    ...order,
+    status: to,
+    timeline: [...order.timeline, ...timelineEntry(to, now, reason)],
+    paymentState: large ? ((await getOrder(order.orderId))?.paymentState ?? paymentState) : paymentState,
+    ...(reason ? { rejectReason: reason } : {}),
+  };
+}
+
+// ---- large group orders ----
+
+/**
+ * A group order with more households than one transaction can hold (DynamoDB's 100 items) is
+ * given up in steps that each commit whole: first the order, its stock and its slot place,
+ * with a marker on the index of open groups; then the households' shares in batches, each
+ * refunding or cancelling its payments and giving back its counters; last the marker goes.
+ * Each share's step is conditional on the share not being released yet, so a step repeated —
+ * a retry, or the schedule finishing what a crashed run began — never gives anything back twice.
+ */
+async function releaseLargeGroup(order: OrderItem, orderUpdate: Tagged, now: Date): Promise<void> {
+  const marker = tag({
+    Put: {
+      TableName: table(),
+      Item: releaseMarker(order.orderId, order.groupId ?? '', order.storeId),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+  const atStore = [...returnStock(order.storeId, order.lines), freeSlot(order.storeId, order.slotId, order.general)];
+  await commit([orderUpdate, ...atStore, marker], now);
+  try {
+    await finishGroupRelease(order.orderId, order.groupId ?? '', order.storeId, now);
+  } catch (err) {
+    // The order is given up; the schedule finds the marker and finishes the households' part.
+    log.warn('group release left to the schedule', { orderId: order.orderId, error: String(err) });
+  }
+}
+
+/** The shares in batches that each fit one transaction, with their payments and counters. */
+function shareBatches(shares: ShareItem[], storeId: string, now: Date): Tagged[][] {
+  const itemsOf = (group: ShareItem[]) => [
+    ...group.flatMap((s) => releaseShare(s, now)),
+    ...returnLimits(storeId, group.flatMap(heldByShare), now),
+  ];
+  const batches: ShareItem[][] = [];
+  let current: ShareItem[] = [];
+  for (const share of shares) {
+    if (current.length && itemsOf([...current, share]).length > MAX_TRANSACTION_ITEMS) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(share);
+  }
+  if (current.length) batches.push(current);
+  return batches.map(itemsOf);
+}
+
+/**
+ * Releases every share not yet released, then settles the order's payment state (a household
+ * may have paid while the first step ran: then it is refunded too) and removes the marker. A
+ * household that paid meanwhile makes a batch fail: the shares are read again and it goes on
+ * with what is left.
+ */
+export async function finishGroupRelease(orderId: string, groupId: string, storeId: string, now: Date): Promise<void> {
+  await retryOnConflict(
+    async () => {
+      const open = (await sharesOf(groupId)).filter((s) => !s.released);
+      try {
+        for (const batch of shareBatches(open, storeId, now)) await commit(batch, now);
+      } catch (err) {
+        if (err instanceof AppError) return CONFLICT;
+        throw err;
+      }
+      return true;
+    },
+    { attempts: 10, message: '团购退款还在进行中，请稍后刷新查看' },
+  );
+  const paymentState = releasedGroupPaymentState(await sharesOf(groupId));
+  await commit(
+    [
+      tag({
+        Update: {
+          TableName: table(),
+          Key: orderKey(orderId),
+          UpdateExpression: 'SET paymentState = :state',
+          ExpressionAttributeValues: { ':state': paymentState },
+        },
+      }),
+      tag({ Delete: { TableName: table(), Key: releaseMarkerKey(orderId) } }),
+    ],
+    now,
+  );
+}
