@@ -49,7 +49,7 @@ export async function benchFaults(proxy: SlowProxy): Promise<void> {
   const { registerSelf } = await import('../../functions/src/health/register/handlers');
   const { code } = await import('../../functions/src/health/code/handlers');
   const { login } = await import('../../functions/src/auth/handlers');
-  const { myOrders } = await import('../../functions/src/grocery/handlers-shop');
+  const { myOrders } = await import('../../functions/src/grocery/orders/handlers');
   const token = JSON.parse((await login(benchEvent({ body: { code: 'dev:resident' } }))).body ?? '{}').token as string;
   const reg = await registerSelf(
     benchEvent({

@@ -9,11 +9,10 @@ import { printTable } from './table';
  */
 export async function benchGroceryRequests(): Promise<void> {
   const { login } = await import('../../functions/src/auth/handlers');
-  const shop = await import('../../functions/src/grocery/handlers-shop');
+  const orders = await import('../../functions/src/grocery/orders/handlers');
   const { cancel } = await import('../../functions/src/grocery/release/handler');
   const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handler');
   const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
-  const staff = await import('../../functions/src/grocery/handlers-store');
   const worker = await import('../../functions/src/grocery/handlers-worker');
   const tokenOf = async (key: string) =>
     JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
@@ -89,7 +88,7 @@ export async function benchGroceryRequests(): Promise<void> {
       floorNote: 'as cancel, with a refund instead of a payment cancellation',
       setup: async () => {
         toRefund = answer(await checkout()).order.orderId;
-        answer(await shop.pay(benchEvent({ token: resident, params: { orderId: toRefund } })));
+        answer(await orders.pay(benchEvent({ token: resident, params: { orderId: toRefund } })));
       },
       run: async () => answer(await cancel(benchEvent({ token: resident, params: { orderId: toRefund } }))),
     },
@@ -104,7 +103,7 @@ export async function benchGroceryRequests(): Promise<void> {
           [store, 'prepare'],
           [liJianguo, 'dispatch'],
         ] as const) {
-          answer(await staff.advance(benchEvent({ token, params: { orderId: toDeliver.orderId }, body: { action } })));
+          answer(await orders.advance(benchEvent({ token, params: { orderId: toDeliver.orderId }, body: { action } })));
         }
       },
       run: async () =>

@@ -5,7 +5,7 @@ import { requireWorker, scopesOfCaller } from './shared/access';
 import { groceryConfig } from './shared/config';
 import { deliveryTime } from './delivery/rules';
 import { confirmDelivery } from './store-delivery';
-import { ordersOfCommunity } from './store-reads';
+import { ordersOfCommunity } from './orders/storage';
 import { orderView } from './shared/views';
 
 /** Community workers: their community's orders by slot, and delivery confirmation by pickup code. */

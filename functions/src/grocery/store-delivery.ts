@@ -9,7 +9,7 @@ import { orderKey } from './shared/keys';
 import { lockedMessage, wrongCodeMessage } from './delivery/rules';
 import { codeLockMinutes, codeLockStart, MAX_CODE_FAILS } from './delivery/rules';
 import { nextStatus } from './shared/rules';
-import { timelineEntry } from './store-orders';
+import { timelineEntry } from './shared/rules';
 import { commit, getOrder, inList, type Tagged } from './shared/storage';
 import type { OrderItem } from './shared/views';
 

@@ -1,10 +1,10 @@
 import * as catalogue from '../../src/grocery/catalogue/handlers';
 import { checkout } from '../../src/grocery/checkout/handler';
 import { cancel } from '../../src/grocery/release/handler';
+import * as orders from '../../src/grocery/orders/handlers';
 import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
 import * as groupOrders from '../../src/grocery/groups/handlers';
 import * as shopHandlers from '../../src/grocery/handlers-shop';
-import * as storeHandlers from '../../src/grocery/handlers-store';
 import * as workerHandlers from '../../src/grocery/handlers-worker';
 
 /**
@@ -19,10 +19,10 @@ export const shop = {
   storeCatalogue: catalogue.catalogue,
   slots: catalogue.slots,
   checkout,
-  myOrders: shopHandlers.myOrders,
-  order: shopHandlers.order,
+  myOrders: orders.myOrders,
+  order: orders.order,
   cancel,
-  pay: shopHandlers.pay,
+  pay: orders.pay,
   complain: shopHandlers.complain,
 };
 
@@ -30,9 +30,9 @@ export const shop = {
 export const staff = {
   putStoreItem: catalogue.putItem,
   addStoreSlot: catalogue.addSlot,
-  storeOrders: storeHandlers.storeOrders,
-  advance: storeHandlers.advance,
-  slotPickList: storeHandlers.slotPickList,
+  storeOrders: orders.storeOrders,
+  advance: orders.advance,
+  slotPickList: orders.pickList,
 };
 
 /** Community workers: their community's deliveries and confirmation by pickup code. */

@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { type CheckoutRequest, cityDate, GroupResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { addSlot as addStoreSlot, putItem as putStoreItem } from '../../src/grocery/catalogue/handlers';
-import { advance } from '../../src/grocery/handlers-store';
+import { advance } from '../../src/grocery/orders/handlers';
 import { openGroup as openGroupHandler } from '../../src/grocery/groups/handlers';
 import { checkout } from '../../src/grocery/checkout/handler';
 import { newSlotItem } from '../../src/grocery/catalogue/rules';

@@ -5,7 +5,7 @@ import { db, onRequest } from '../../src/lib/dynamo';
 import { groups } from './grocery-api';
 import { closeDueGroups } from '../../src/grocery/close-due-groups/handler';
 import { groupKey } from '../../src/grocery/shared/keys';
-import { ordersOfSlot } from '../../src/grocery/store-reads';
+import { ordersOfSlot } from '../../src/grocery/orders/storage';
 import { call, loginAs } from './helpers';
 import {
   address,

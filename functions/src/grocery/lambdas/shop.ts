@@ -1,6 +1,7 @@
 import { router } from '../../lib/router';
 import * as catalogue from '../catalogue/handlers';
 import * as shop from '../handlers-shop';
+import * as orders from '../orders/handlers';
 import { cancel } from '../release/handler';
 
 /** Residents: stores that deliver to them, catalogues, slots, their orders, cancel, pay, complain. */
@@ -8,9 +9,9 @@ export const handler = router({
   groceryStores: catalogue.stores,
   groceryCatalogue: catalogue.catalogue,
   grocerySlots: catalogue.slots,
-  groceryMyOrders: shop.myOrders,
-  groceryOrder: shop.order,
+  groceryMyOrders: orders.myOrders,
+  groceryOrder: orders.order,
   groceryCancel: cancel,
-  groceryPay: shop.pay,
+  groceryPay: orders.pay,
   groceryComplain: shop.complain,
 });

@@ -1,12 +1,12 @@
 import { router } from '../../lib/router';
 import * as catalogue from '../catalogue/handlers';
-import * as store from '../handlers-store';
+import * as orders from '../orders/handlers';
 
 /** Store operators: catalogue, slots, orders (accept, reject, prepare), pick lists. */
 export const handler = router({
   groceryPutItem: catalogue.putItem,
   groceryAddSlot: catalogue.addSlot,
-  groceryStoreOrders: store.storeOrders,
-  groceryAdvance: store.advance,
-  groceryPickList: store.slotPickList,
+  groceryStoreOrders: orders.storeOrders,
+  groceryAdvance: orders.advance,
+  groceryPickList: orders.pickList,
 });

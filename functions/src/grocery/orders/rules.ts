@@ -1,11 +1,22 @@
 import type { Address, OrderLine, OrderStatus, PickListResponse } from '@citycare/contract';
 import type { Refused } from '../shared/refusals';
-import { isLive, naturalCompare, totalsPerItem, TRANSITIONS, type Action } from '../shared/rules';
+import { isLive, naturalCompare, notNowMessage, totalsPerItem, TRANSITIONS, type Action } from '../shared/rules';
 
 /** Pure rules of an order after checkout: who steps it on, paying for it, and a slot's pick list. */
 
 /** The field an action's scope is checked against: the store's id, or the community's. */
 export const scopeField = (action: Action) => (TRANSITIONS[action].by === 'worker' ? 'communityId' : 'storeId');
+
+/** Why a step (accept, prepare, dispatch) did not apply, read off the order as it is now. */
+export function whyNoStep(
+  order: { status: OrderStatus; storeId: string; communityId: string } | undefined,
+  action: Action,
+  scopes: string[],
+): Refused {
+  if (!order) return { code: 'NOT_FOUND', message: '没有这笔订单' };
+  if (!scopes.includes(order[scopeField(action)])) return { code: 'FORBIDDEN', message: '这不是您负责的订单' };
+  return { code: 'CONFLICT', message: notNowMessage(order.status, action) };
+}
 
 /** An order is paid once, and not after it was cancelled or rejected (the payment's condition says the same). */
 export function refusePay(order: { status: OrderStatus; paymentState: string }): Refused | null {
