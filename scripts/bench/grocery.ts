@@ -13,7 +13,7 @@ export async function benchGroceryRequests(): Promise<void> {
   const { cancel } = await import('../../functions/src/grocery/release/handler');
   const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handler');
   const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
-  const worker = await import('../../functions/src/grocery/handlers-worker');
+  const delivery = await import('../../functions/src/grocery/delivery/handlers');
   const tokenOf = async (key: string) =>
     JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
   const [resident, store, liJianguo] = await Promise.all([tokenOf('resident'), tokenOf('store'), tokenOf('worker')]);
@@ -108,7 +108,7 @@ export async function benchGroceryRequests(): Promise<void> {
       },
       run: async () =>
         answer(
-          await worker.confirm(
+          await delivery.confirm(
             benchEvent({
               token: liJianguo,
               params: { orderId: toDeliver.orderId },

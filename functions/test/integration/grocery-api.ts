@@ -2,10 +2,10 @@ import * as catalogue from '../../src/grocery/catalogue/handlers';
 import { checkout } from '../../src/grocery/checkout/handler';
 import { cancel } from '../../src/grocery/release/handler';
 import * as orders from '../../src/grocery/orders/handlers';
+import * as delivery from '../../src/grocery/delivery/handlers';
 import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
 import * as groupOrders from '../../src/grocery/groups/handlers';
 import * as shopHandlers from '../../src/grocery/handlers-shop';
-import * as workerHandlers from '../../src/grocery/handlers-worker';
 
 /**
  * The grocery handlers grouped by audience, as functions/src/grocery/lambdas/ routes them, under
@@ -36,7 +36,7 @@ export const staff = {
 };
 
 /** Community workers: their community's deliveries and confirmation by pickup code. */
-export const worker = { deliveries: workerHandlers.deliveries, confirm: workerHandlers.confirm };
+export const worker = { deliveries: delivery.deliveries, confirm: delivery.confirm };
 
 /** Group orders: workers open and close them, residents join and pay their share. */
 export const groups = {

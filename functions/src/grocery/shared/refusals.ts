@@ -15,6 +15,8 @@ export interface Refused {
 }
 
 /** Throws a rule's refusal as the caller's error; nothing when the rule allowed it. */
+export function refuse(refusal: Refused): never;
+export function refuse(refusal: Refused | null): void;
 export function refuse(refusal: Refused | null): void {
   if (refusal) throw new AppError(refusal.code, refusal.message);
 }
