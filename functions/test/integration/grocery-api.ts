@@ -1,11 +1,10 @@
 import * as catalogue from '../../src/grocery/catalogue/handlers';
 import { checkout } from '../../src/grocery/checkout/handler';
-import { cancel } from '../../src/grocery/release/handler';
-import * as orders from '../../src/grocery/orders/handlers';
+import * as complaintsApi from '../../src/grocery/complaints/handlers';
 import * as delivery from '../../src/grocery/delivery/handlers';
-import * as complaintsHandlers from '../../src/grocery/handlers-complaints';
 import * as groupOrders from '../../src/grocery/groups/handlers';
-import * as shopHandlers from '../../src/grocery/handlers-shop';
+import * as orders from '../../src/grocery/orders/handlers';
+import { cancel } from '../../src/grocery/release/handler';
 
 /**
  * The grocery handlers grouped by audience, as functions/src/grocery/lambdas/ routes them, under
@@ -23,7 +22,7 @@ export const shop = {
   order: orders.order,
   cancel,
   pay: orders.pay,
-  complain: shopHandlers.complain,
+  complain: complaintsApi.complain,
 };
 
 /** Store operators: items, slots, their orders (accept, reject, prepare), pick lists. */
@@ -49,4 +48,4 @@ export const groups = {
 };
 
 /** The market regulator: complaints and their handling. */
-export const regulator = { complaints: complaintsHandlers.complaints, handle: complaintsHandlers.handle };
+export const regulator = { complaints: complaintsApi.complaints, handle: complaintsApi.handleComplaint };

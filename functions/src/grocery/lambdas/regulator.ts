@@ -1,5 +1,5 @@
 import { router } from '../../lib/router';
-import * as complaints from '../handlers-complaints';
+import { complaints, handleComplaint } from '../complaints/handlers';
 
-/** The market regulator: complaints about price and quality, and their handling. */
-export const handler = router({ groceryComplaints: complaints.complaints, groceryHandleComplaint: complaints.handle });
+/** The market regulator: complaints about price and quality, and their handling (complaints/). */
+export const handler = router({ groceryComplaints: complaints, groceryHandleComplaint: handleComplaint });

@@ -1,6 +1,6 @@
 import { router } from '../../lib/router';
 import * as catalogue from '../catalogue/handlers';
-import * as shop from '../handlers-shop';
+import { complain } from '../complaints/handlers';
 import * as orders from '../orders/handlers';
 import { cancel } from '../release/handler';
 
@@ -13,5 +13,5 @@ export const handler = router({
   groceryOrder: orders.order,
   groceryCancel: cancel,
   groceryPay: orders.pay,
-  groceryComplain: shop.complain,
+  groceryComplain: complain,
 });

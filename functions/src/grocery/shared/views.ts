@@ -1,5 +1,5 @@
 import { maskName, maskPhone } from '@citycare/contract';
-import type { Address, Contact, Order, OrderLine, OrderStatus, RegulatorComplaint } from '@citycare/contract';
+import type { Address, Contact, Order, OrderLine, OrderStatus } from '@citycare/contract';
 
 /** Pure: the stored order as each viewer may see it. */
 
@@ -77,32 +77,5 @@ export function orderView(item: OrderItem, viewer: Viewer): Order {
         }
       : {}),
     createdAt: item.createdAt,
-  };
-}
-
-/** A complaint as the market regulator sees it: its order's store and state, the contact masked. */
-export function regulatorView(
-  c: {
-    complaintId: string;
-    orderId: string;
-    storeId: string;
-    kind: 'price' | 'quality';
-    text: string;
-    createdAt: string;
-    handled?: RegulatorComplaint['handled'];
-  },
-  order: OrderItem,
-): RegulatorComplaint {
-  return {
-    complaintId: c.complaintId,
-    orderId: c.orderId,
-    storeId: c.storeId,
-    storeName: order.storeName,
-    kind: c.kind,
-    text: c.text,
-    createdAt: c.createdAt,
-    orderStatus: order.status,
-    contact: { name: maskName(order.contact.name), phone: maskPhone(order.contact.phone) },
-    ...(c.handled ? { handled: c.handled } : {}),
   };
 }
