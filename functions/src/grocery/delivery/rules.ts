@@ -36,7 +36,7 @@ export function deliveryTime(claimed: Date | undefined, now: Date, offlineWindow
 }
 
 /** A delivery confirmed before the order was ready (prepared or sent out) cannot be true. */
-export const BEFORE_READY_MESSAGE = '确认时间早于订单备好或出发的时间，请核对后重新确认';
+const BEFORE_READY_MESSAGE = '确认时间早于订单备好或出发的时间，请核对后重新确认';
 
 /** Not delivered before it was made ready or sent out (orders from before readyAt existed pass). */
 export const READY_BEFORE = '(attribute_not_exists(readyAt) OR readyAt <= :at)';

@@ -4,7 +4,6 @@ import { deliveryTerms, orderTotal } from '../checkout/rules';
 import type { Refused } from '../shared/refusals';
 import { naturalCompare, type HouseholdColour } from '../shared/rules';
 import type { OrderItem } from '../shared/views';
-import type { GroupItem, ShareItem } from './views';
 
 /**
  * Pure rules of group orders (卡点购物车): who may join, when a group takes members, and how
@@ -45,7 +44,7 @@ export function openTerms(
   return { store };
 }
 
-export const GROUP_CLOSED_MESSAGE = '这个团购已经截单，不能再加入';
+const GROUP_CLOSED_MESSAGE = '这个团购已经截单，不能再加入';
 
 /** Households join while the group is open and before its cutoff (the join's condition says the same). */
 export function refuseJoin(group: { status: string; cutoffAt: string }, now: Date): Refused | null {
@@ -71,6 +70,39 @@ export interface Share {
   paid: boolean;
   /** The group order was rejected: its payment refunded (paid) or cancelled. */
   released?: boolean;
+}
+
+/** A group order as stored. */
+export interface GroupItem {
+  groupId: string;
+  storeId: string;
+  storeName: string;
+  communityId: string;
+  slotId: string;
+  label: string;
+  cutoffAt: string;
+  status: 'open' | 'closed' | 'cancelled';
+  memberCount: number;
+  totalFen: number;
+  createdBy: string;
+  contact: { name: string; phone: string };
+  orderId?: string;
+  /** The group holds its order's slot place from the moment it opens (absent: groups opened before). */
+  slotBooked?: boolean;
+  createdAt: string;
+}
+
+export interface ShareItem extends Share {
+  groupId: string;
+  userId: string;
+  paymentId: string;
+  lines: (OrderLine & { dailyLimit?: number })[];
+  /** The household and day its scarce-item counters were taken under (address.householdKey). */
+  householdKey?: string;
+  day?: string;
+  /** Its scarce lines were counted per user too (keys.userLimitSubject); absent on older shares. */
+  userCounted?: boolean;
+  createdAt: string;
 }
 
 /** A group order's lines: every household's lines summed per item, priced as they were bought. */

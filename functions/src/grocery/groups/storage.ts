@@ -16,8 +16,7 @@ import { pickupCode } from '../shared/rules';
 import { commit, tagAll, type Tagged } from '../shared/storage';
 import type { OrderItem } from '../shared/views';
 import { payments } from '../wiring';
-import { groupOrder, openTerms, refuseJoin, refusePayShare } from './rules';
-import type { GroupItem, ShareItem } from './views';
+import { groupOrder, openTerms, refuseJoin, refusePayShare, type GroupItem, type ShareItem } from './rules';
 
 /** Storage of group orders (卡点购物车): open, join with a paid-by-phone share, pay, close into one order. */
 

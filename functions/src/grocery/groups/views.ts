@@ -1,40 +1,8 @@
-import { maskName, type Group, type OrderLine } from '@citycare/contract';
+import { maskName, type Group } from '@citycare/contract';
 import { totalsPerItem } from '../shared/rules';
-import { groupStatus, type Share } from './rules';
+import { groupStatus, type GroupItem, type ShareItem } from './rules';
 
-/** Pure: a group order and its households' shares as stored, and as each viewer may see them. */
-
-export interface GroupItem {
-  groupId: string;
-  storeId: string;
-  storeName: string;
-  communityId: string;
-  slotId: string;
-  label: string;
-  cutoffAt: string;
-  status: 'open' | 'closed' | 'cancelled';
-  memberCount: number;
-  totalFen: number;
-  createdBy: string;
-  contact: { name: string; phone: string };
-  orderId?: string;
-  /** The group holds its order's slot place from the moment it opens (absent: groups opened before). */
-  slotBooked?: boolean;
-  createdAt: string;
-}
-
-export interface ShareItem extends Share {
-  groupId: string;
-  userId: string;
-  paymentId: string;
-  lines: (OrderLine & { dailyLimit?: number })[];
-  /** The household and day its scarce-item counters were taken under (address.householdKey). */
-  householdKey?: string;
-  day?: string;
-  /** Its scarce lines were counted per user too (keys.userLimitSubject); absent on older shares. */
-  userCounted?: boolean;
-  createdAt: string;
-}
+/** Pure: a group order and its households' shares as each viewer may see them. */
 
 /** A share as its household sees it, or (masked) as anyone else entitled to see it. */
 export const shareView = (s: ShareItem, masked: boolean) => ({

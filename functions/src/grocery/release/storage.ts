@@ -4,7 +4,7 @@ import { CONFLICT, retryOnConflict } from '../../lib/dynamo';
 import { AppError } from '../../lib/errors';
 import { freeSlot } from '../checkout/storage';
 import { sharesOf } from '../groups/storage';
-import type { ShareItem } from '../groups/views';
+import type { ShareItem } from '../groups/rules';
 import { groceryConfig } from '../shared/config';
 import { limitKey, orderKey, releaseMarker, releaseMarkerKey, shareKey, storeItemKey } from '../shared/keys';
 import { refuse } from '../shared/refusals';

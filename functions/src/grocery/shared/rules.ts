@@ -35,7 +35,7 @@ export function isLive(status: OrderStatus): boolean {
   return status !== 'cancelled' && status !== 'rejected';
 }
 
-export const ACTION_WORDS: Record<Action, string> = {
+const ACTION_WORDS: Record<Action, string> = {
   accept: '接单',
   reject: '拒单',
   prepare: '标记备货完成',

@@ -33,7 +33,7 @@ export interface OrderItem {
   /** When the store last made it ready or a worker sent it out; no delivery is confirmed before it. */
   readyAt?: string;
   pickupCode: string;
-  /** Wrong pickup codes entered so far, and when the last one was (rules.codeLockMinutes). */
+  /** Wrong pickup codes entered so far, and when the last one was (delivery/rules.ts codeLockMinutes). */
   codeFails?: number;
   lastCodeFailAt?: string;
   rejectReason?: string;
