@@ -10,8 +10,8 @@ import { printTable } from './table';
 export async function benchGroceryRequests(): Promise<void> {
   const { login } = await import('../../functions/src/auth/handlers');
   const orders = await import('../../functions/src/grocery/orders/handlers');
-  const { cancel } = await import('../../functions/src/grocery/release/handler');
-  const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handler');
+  const { cancel } = await import('../../functions/src/grocery/release/handlers');
+  const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handlers');
   const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
   const delivery = await import('../../functions/src/grocery/delivery/handlers');
   const tokenOf = async (key: string) =>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '@citycare/contract';
-import { capKey, storeItemKey } from '../../functions/src/grocery/shared/keys';
+import { capKey, storeItemKey } from '../../functions/src/grocery/keys';
 import { newSlotItem } from '../../functions/src/grocery/catalogue/rules';
 import { ROOT } from './paths';
 

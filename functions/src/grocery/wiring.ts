@@ -2,7 +2,7 @@ import type { RoleGrant } from '@citycare/contract';
 import { getUser } from '../auth/store';
 import { householdColour } from '../health/public';
 import { paymentProvider, type PaymentProvider } from '../payments/provider';
-import type { HouseholdColour } from './shared/rules';
+import type { HouseholdColour } from './rules';
 
 /**
  * The grocery domain's ports: what it takes from outside — the clock, the health service, the

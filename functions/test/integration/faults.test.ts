@@ -4,7 +4,7 @@ import { shop } from './grocery-api';
 import { loginAs } from './helpers';
 import { attempts, frozen, inject, removeLastFault, sdkError, timed } from './faults-inject';
 import { freshResident, itemRow, newItem, newSlot, orderBody, slotRow, snapshot } from './grocery-fixtures';
-import { checkout } from '../../src/grocery/checkout/handler';
+import { checkout } from '../../src/grocery/checkout/handlers';
 
 /**
  * Faults injected into the real DynamoDB client (a middleware on db()'s stack, run for every

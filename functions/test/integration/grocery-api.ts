@@ -1,10 +1,10 @@
 import * as catalogue from '../../src/grocery/catalogue/handlers';
-import { checkout } from '../../src/grocery/checkout/handler';
+import { checkout } from '../../src/grocery/checkout/handlers';
 import * as complaintsApi from '../../src/grocery/complaints/handlers';
 import * as delivery from '../../src/grocery/delivery/handlers';
 import * as groupOrders from '../../src/grocery/groups/handlers';
 import * as orders from '../../src/grocery/orders/handlers';
-import { cancel } from '../../src/grocery/release/handler';
+import { cancel } from '../../src/grocery/release/handlers';
 
 /**
  * The grocery handlers grouped by audience, as functions/src/grocery/lambdas/ routes them, under

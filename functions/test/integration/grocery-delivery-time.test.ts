@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
 import { worker } from './grocery-api';
-import { orderKey } from '../../src/grocery/shared/keys';
+import { orderKey } from '../../src/grocery/keys';
 import { call, loginAs } from './helpers';
 import { orderOutForDelivery, table } from './grocery-fixtures';
 

@@ -5,11 +5,11 @@ import { db } from '../../src/lib/dynamo';
 import { addSlot as addStoreSlot, putItem as putStoreItem } from '../../src/grocery/catalogue/handlers';
 import { advance } from '../../src/grocery/orders/handlers';
 import { openGroup as openGroupHandler } from '../../src/grocery/groups/handlers';
-import { checkout } from '../../src/grocery/checkout/handler';
+import { checkout } from '../../src/grocery/checkout/handlers';
 import { newSlotItem } from '../../src/grocery/catalogue/rules';
 import { call, loginAs, unique, type Answer } from './helpers';
-import { limitKey, slotKey, storeItemKey } from '../../src/grocery/shared/keys';
-import { householdKey } from '../../src/grocery/shared/address';
+import { limitKey, slotKey, storeItemKey } from '../../src/grocery/keys';
+import { householdKey } from '../../src/grocery/address';
 import { paymentKey } from '../../src/payments/provider';
 
 /** Shared set-up of the grocery integration tests: items and slots of their own, per test. */

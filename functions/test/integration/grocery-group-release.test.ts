@@ -3,8 +3,8 @@ import { GetCommand, UpdateCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { CloseGroupResponse, JoinGroupResponse, OrderResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { groups, staff } from './grocery-api';
-import { closeDueGroups } from '../../src/grocery/close-due-groups/handler';
-import { orderKey, releaseMarker, releaseMarkerKey, shareKey } from '../../src/grocery/shared/keys';
+import { closeDueGroups } from '../../src/grocery/close-due-groups/handlers';
+import { orderKey, releaseMarker, releaseMarkerKey, shareKey } from '../../src/grocery/keys';
 import { call, loginAs } from './helpers';
 import {
   address,

@@ -3,8 +3,8 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GroupResponse } from '@citycare/contract';
 import { db, onRequest } from '../../src/lib/dynamo';
 import { groups } from './grocery-api';
-import { closeDueGroups } from '../../src/grocery/close-due-groups/handler';
-import { groupKey } from '../../src/grocery/shared/keys';
+import { closeDueGroups } from '../../src/grocery/close-due-groups/handlers';
+import { groupKey } from '../../src/grocery/keys';
 import { ordersOfSlot } from '../../src/grocery/orders/storage';
 import { call, loginAs } from './helpers';
 import {

@@ -3,7 +3,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorBody, OrderResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { shop, worker } from './grocery-api';
-import { orderKey } from '../../src/grocery/shared/keys';
+import { orderKey } from '../../src/grocery/keys';
 import { MAX_CODE_FAILS } from '../../src/grocery/delivery/rules';
 import { call, loginAs } from './helpers';
 import { orderOutForDelivery, table } from './grocery-fixtures';

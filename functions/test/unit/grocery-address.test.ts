@@ -1,4 +1,4 @@
-import { chineseNumber, householdKey, normaliseAddressPart } from '../../src/grocery/shared/address';
+import { chineseNumber, householdKey, normaliseAddressPart } from '../../src/grocery/address';
 
 const key = (building: string, unit: string, room: string) => householdKey('zq-jianshe', { building, unit, room });
 

@@ -1,9 +1,9 @@
 import { breakdown, consolidate } from '../../src/grocery/groups/rules';
-import { naturalCompare, totalsPerItem } from '../../src/grocery/shared/rules';
+import { naturalCompare, totalsPerItem } from '../../src/grocery/rules';
 import { pickList, type PickOrder } from '../../src/grocery/orders/rules';
 import { nothingWasDone as isRetryableError } from '../../src/lib/faults';
-import { explainCancellation, type Tag } from '../../src/grocery/shared/refusals';
-import { orderView, type OrderItem } from '../../src/grocery/shared/views';
+import { explainCancellation, type Tag } from '../../src/grocery/refusals';
+import { orderView, type OrderItem } from '../../src/grocery/views';
 
 const line = (itemId: string, qty: number, priceFen = 100) => ({
   itemId,

@@ -15,7 +15,7 @@ import {
   orderTotal,
   slotCondition,
 } from '../../src/grocery/checkout/rules';
-import { householdKey, householdLabel } from '../../src/grocery/shared/address';
+import { householdKey, householdLabel } from '../../src/grocery/address';
 import {
   isLive,
   MAX_TRANSACTION_ITEMS,
@@ -23,7 +23,7 @@ import {
   pickupCode,
   TRANSITIONS,
   type Action,
-} from '../../src/grocery/shared/rules';
+} from '../../src/grocery/rules';
 import { mayJoinGroup } from '../../src/grocery/groups/rules';
 import { overCap, refuseSlot, reservedPlaces, slotAvailability, slotIdFor } from '../../src/grocery/catalogue/rules';
 

@@ -1,7 +1,7 @@
 import { SlotInput } from '@citycare/contract';
 import { AppError, notFound } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
-import { requireStore } from '../shared/access';
+import { requireStore } from '../access';
 import { clock } from '../wiring';
 import { refuseSlot, SLOT_REFUSALS } from './rules';
 import { getStore, itemsOf, listSlots, priceCaps, saveItem, saveSlot, storesServing } from './storage';

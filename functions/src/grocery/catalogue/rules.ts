@@ -1,6 +1,6 @@
 import type { SlotInput, StoreSummary } from '@citycare/contract';
-import type { Refused } from '../shared/refusals';
-import { slotKey } from '../shared/keys';
+import type { Refused } from '../refusals';
+import { slotKey } from '../keys';
 
 /**
  * Pure rules of the catalogue: which stores serve a community, price caps, delivery slots and

@@ -13,7 +13,7 @@ import {
 import { db, isConditionFailure, queryAll, transact, TransactionCancelled } from '../../lib/dynamo';
 import { directoryTable } from '../../lib/env';
 import { AppError, conflict, notFound } from '../../lib/errors';
-import { groceryConfig } from '../shared/config';
+import { groceryConfig } from '../config';
 import {
   capKey,
   CAPS_PARTITION,
@@ -22,7 +22,7 @@ import {
   storeItemKey,
   storePartition,
   STORES_DIRECTORY_PARTITION,
-} from '../shared/keys';
+} from '../keys';
 import { listedFrom, newSlotItem, WITHIN_CAP, type SlotItem } from './rules';
 import { slotView, toCatalogueItem, toStore } from './views';
 

@@ -1,7 +1,7 @@
 import { cityMidnight, MAX_LINES_PER_ORDER, type OrderLine, type StoreSummary } from '@citycare/contract';
 import { refuseStore } from '../catalogue/rules';
-import type { Refused } from '../shared/refusals';
-import { MAX_TRANSACTION_ITEMS, type HouseholdColour } from '../shared/rules';
+import type { Refused } from '../refusals';
+import { MAX_TRANSACTION_ITEMS, type HouseholdColour } from '../rules';
 
 /**
  * Pure rules of checkout: what one order may hold, red and yellow households, the slot's places,

@@ -7,21 +7,13 @@ import { idempotencyPut, type IdempotencyScope } from '../../lib/idempotency';
 import { metric } from '../../lib/metrics';
 import type { SlotItem } from '../catalogue/rules';
 import { toStore } from '../catalogue/views';
-import { householdKey } from '../shared/address';
-import { groceryConfig } from '../shared/config';
-import {
-  limitKey,
-  orderIndexes,
-  orderKey,
-  slotKey,
-  storeDirectoryKey,
-  storeItemKey,
-  userLimitSubject,
-} from '../shared/keys';
-import { allowed } from '../shared/refusals';
-import { pickupCode, type HouseholdColour } from '../shared/rules';
-import { commit, readMany, tagAll, type Tagged } from '../shared/storage';
-import { orderView, type OrderItem } from '../shared/views';
+import { householdKey } from '../address';
+import { groceryConfig } from '../config';
+import { limitKey, orderIndexes, orderKey, slotKey, storeDirectoryKey, storeItemKey, userLimitSubject } from '../keys';
+import { allowed } from '../refusals';
+import { pickupCode, type HouseholdColour } from '../rules';
+import { commit, readMany, tagAll, type Tagged } from '../storage';
+import { orderView, type OrderItem } from '../views';
 import { payments } from '../wiring';
 import {
   checkoutTerms,

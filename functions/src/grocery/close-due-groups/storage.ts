@@ -1,6 +1,6 @@
 import { queryAll } from '../../lib/dynamo';
-import { groceryConfig } from '../shared/config';
-import { BY_USER, DUE_GROUPS_FROM, dueGroupsBound, OPEN_GROUPS_PARTITION, RELEASE_PREFIX } from '../shared/keys';
+import { groceryConfig } from '../config';
+import { BY_USER, DUE_GROUPS_FROM, dueGroupsBound, OPEN_GROUPS_PARTITION, RELEASE_PREFIX } from '../keys';
 
 /**
  * What the schedule reads from the index of open groups: the groups whose cutoff has passed,

@@ -1,8 +1,8 @@
 import { forbidden, notFound } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
 import { take } from '../../lib/limits';
-import { groceryConfig } from '../shared/config';
-import { existingOrder, getOrder } from '../shared/storage';
+import { groceryConfig } from '../config';
+import { existingOrder, getOrder } from '../storage';
 import { clock, users } from '../wiring';
 import { addComplaint, listComplaints, markHandled, ordersById } from './storage';
 import { regulatorView } from './views';

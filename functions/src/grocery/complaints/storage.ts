@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, queryAll, transact, TransactionCancelled } from '../../lib/dynamo';
 import { conflict, notFound } from '../../lib/errors';
-import { groceryConfig } from '../shared/config';
-import { BY_USER, complaintKey, COMPLAINTS_PARTITION, openComplaintKey, orderKey } from '../shared/keys';
-import { readMany } from '../shared/storage';
-import type { OrderItem } from '../shared/views';
+import { groceryConfig } from '../config';
+import { BY_USER, complaintKey, COMPLAINTS_PARTITION, openComplaintKey, orderKey } from '../keys';
+import { readMany } from '../storage';
+import type { OrderItem } from '../views';
 import type { ComplaintItem } from './views';
 
 /** Storage of complaints about price or quality, for the market regulator. */

@@ -1,5 +1,5 @@
 import { maskName, maskPhone, type RegulatorComplaint } from '@citycare/contract';
-import type { OrderItem } from '../shared/views';
+import type { OrderItem } from '../views';
 
 /** Pure: a complaint as stored, and as the market regulator sees it. */
 

@@ -1,6 +1,6 @@
 import { ORDER_STATUS_LABELS, type OrderStatus } from '@citycare/contract';
-import type { Refused } from '../shared/refusals';
-import { nextStatus } from '../shared/rules';
+import type { Refused } from '../refusals';
+import { nextStatus } from '../rules';
 
 /**
  * Pure rules of delivery: when a delivery happened, the pickup code and its lock after too many

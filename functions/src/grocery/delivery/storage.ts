@@ -4,12 +4,12 @@ import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { Reply } from '../../lib/http';
 import { idempotencyPut, storedReply, type IdempotencyScope } from '../../lib/idempotency';
 import { metric } from '../../lib/metrics';
-import { groceryConfig } from '../shared/config';
-import { orderKey } from '../shared/keys';
-import { refuse, TRY_AGAIN_MESSAGE } from '../shared/refusals';
-import { timelineEntry } from '../shared/rules';
-import { commit, getOrder, inList, tagAll } from '../shared/storage';
-import type { OrderItem } from '../shared/views';
+import { groceryConfig } from '../config';
+import { orderKey } from '../keys';
+import { refuse, TRY_AGAIN_MESSAGE } from '../refusals';
+import { timelineEntry } from '../rules';
+import { commit, getOrder, inList, tagAll } from '../storage';
+import type { OrderItem } from '../views';
 import {
   codeLockStart,
   MAX_CODE_FAILS,

@@ -2,10 +2,10 @@ import type { Group } from '@citycare/contract';
 import { forbidden, notFound } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
 import { fingerprint, idempotencyKey } from '../../lib/idempotency';
-import { isWorkerOf, requireWorker } from '../shared/access';
-import { refuse } from '../shared/refusals';
-import { answerOnce } from '../shared/storage';
-import { orderView } from '../shared/views';
+import { isWorkerOf, requireWorker } from '../access';
+import { refuse } from '../refusals';
+import { answerOnce } from '../storage';
+import { orderView } from '../views';
 import { clock, health } from '../wiring';
 import { MAY_NOT_JOIN_MESSAGE, mayJoinGroup } from './rules';
 import {

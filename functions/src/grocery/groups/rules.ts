@@ -1,9 +1,9 @@
 import { cityDate, type OrderLine, type StoreSummary } from '@citycare/contract';
 import { refuseStore } from '../catalogue/rules';
 import { deliveryTerms, orderTotal } from '../checkout/rules';
-import type { Refused } from '../shared/refusals';
-import { naturalCompare, type HouseholdColour } from '../shared/rules';
-import type { OrderItem } from '../shared/views';
+import type { Refused } from '../refusals';
+import { naturalCompare, type HouseholdColour } from '../rules';
+import type { OrderItem } from '../views';
 
 /**
  * Pure rules of group orders (卡点购物车): who may join, when a group takes members, and how

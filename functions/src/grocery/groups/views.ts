@@ -1,5 +1,5 @@
 import { maskName, type Group } from '@citycare/contract';
-import { totalsPerItem } from '../shared/rules';
+import { totalsPerItem } from '../rules';
 import { groupStatus, type GroupItem, type ShareItem } from './rules';
 
 /** Pure: a group order and its households' shares as each viewer may see them. */

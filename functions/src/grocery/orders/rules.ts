@@ -1,6 +1,6 @@
 import type { Address, OrderLine, OrderStatus, PickListResponse } from '@citycare/contract';
-import type { Refused } from '../shared/refusals';
-import { isLive, naturalCompare, notNowMessage, totalsPerItem, TRANSITIONS, type Action } from '../shared/rules';
+import type { Refused } from '../refusals';
+import { isLive, naturalCompare, notNowMessage, totalsPerItem, TRANSITIONS, type Action } from '../rules';
 
 /** Pure rules of an order after checkout: who steps it on, paying for it, and a slot's pick list. */
 

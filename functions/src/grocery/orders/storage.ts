@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, queryAll } from '../../lib/dynamo';
 import { AppError, conflict, forbidden } from '../../lib/errors';
 import { listedFrom } from '../catalogue/rules';
-import { groceryConfig } from '../shared/config';
+import { groceryConfig } from '../config';
 import {
   BY_COMMUNITY,
   BY_STORE,
@@ -12,11 +12,11 @@ import {
   orderKey,
   storePartition,
   userPartition,
-} from '../shared/keys';
-import { refuse } from '../shared/refusals';
-import { timelineEntry, TRANSITIONS } from '../shared/rules';
-import { commit, getOrder, inList, tagAll } from '../shared/storage';
-import type { OrderItem } from '../shared/views';
+} from '../keys';
+import { refuse } from '../refusals';
+import { timelineEntry, TRANSITIONS } from '../rules';
+import { commit, getOrder, inList, tagAll } from '../storage';
+import type { OrderItem } from '../views';
 import { payments } from '../wiring';
 import { refusePay, scopeField, whyNoStep } from './rules';
 

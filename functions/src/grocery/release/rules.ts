@@ -1,7 +1,7 @@
 import { cityDate, type OrderStatus } from '@citycare/contract';
-import type { Refused } from '../shared/refusals';
-import { nextStatus, notNowMessage, type Action } from '../shared/rules';
-import { userLimitSubject } from '../shared/keys';
+import type { Refused } from '../refusals';
+import { nextStatus, notNowMessage, type Action } from '../rules';
+import { userLimitSubject } from '../keys';
 
 /**
  * Pure rules of giving an order up (the resident cancels, the store rejects): what it holds and

@@ -5,12 +5,12 @@ import { AppError } from '../../lib/errors';
 import { freeSlot } from '../checkout/storage';
 import { sharesOf } from '../groups/storage';
 import type { ShareItem } from '../groups/rules';
-import { groceryConfig } from '../shared/config';
-import { limitKey, orderKey, releaseMarker, releaseMarkerKey, shareKey, storeItemKey } from '../shared/keys';
-import { refuse } from '../shared/refusals';
-import { MAX_TRANSACTION_ITEMS, TRANSITIONS, timelineEntry } from '../shared/rules';
-import { commit, getOrder, tagAll, type Tagged } from '../shared/storage';
-import type { OrderItem } from '../shared/views';
+import { groceryConfig } from '../config';
+import { limitKey, orderKey, releaseMarker, releaseMarkerKey, shareKey, storeItemKey } from '../keys';
+import { refuse } from '../refusals';
+import { MAX_TRANSACTION_ITEMS, TRANSITIONS, timelineEntry } from '../rules';
+import { commit, getOrder, tagAll, type Tagged } from '../storage';
+import type { OrderItem } from '../views';
 import { payments } from '../wiring';
 import {
   explainLostRace,

@@ -1,5 +1,5 @@
-import { requireEnv } from '../../lib/env';
-import type { Limit } from '../../lib/limits';
+import { requireEnv } from '../lib/env';
+import type { Limit } from '../lib/limits';
 
 /** The grocery domain's settings, from the function environment (config/grocery.yml via serverless.yml). */
 export const groceryConfig = {

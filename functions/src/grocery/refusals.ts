@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@citycare/contract';
-import { AppError } from '../../lib/errors';
+import { AppError } from '../lib/errors';
 
 /**
  * Pure: what a refusal says. A rule that refuses returns a `Refused` (its code and message);

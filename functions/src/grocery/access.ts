@@ -1,8 +1,8 @@
 import type { RoleGrant } from '@citycare/contract';
-import { hasRole, hasScope, scopesOf } from '../../auth/rules';
-import type { Caller } from '../../auth/caller';
-import { forbidden } from '../../lib/errors';
-import { users } from '../wiring';
+import { hasRole, hasScope, scopesOf } from '../auth/rules';
+import type { Caller } from '../auth/caller';
+import { forbidden } from '../lib/errors';
+import { users } from './wiring';
 import { existingOrder } from './storage';
 import type { OrderItem, Viewer } from './views';
 

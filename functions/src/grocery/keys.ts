@@ -1,4 +1,4 @@
-import { directoryKey } from '../../auth/keys';
+import { directoryKey } from '../auth/keys';
 
 /** Key builders of the grocery table (one table, three indexes), shared by storage, seed and tests. */
 export const storeItemKey = (storeId: string, itemId: string) => ({ pk: `STORE#${storeId}`, sk: `ITEM#${itemId}` });

@@ -1,6 +1,6 @@
 import { endpoint } from '../../lib/http';
-import { ownSingleOrder } from '../shared/access';
-import { orderView } from '../shared/views';
+import { ownSingleOrder } from '../access';
+import { orderView } from '../views';
 import { clock } from '../wiring';
 import { release } from './storage';
 

@@ -1,6 +1,6 @@
 import { endpoint } from '../../lib/http';
 import { fingerprint, idempotencyKey } from '../../lib/idempotency';
-import { answerOnce } from '../shared/storage';
+import { answerOnce } from '../storage';
 import { clock, health } from '../wiring';
 import { placeOrder } from './storage';
 

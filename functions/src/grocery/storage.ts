@@ -6,11 +6,11 @@ import {
   TransactionCancelled,
   type Tagged as TaggedItem,
   type TransactItem,
-} from '../../lib/dynamo';
-import { AppError, notFound } from '../../lib/errors';
-import { nothingWasDone } from '../../lib/faults';
-import type { Reply } from '../../lib/http';
-import { storedReply, type IdempotencyScope } from '../../lib/idempotency';
+} from '../lib/dynamo';
+import { AppError, notFound } from '../lib/errors';
+import { nothingWasDone } from '../lib/faults';
+import type { Reply } from '../lib/http';
+import { storedReply, type IdempotencyScope } from '../lib/idempotency';
 import { groceryConfig } from './config';
 import { orderKey } from './keys';
 import { explainCancellation, TRY_AGAIN_MESSAGE, type Tag } from './refusals';
