@@ -26,11 +26,11 @@ export const openComplaintKey = (orderId: string) => ({ pk: `COMPLAINT#ORDER#${o
 export const BY_USER = 'byUser';
 export const BY_STORE = 'byStore';
 export const BY_COMMUNITY = 'byCommunity';
-/** Each index's key attributes. */
+/** Each index's key attributes (keyed by identifier: a function's bundle names only the indexes it queries). */
 export const INDEX_KEYS = {
-  [BY_USER]: { pk: 'gsi1pk', sk: 'gsi1sk' },
-  [BY_STORE]: { pk: 'gsi2pk', sk: 'gsi2sk' },
-  [BY_COMMUNITY]: { pk: 'gsi3pk', sk: 'gsi3sk' },
+  byUser: { pk: 'gsi1pk', sk: 'gsi1sk' },
+  byStore: { pk: 'gsi2pk', sk: 'gsi2sk' },
+  byCommunity: { pk: 'gsi3pk', sk: 'gsi3sk' },
 } as const;
 export const userPartition = (userId: string) => `USER#${userId}`;
 export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
