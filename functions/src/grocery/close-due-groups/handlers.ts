@@ -1,6 +1,6 @@
 import { AppError } from '../../lib/errors';
 import { log } from '../../lib/log';
-import { closeGroup, getGroup } from '../groups/storage';
+import { closeIntoOrder, getGroup } from '../groups/storage';
 import { finishGroupRelease } from '../release/storage';
 import { clock } from '../wiring';
 import { dueGroups, pendingReleases } from './storage';
@@ -44,7 +44,7 @@ export async function closeDueGroups(): Promise<CloseDueSummary> {
         summary.skipped += 1;
         continue;
       }
-      const { order } = await closeGroup(group, now);
+      const { order } = await closeIntoOrder(group, now);
       if (order) summary.closed += 1;
       else summary.cancelled += 1;
     } catch (err) {

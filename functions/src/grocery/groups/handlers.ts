@@ -10,7 +10,7 @@ import { clock, health } from '../wiring';
 import { MAY_NOT_JOIN_MESSAGE, mayJoinGroup } from './rules';
 import {
   addShare,
-  closeGroup as close,
+  closeIntoOrder,
   createGroup,
   existingGroup,
   getShare,
@@ -92,7 +92,7 @@ export const closeGroup = endpoint('groceryCloseGroup', { roles: ['worker'] }, a
   const g = await existingGroup(params.groupId ?? '');
   requireWorker(caller, g.communityId);
   const now = clock.now();
-  const { group: closed, order } = await close(g, now);
+  const { group: closed, order } = await closeIntoOrder(g, now);
   const shares = await sharesOf(g.groupId);
   return {
     group: groupView(closed, shares, { userId: caller.userId, worker: true }, now),

@@ -217,7 +217,7 @@ export async function settleShare(share: ShareItem, now: Date): Promise<ShareIte
  * place. Conditional on the member count read, so a late join cannot slip past the
  * consolidation. Nobody joined: no order, and the slot place the group held goes back.
  */
-export async function closeGroup(group: GroupItem, now: Date): Promise<{ group: GroupItem; order?: OrderItem }> {
+export async function closeIntoOrder(group: GroupItem, now: Date): Promise<{ group: GroupItem; order?: OrderItem }> {
   if (group.status !== 'open') throw conflict('这个团购已经截单了');
   const shares = await sharesOf(group.groupId);
   // Closing takes the group off the index of open groups (the schedule's list of groups due).
