@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@citycare/contract';
 import { getUser } from '../auth/store';
 import { householdColour } from '../health/public';
-import { paymentProvider, type PaymentProvider } from '../payments/provider';
+import { paymentProvider, type PaymentProvider } from '../payments';
 import type { HouseholdColour } from './rules';
 
 /**
