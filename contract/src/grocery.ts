@@ -245,7 +245,15 @@ export const Order = z.object({
   contact: z.object({ name: z.string(), phone: z.string() }),
   lines: z.array(OrderLine),
   totalFen: Fen,
-  payment: z.object({ method: PaymentMethod, state: PaymentState, paymentId: z.string() }),
+  payment: z.object({
+    method: PaymentMethod,
+    state: PaymentState,
+    paymentId: z.string(),
+    /** Pay on delivery: how the community worker collected it at the door (已收款). */
+    collected: z.enum(['cash', 'scan']).optional(),
+    /** Staff only: why WeChat Pay's refund needs a person (the store calls the resident; ops see the metric). */
+    refundProblem: z.string().optional(),
+  }),
   status: OrderStatus,
   timeline: z.array(TimelineEntry),
   /** Only the resident who ordered sees it; the worker asks for it at the door. */
@@ -256,7 +264,13 @@ export const Order = z.object({
 });
 export type Order = z.infer<typeof Order>;
 
-export const OrderResponse = z.object({ order: Order });
+/**
+ * A prepaid order still to be paid comes with the cashier's parameters (WeChat Pay's
+ * `requestPayment`: timeStamp, nonceStr, package, signType, paySign); the order is paid only when
+ * WeChat Pay's verified notification says so.
+ */
+export const ClientParams = z.record(z.string(), z.string());
+export const OrderResponse = z.object({ order: Order, clientParams: ClientParams.optional() });
 export const OrdersResponse = z.object({ orders: z.array(Order) });
 
 export const AdvanceRequest = z

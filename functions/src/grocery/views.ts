@@ -26,8 +26,12 @@ export interface OrderItem {
   lines: (OrderLine & { dailyLimit?: number })[];
   totalFen: number;
   paymentMethod: 'on-delivery' | 'prepaid';
-  paymentState: 'pending' | 'paid' | 'cancelled' | 'refunded';
+  paymentState: 'pending' | 'paid' | 'cancelled' | 'refunding' | 'refunded';
   paymentId: string;
+  /** Pay on delivery: collected at the door by the community worker (delivery/collect). */
+  collected?: 'cash' | 'scan';
+  /** WeChat Pay's refund needs a person (the payments refundFailed hook). */
+  refundProblem?: string;
   status: OrderStatus;
   timeline: { status: OrderStatus; at: string; note?: string }[];
   /** When the store last made it ready or a worker sent it out; no delivery is confirmed before it. */
@@ -63,7 +67,13 @@ export function orderView(item: OrderItem, viewer: Viewer): Order {
     contact: owner ? item.contact : { name: maskName(item.contact.name), phone: maskPhone(item.contact.phone) },
     lines: item.lines.map(({ dailyLimit: _limit, ...line }) => line),
     totalFen: item.totalFen,
-    payment: { method: item.paymentMethod, state: item.paymentState, paymentId: item.paymentId },
+    payment: {
+      method: item.paymentMethod,
+      state: item.paymentState,
+      paymentId: item.paymentId,
+      ...(item.collected ? { collected: item.collected } : {}),
+      ...(item.refundProblem && !owner ? { refundProblem: item.refundProblem } : {}),
+    },
     status: item.status,
     timeline: item.timeline,
     ...(owner ? { pickupCode: item.pickupCode } : {}),

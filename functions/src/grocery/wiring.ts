@@ -1,5 +1,5 @@
 import type { RoleGrant } from '@citycare/contract';
-import { getUser } from '../auth/store';
+import { getOpenid, getUser } from '../auth/store';
 import { householdColour } from '../health/public';
 import { paymentProvider, type PaymentProvider } from '../payments';
 import type { HouseholdColour } from './rules';
@@ -31,11 +31,14 @@ export interface UsersPort {
   rolesOf(userId: string): Promise<RoleGrant[]>;
   /** The name staff are shown by, when they have one. */
   displayName(userId: string): Promise<string | undefined>;
+  /** The user's openid in the super-app: a WeChat Pay JSAPI order's payer. */
+  openid(userId: string): Promise<string | undefined>;
 }
 
 export const users: UsersPort = {
   rolesOf: async (userId) => (await getUser(userId))?.roles ?? [],
   displayName: async (userId) => (await getUser(userId))?.displayName,
+  openid: (userId) => getOpenid(userId),
 };
 
 /** The stage's payment provider: its items go into grocery's own transactions. */

@@ -1,3 +1,4 @@
+import { groceryOrderHooks } from '../grocery/paying/hooks';
 import type { PaymentPurpose } from './provider';
 import { onPayment, type PaymentHooks } from './wechatpay/flows';
 
@@ -10,6 +11,8 @@ import { onPayment, type PaymentHooks } from './wechatpay/flows';
  * `'grocery-order': groceryOrderPaymentHooks`. A purpose without hooks settles, lapses and
  * refunds on the payment's own row only.
  */
-const HOOKS: Partial<Record<PaymentPurpose, PaymentHooks>> = {};
+const HOOKS: Partial<Record<PaymentPurpose, PaymentHooks>> = {
+  'grocery-order': groceryOrderHooks,
+};
 
 for (const [purpose, hooks] of Object.entries(HOOKS)) onPayment(purpose as PaymentPurpose, hooks);

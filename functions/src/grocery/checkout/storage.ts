@@ -14,6 +14,8 @@ import { allowed } from '../refusals';
 import { pickupCode, type HouseholdColour } from '../rules';
 import { commit, readMany, tagAll, type Tagged } from '../storage';
 import { orderView, type OrderItem } from '../views';
+import { newPaymentId, type NewPayment } from '../../payments';
+import type { OrderHold } from '../paying/hooks';
 import { payments } from '../wiring';
 import {
   checkoutTerms,
@@ -150,6 +152,32 @@ export function putOrder(order: OrderItem): Tagged {
   };
 }
 
+/** A prepaid order's payment, carrying what the order holds for the `closed` hook (paying/hooks.ts). */
+export function orderPayment(order: OrderItem): NewPayment & { hold: OrderHold } {
+  return {
+    paymentId: order.paymentId,
+    payerId: order.userId,
+    amountFen: order.totalFen,
+    purpose: 'grocery-order',
+    reference: order.orderId,
+    description: `${order.storeName} 订单`,
+    hold: {
+      storeId: order.storeId,
+      slotId: order.slotId,
+      general: order.general,
+      day: order.day,
+      household: order.household,
+      userId: order.userId,
+      userCounted: order.userCounted,
+      lines: order.lines.map((l) => ({
+        itemId: l.itemId,
+        qty: l.qty,
+        ...(l.dailyLimit === undefined ? {} : { dailyLimit: l.dailyLimit }),
+      })),
+    },
+  };
+}
+
 export interface CheckoutContext {
   userId: string;
   body: z.infer<typeof CheckoutRequest>;
@@ -183,7 +211,7 @@ export async function placeOrder({
   const household = householdKey(body.communityId, body.address);
   const day = cityDate(now);
   const totalFen = orderTotal(lines);
-  const paymentId = `pay-${orderId}`;
+  const paymentId = newPaymentId(now);
   const createdAt = now.toISOString();
   const order: OrderItem = {
     orderId,
@@ -215,17 +243,8 @@ export async function placeOrder({
     createdAt,
   };
   const reply = new Reply(201, { order: orderView(order, 'owner') });
-  const payment = payments().createItems(
-    {
-      paymentId,
-      payerId: userId,
-      amountFen: totalFen,
-      purpose: 'grocery-order',
-      reference: orderId,
-      description: `${store.name} 订单`,
-    },
-    now,
-  );
+  // Pay on delivery: the money is collected at the door (delivery/collect), no payment before.
+  const payment = body.payment === 'prepaid' ? payments().createItems(orderPayment(order), now) : [];
   const { replay } = await commit(
     [
       ...takeStock(body.storeId, lines, { household, userId }, day),

@@ -7,8 +7,10 @@ import { freshRoles, orderViewer, ownSingleOrder, requireStore, scopesOfCaller }
 import { existingOrder } from '../storage';
 import { orderView } from '../views';
 import { clock } from '../wiring';
-import { pickList as listForPicking } from './rules';
-import { ordersOfSlot, ordersOfStore, ordersOfUser, settle, step } from './storage';
+import { cashierParams } from '../paying/cashier';
+import { refuse } from '../refusals';
+import { pickList as listForPicking, refusePay } from './rules';
+import { ordersOfSlot, ordersOfStore, ordersOfUser, step } from './storage';
 
 /** Orders after checkout: each audience's list, one order, the store's steps, paying, pick lists. */
 
@@ -25,10 +27,14 @@ export const order = endpoint('groceryOrder', {}, async ({ params, caller }) => 
   return { order: orderView(found, viewer) };
 });
 
-/** POST /grocery/orders/{orderId}/pay: settles the payment and the order's payment state together. */
+/**
+ * POST /grocery/orders/{orderId}/pay: the cashier again for a prepaid order still to be paid. It
+ * marks nothing paid: only WeChat Pay's verified notification does (paying/hooks.ts).
+ */
 export const pay = endpoint('groceryPay', { roles: ['resident'] }, async ({ params, caller }) => {
   const found = await ownSingleOrder(params.orderId ?? '', caller.userId);
-  return { order: orderView(await settle(found, clock.now()), 'owner') };
+  refuse(refusePay(found));
+  return { order: orderView(found, 'owner'), clientParams: await cashierParams(found) };
 });
 
 /** GET /grocery/stores/{storeId}/orders: the store's orders of slots from yesterday on. */

@@ -19,8 +19,14 @@ export function whyNoStep(
 }
 
 /** An order is paid once, and not after it was cancelled or rejected (the payment's condition says the same). */
-export function refusePay(order: { status: OrderStatus; paymentState: string }): Refused | null {
+export function refusePay(order: {
+  status: OrderStatus;
+  paymentState: string;
+  paymentMethod?: 'on-delivery' | 'prepaid';
+}): Refused | null {
   if (!isLive(order.status)) return { code: 'CONFLICT', message: '订单已取消，无需付款' };
+  if (order.paymentMethod === 'on-delivery' && order.paymentState === 'pending')
+    return { code: 'CONFLICT', message: '货到付款：请在收货时向社区工作人员付款' };
   if (order.paymentState !== 'pending') return { code: 'CONFLICT', message: '这笔订单已经付过款了' };
   return null;
 }

@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, isConditionFailure, queryAll } from '../../lib/dynamo';
-import { AppError, conflict, forbidden } from '../../lib/errors';
+import { forbidden } from '../../lib/errors';
 import { listedFrom } from '../catalogue/rules';
 import { groceryConfig } from '../config';
 import {
@@ -15,12 +15,11 @@ import {
 } from '../keys';
 import { refuse } from '../refusals';
 import { timelineEntry, TRANSITIONS } from '../rules';
-import { commit, getOrder, inList, tagAll } from '../storage';
+import { getOrder, inList } from '../storage';
 import type { OrderItem } from '../views';
-import { payments } from '../wiring';
-import { refusePay, scopeField, whyNoStep } from './rules';
+import { scopeField, whyNoStep } from './rules';
 
-/** Storage of orders after checkout: the lists of each audience, status steps and payment. */
+/** Storage of orders after checkout: the lists of each audience and status steps. */
 
 const table = () => groceryConfig.table;
 
@@ -84,39 +83,4 @@ export async function step(orderId: string, action: 'accept' | 'prepare' | 'disp
     if (isConditionFailure(err)) refuse(whyNoStep(await getOrder(orderId), action, scopes));
     throw err;
   }
-}
-
-/** The payer settles: the provider's settle items and the order's payment state in one transaction. */
-export async function settle(order: OrderItem, now: Date): Promise<OrderItem> {
-  refuse(refusePay(order));
-  try {
-    await commit(
-      [
-        ...tagAll('payment', payments().settleItems(order.paymentId, order.totalFen, now)),
-        ...tagAll('order', [
-          {
-            Update: {
-              TableName: table(),
-              Key: orderKey(order.orderId),
-              UpdateExpression: 'SET paymentState = :paid, paidAt = :now',
-              ConditionExpression: 'paymentState = :pending AND NOT #s IN (:cancelled, :rejected)',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: {
-                ':paid': 'paid',
-                ':pending': 'pending',
-                ':now': now.toISOString(),
-                ':cancelled': 'cancelled',
-                ':rejected': 'rejected',
-              },
-            },
-          },
-        ]),
-      ],
-      now,
-    );
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'TRY_AGAIN') throw conflict('订单状态刚刚变了，请刷新后再付款');
-    throw err;
-  }
-  return { ...order, paymentState: 'paid' };
 }

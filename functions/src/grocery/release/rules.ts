@@ -66,16 +66,19 @@ export function heldByShare(s: {
   return heldCounters(s.lines, s.day, s.householdKey, s.userId, s.userCounted);
 }
 
-type PaymentState = 'pending' | 'paid' | 'cancelled' | 'refunded';
+type PaymentState = 'pending' | 'paid' | 'cancelled' | 'refunding' | 'refunded';
 
 /** A single order's payment once released: refunded when paid, cancelled when pending. */
-export function releasedPaymentState(state: PaymentState): PaymentState {
-  return state === 'paid' ? 'refunded' : state === 'pending' ? 'cancelled' : state;
+export function releasedPaymentState(state: PaymentState, refundLater = false): PaymentState {
+  if (state === 'paid') return refundLater ? 'refunding' : 'refunded';
+  return state === 'pending' ? 'cancelled' : state;
 }
 
-/** A group order's: refunded when any household paid its share, else cancelled. */
-export const releasedGroupPaymentState = (shares: { paid: boolean }[]): PaymentState =>
-  shares.some((s) => s.paid) ? 'refunded' : 'cancelled';
+/**
+ * `refundLater`: WeChat Pay refunds (paid → refunding; its REFUND.SUCCESS makes it refunded).
+ * A group order's: refunded when any household paid its share, else cancelled. */
+export const releasedGroupPaymentState = (shares: { paid: boolean }[], refundLater = false): PaymentState =>
+  shares.some((s) => s.paid) ? (refundLater ? 'refunding' : 'refunded') : 'cancelled';
 
 /** Only an order the store has not accepted may be cancelled or rejected. */
 export function refuseRelease(status: OrderStatus, action: Action): Refused | null {

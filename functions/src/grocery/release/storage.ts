@@ -11,6 +11,7 @@ import { refuse } from '../refusals';
 import { MAX_TRANSACTION_ITEMS, TRANSITIONS, timelineEntry } from '../rules';
 import { commit, getOrder, tagAll, type Tagged } from '../storage';
 import type { OrderItem } from '../views';
+import { askRefund, closeBeforeRelease } from '../paying/cashier';
 import { payments } from '../wiring';
 import {
   explainLostRace,
@@ -36,7 +37,7 @@ const table = () => groceryConfig.table;
 const tag = (item: Tagged['item']): Tagged => ({ tag: { kind: 'order' }, item });
 
 /** Stock of each item, once per item however many lines name it. */
-function returnStock(storeId: string, lines: { itemId: string; qty: number }[]): Tagged[] {
+export function returnStock(storeId: string, lines: { itemId: string; qty: number }[]): Tagged[] {
   const perItem = sumBy(
     lines,
     (l) => l.itemId,
@@ -56,7 +57,7 @@ function returnStock(storeId: string, lines: { itemId: string; qty: number }[]):
 }
 
 /** Today's household counters of scarce lines, once per counter. */
-function returnLimits(storeId: string, held: HeldLimit[], now: Date): Tagged[] {
+export function returnLimits(storeId: string, held: HeldLimit[], now: Date): Tagged[] {
   const counters = sumBy(
     held.filter((h) => givesBackLimits(h.day, now)),
     (h) => `${h.day}|${h.household}|${h.itemId}`,
@@ -101,11 +102,13 @@ function releaseShare(share: ShareItem, now: Date): Tagged[] {
 async function heldBy(
   order: OrderItem,
   now: Date,
-): Promise<{ items: Tagged[]; paymentState: OrderItem['paymentState'] }> {
+): Promise<{ items: Tagged[]; paymentState: OrderItem['paymentState']; refunds: string[] }> {
+  const later = payments().name === 'wechat-pay';
   if (order.kind === 'single') {
     const { paymentState } = order;
     const held = heldCounters(order.lines, order.day, order.household, order.userId, order.userCounted);
-    const settled = paymentState === 'pending' || paymentState === 'paid';
+    // Pay on delivery has no payment before the door (delivery/collect).
+    const settled = order.paymentMethod === 'prepaid' && (paymentState === 'pending' || paymentState === 'paid');
     return {
       items: [
         ...returnStock(order.storeId, order.lines),
@@ -113,7 +116,8 @@ async function heldBy(
         freeSlot(order.storeId, order.slotId, order.general),
         ...(settled ? returnPayment(order.paymentId, paymentState === 'paid', order.totalFen, now) : []),
       ],
-      paymentState: releasedPaymentState(paymentState),
+      paymentState: releasedPaymentState(paymentState, later),
+      refunds: settled && paymentState === 'paid' ? [order.paymentId] : [],
     };
   }
   const shares = (await sharesOf(order.groupId ?? '')).filter((s) => !s.released);
@@ -124,19 +128,21 @@ async function heldBy(
       freeSlot(order.storeId, order.slotId, order.general),
       ...shares.flatMap((s) => releaseShare(s, now)),
     ],
-    paymentState: releasedGroupPaymentState(shares),
+    paymentState: releasedGroupPaymentState(shares, later),
+    refunds: shares.filter((s) => s.paid).map((s) => s.paymentId),
   };
 }
 
 export async function release(
-  order: OrderItem,
+  given: OrderItem,
   action: 'cancel' | 'reject',
   now: Date,
   reason?: string,
 ): Promise<OrderItem> {
   const to = TRANSITIONS[action].to;
-  refuse(refuseRelease(order.status, action));
-  const { items, paymentState } = await heldBy(order, now);
+  refuse(refuseRelease(given.status, action));
+  const order = await closeBeforeRelease(given);
+  const { items, paymentState, refunds } = await heldBy(order, now);
   const orderUpdate = tag({
     Update: {
       TableName: table(),
@@ -169,6 +175,7 @@ export async function release(
     throw err;
   }
   if (action === 'cancel') metric('GroceryOrdersCancelled');
+  if (payments().name === 'wechat-pay') await Promise.all(refunds.map(askRefund));
   return {
     ...order,
     status: to,
@@ -245,7 +252,7 @@ export async function finishGroupRelease(orderId: string, groupId: string, store
     },
     { attempts: 10, message: '团购退款还在进行中，请稍后刷新查看' },
   );
-  const paymentState = releasedGroupPaymentState(await sharesOf(groupId));
+  const paymentState = releasedGroupPaymentState(await sharesOf(groupId), payments().name === 'wechat-pay');
   await commit(
     [
       tag({

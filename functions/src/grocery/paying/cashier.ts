@@ -1,0 +1,69 @@
+import { closeUnpaid } from '../../payments';
+import { AppError, conflict } from '../../lib/errors';
+import { log } from '../../lib/log';
+import { getOrder } from '../storage';
+import type { OrderItem } from '../views';
+import { payments, users } from '../wiring';
+
+/**
+ * A prepaid order and WeChat Pay outside grocery's transactions: the cashier's parameters for a
+ * pending payment, closing an unpaid WeChat Pay order before its order is given up, and asking
+ * for a refund once a cancel or reject has committed. Nothing here marks anything paid: only the
+ * verified notification does (paying/hooks.ts).
+ */
+
+export interface Payable {
+  orderId: string;
+  userId: string;
+  paymentId: string;
+  totalFen: number;
+  storeName: string;
+}
+
+/** WeChat Pay's `requestPayment` parameters for the order's pending payment (422 without openid, 409 when not pending). */
+export async function cashierParams(o: Payable): Promise<Record<string, string>> {
+  return payments().clientParams({
+    paymentId: o.paymentId,
+    payerId: o.userId,
+    amountFen: o.totalFen,
+    purpose: 'grocery-order',
+    reference: o.orderId,
+    description: `${o.storeName} 订单`,
+    payerOpenid: await users.openid(o.userId),
+  });
+}
+
+/** The same, or nothing when the payment is no longer pending (a retried checkout after paying). */
+export async function cashierParamsIfPending(o: Payable): Promise<Record<string, string> | undefined> {
+  try {
+    return await cashierParams(o);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return undefined;
+    throw err;
+  }
+}
+
+const prepaidPending = (o: OrderItem) =>
+  o.kind === 'single' && o.paymentMethod === 'prepaid' && o.paymentState === 'pending';
+
+/**
+ * Before a pending prepaid order is cancelled or rejected: its WeChat Pay order is closed so it
+ * can no longer be paid. Paid meanwhile: settled by WeChat Pay's answer, and the order is read
+ * again (the release then refunds it). In the cashier right now: 409.
+ */
+export async function closeBeforeRelease(order: OrderItem): Promise<OrderItem> {
+  if (!prepaidPending(order) || payments().name !== 'wechat-pay') return order;
+  const closed = await closeUnpaid(order.paymentId);
+  if (closed === 'paying') throw conflict('正在支付中，请稍后再试');
+  if (closed === 'paid') return (await getOrder(order.orderId)) ?? order;
+  return order;
+}
+
+/** After a release committed a refund: asks WeChat Pay for it (the payments schedule asks again on failure). */
+export async function askRefund(paymentId: string): Promise<void> {
+  try {
+    await payments().requestRefund?.(paymentId);
+  } catch (err) {
+    log.warn('grocery refund request left to the payments schedule', { paymentId, error: (err as Error).message });
+  }
+}
