@@ -1,4 +1,5 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import useSWR, { mutate, type SWRConfiguration } from 'swr';
 import type { ResponseBody, RouteName, Routes } from '@citycare/contract';
 import { api, type CallOptions } from '@/api';
@@ -64,6 +65,18 @@ export function useApi<N extends GetRoute>(name: N, ...[query, initial]: QueryAr
   // The query was type-checked against the route above; api's tuple type cannot follow it here.
   const call = api as (route: N, options: object) => Promise<ResponseBody<N>>;
   return useKeyed(key, () => call(name, { params: params ?? undefined, quiet: true }), initial);
+}
+
+/**
+ * Reads again when the page is shown again (back from another page). The first show is the mount's
+ * own load: reloading there too would ask twice.
+ */
+export function useReloadOnReturn(reload: () => void): void {
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else reload();
+  });
 }
 
 /** After a write: refetch what any open page shows of `name` (with these parameters, or all). */

@@ -9,3 +9,9 @@ export function readStored<T>(key: string, fallback: T): T {
     return fallback;
   }
 }
+
+/** A list kept in storage under `key`: [] when there is none or it is not a list. */
+export function readList<T>(key: string): T[] {
+  const value = readStored<unknown>(key, []);
+  return Array.isArray(value) ? (value as T[]) : [];
+}

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { errorMessage } from '@/api';
+import Page from '@/components/Page';
 import type { RequestState } from '@/hooks/useApi';
 import './index.css';
 
@@ -50,12 +51,21 @@ export function NotLoaded({
   return state.loading ? <Loading /> : <ErrorState title={title} error={state.error} onRetry={state.reload} />;
 }
 
+/** A whole page that cannot show anything before its data arrives: `if (!data) return <NotLoadedPage … />`. */
+export function NotLoadedPage(props: Parameters<typeof NotLoaded>[0]) {
+  return (
+    <Page>
+      <NotLoaded {...props} />
+    </Page>
+  );
+}
+
 /** A failed refresh while older data is still on screen: one line and a 重试 link. */
 export function InlineError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   return (
     <View className="state-inline">
       <Text className="state-inline__text">{errorMessage(error)}</Text>
-      <Text className="state-inline__retry" onClick={onRetry}>
+      <Text className="action state-inline__retry" onClick={onRetry}>
         {strings.retry}
       </Text>
     </View>

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { readStored } from '@/lib/storage';
+import { readList, readStored } from '@/lib/storage';
 
 /**
  * The resident's cart and household address, kept in Taro storage (localStorage on H5), so they
@@ -27,8 +27,7 @@ const CART_KEY = (storeId: string) => `citycare.grocery.cart.${storeId}`;
 const HOUSEHOLD_KEY = 'citycare.grocery.household';
 
 export function getCart(storeId: string): CartLine[] {
-  const lines = readStored<CartLine[]>(CART_KEY(storeId), []);
-  return Array.isArray(lines) ? lines : [];
+  return readList<CartLine>(CART_KEY(storeId));
 }
 
 export function saveCart(storeId: string, lines: CartLine[]): void {

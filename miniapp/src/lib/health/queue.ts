@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ScanUpload } from '@citycare/contract';
 import { api, ApiError } from '@/api';
 import { keepQueued } from '@/api/retry';
+import { readList } from '@/lib/storage';
 
 /**
  * Scans waiting for upload, kept in storage so none are lost offline or when the app closes.
@@ -15,12 +16,7 @@ export interface QueuedScan extends ScanUpload {
 }
 
 export function queuedScans(): QueuedScan[] {
-  try {
-    const value = Taro.getStorageSync(STORAGE_KEY) as QueuedScan[] | '';
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
+  return readList<QueuedScan>(STORAGE_KEY);
 }
 
 function save(list: QueuedScan[]): void {

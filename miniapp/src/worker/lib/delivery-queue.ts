@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { api, ApiError, errorMessage } from '@/api';
 import { keepQueued } from '@/api/retry';
+import { readList } from '@/lib/storage';
 
 /**
  * Delivery confirmations made without a network, kept in storage until they sync. Each carries
@@ -24,12 +25,7 @@ export interface SyncResult {
 }
 
 export function queued(): QueuedConfirmation[] {
-  try {
-    const value = Taro.getStorageSync(STORAGE_KEY) as QueuedConfirmation[] | '';
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
+  return readList<QueuedConfirmation>(STORAGE_KEY);
 }
 
 function save(list: QueuedConfirmation[]): void {

@@ -1,0 +1,36 @@
+import type { PropsWithChildren, ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+
+interface NavRowProps {
+  /** The page it opens. */
+  url: string;
+  title: ReactNode;
+  /** Before the text: a Glyph. */
+  start?: ReactNode;
+  /** After the text; an arrow unless given. */
+  end?: ReactNode;
+  /** `row` (a row in a card) unless given, e.g. `card` for a card of its own. */
+  className?: string;
+}
+
+/** A tappable line that opens a page: its title, the lines under it (children), an arrow. */
+export default function NavRow({
+  url,
+  title,
+  start,
+  end,
+  className = 'row',
+  children,
+}: PropsWithChildren<NavRowProps>) {
+  return (
+    <View className={className} hoverClass="tap-active" onClick={() => void Taro.navigateTo({ url })}>
+      {start}
+      <View className="row__main">
+        <Text className="title">{title}</Text>
+        {children}
+      </View>
+      {end ?? <Text className="arrow">›</Text>}
+    </View>
+  );
+}
