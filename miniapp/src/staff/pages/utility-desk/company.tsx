@@ -2,7 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import Page from '@/components/Page';
-import { EmptyState, NotLoaded } from '@/components/StateView';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
 import { scopeName, scopesOf } from '@/lib/roles';
 import { routeParam } from '@/pages/bills/shared';
@@ -23,14 +23,8 @@ export function useCompany(): { company: string | undefined; name: string; state
 }
 
 /** Loading, error and not-staff states around a staff utility page. */
-export function CompanyGate({ state, company, children }: PropsWithChildren<ReturnType<typeof useCompany>>) {
-  if (!state.data) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+function CompanyGate({ state, company, children }: PropsWithChildren<ReturnType<typeof useCompany>>) {
+  if (!state.data) return <NotLoadedPage state={state} title={strings.loadError} />;
   if (!company) {
     return (
       <Page>
@@ -41,10 +35,16 @@ export function CompanyGate({ state, company, children }: PropsWithChildren<Retu
   return <>{children}</>;
 }
 
-export function CompanyHeader({ name }: { name: string }) {
+/** A staff utility page: its gate, then the company's name at the top. */
+export function CompanyPage({ gate, children }: PropsWithChildren<{ gate: ReturnType<typeof useCompany> }>) {
   return (
-    <View className="card ut-company">
-      <Text className="ut-title">{name}</Text>
-    </View>
+    <CompanyGate {...gate}>
+      <Page>
+        <View className="card">
+          <Text className="title">{gate.name}</Text>
+        </View>
+        {children}
+      </Page>
+    </CompanyGate>
   );
 }

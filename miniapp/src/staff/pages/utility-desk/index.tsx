@@ -1,9 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import Page from '@/components/Page';
-import { CompanyGate, CompanyHeader, useCompany } from './company';
-import '@/pages/bills/shared.css';
-import './index.css';
+import NavRow from '@/components/NavRow';
+import { CompanyPage, useCompany } from './company';
 
 const strings = {
   tools: [
@@ -18,25 +15,18 @@ const strings = {
 export default function UtilityDeskPage() {
   const gate = useCompany();
   return (
-    <CompanyGate {...gate}>
-      <Page>
-        <CompanyHeader name={gate.name} />
-        {strings.tools.map((t) => (
-          <View
-            key={t.key}
-            className="card ut-desk__tool"
-            hoverClass="tap-active"
-            onClick={() => Taro.navigateTo({ url: `/staff/pages/utility-${t.key}/index?company=${gate.company}` })}
-          >
-            <View className="ut-desk__glyph">{t.glyph}</View>
-            <View className="ut-row__main">
-              <Text className="ut-title">{t.title}</Text>
-              <Text className="ut-sub">{t.desc}</Text>
-            </View>
-            <Text className="ut-desk__arrow">›</Text>
-          </View>
-        ))}
-      </Page>
-    </CompanyGate>
+    <CompanyPage gate={gate}>
+      {strings.tools.map((t) => (
+        <NavRow
+          key={t.key}
+          className="card card--row"
+          url={`/staff/pages/utility-${t.key}/index?company=${gate.company}`}
+          start={<View className="glyph glyph--round glyph--orange">{t.glyph}</View>}
+          title={t.title}
+        >
+          <Text className="muted">{t.desc}</Text>
+        </NavRow>
+      ))}
+    </CompanyPage>
   );
 }

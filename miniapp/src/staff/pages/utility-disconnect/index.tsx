@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ResponseBody } from '@citycare/contract';
-import Page from '@/components/Page';
-import { api, ApiError, errorMessage } from '@/api';
+import { Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
+import { api, ApiError } from '@/api';
 import { lastDay, shanghaiTime, yuan } from '@/pages/bills/shared';
-import { CompanyGate, CompanyHeader, useCompany } from '../utility-desk/company';
-import '@/pages/bills/shared.css';
+import { CompanyPage, useCompany } from '../utility-desk/company';
 import './index.css';
 
 const strings = {
@@ -31,120 +30,122 @@ const strings = {
 
 type Detail = ResponseBody<'staffAccount'>;
 
+/** The refusal staff must read: a protected account is never cut. */
+const describeCut = (err: unknown) =>
+  err instanceof ApiError && err.code === 'ACCOUNT_PROTECTED' ? `${strings.refused}：${err.message}` : undefined;
+
 export default function DisconnectPage() {
   const gate = useCompany();
   const company = gate.company ?? '';
   const [accountNo, setAccountNo] = useState('');
   const [reason, setReason] = useState('');
   const [detail, setDetail] = useState<Detail | null>(null);
-  const [message, setMessage] = useState<{ tone: 'red' | 'green'; text: string } | null>(null);
-  const [busy, setBusy] = useState<'lookup' | 'cut' | null>(null);
+  const finding = useSubmit();
+  const cutting = useSubmit();
 
-  async function lookup(no = accountNo.trim()) {
-    if (!no || busy) return;
-    setBusy('lookup');
-    try {
-      setDetail(await api('staffAccount', { params: { company, accountNo: no } }));
-    } catch {
-      setDetail(null);
-    } finally {
-      setBusy(null);
-    }
-  }
+  const lookup = (no = accountNo.trim()) =>
+    finding.run(
+      async () => {
+        try {
+          setDetail(await api('staffAccount', { params: { company, accountNo: no }, quiet: true }));
+        } catch (err) {
+          setDetail(null);
+          throw err;
+        }
+      },
+      { check: () => (no ? '' : strings.accountPlaceholder) },
+    );
 
-  async function cut() {
-    if (!detail || busy) return;
-    if (reason.trim().length < 2) {
-      setMessage({ tone: 'red', text: strings.needReason });
-      return;
-    }
-    setBusy('cut');
-    setMessage(null);
-    const no = detail.account.accountNo;
-    try {
-      await api('disconnectAccount', {
-        params: { company, accountNo: no },
-        body: { reason: reason.trim() },
-        quiet: true,
-      });
-      setMessage({ tone: 'green', text: strings.done });
-    } catch (err) {
-      const refused = err instanceof ApiError && err.code === 'ACCOUNT_PROTECTED';
-      setMessage({ tone: 'red', text: refused ? `${strings.refused}：${err.message}` : errorMessage(err) });
-    } finally {
-      setBusy(null);
-    }
-    await lookup(no);
-  }
+  /** Tries the cut, then shows the account as it is now: cut, or refused and still supplied. */
+  const cut = (no: string) =>
+    cutting.run(
+      async () => {
+        try {
+          await api('disconnectAccount', {
+            params: { company, accountNo: no },
+            body: { reason: reason.trim() },
+            quiet: true,
+          });
+        } finally {
+          await lookup(no);
+        }
+      },
+      { check: () => (reason.trim().length < 2 ? strings.needReason : ''), describe: describeCut, done: strings.done },
+    );
 
   const a = detail?.account;
   return (
-    <CompanyGate {...gate}>
-      <Page>
-        <CompanyHeader name={gate.name} />
-        <View className="card">
-          <Text className="form-label">{strings.accountNo}</Text>
-          <Input
-            className="form-input cut__account"
-            value={accountNo}
-            placeholder={strings.accountPlaceholder}
-            onInput={(e) => setAccountNo(e.detail.value)}
-          />
-          <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={() => lookup()}>
-            {busy === 'lookup' ? strings.looking : strings.lookup}
-          </Button>
-        </View>
-        {message && <Text className={`ut-notice ut-notice--${message.tone} cut__message`}>{message.text}</Text>}
-        {a && detail && (
-          <>
+    <CompanyPage gate={gate}>
+      <View className="card">
+        <Field
+          label={strings.accountNo}
+          className="cut__account"
+          value={accountNo}
+          placeholder={strings.accountPlaceholder}
+          onChange={setAccountNo}
+        />
+        <FieldError>{finding.problem}</FieldError>
+        <SubmitButton tone="plain" busy={finding.busy} busyText={strings.looking} onClick={() => lookup()}>
+          {strings.lookup}
+        </SubmitButton>
+      </View>
+      <Notice tone="error">{cutting.problem}</Notice>
+      <Notice tone="success">{cutting.done}</Notice>
+      {a && detail && (
+        <>
+          <View className="card">
+            <Text className="title">{a.accountNo}</Text>
+            <Text className="muted">
+              {strings.holder}：{a.holderMasked} · {a.address}
+            </Text>
+            <Text className={`tag ${a.supply === 'on' ? 'tag--green' : 'tag--red'}`}>
+              {a.supply === 'on' ? strings.supplyOn : strings.supplyOff}
+            </Text>
+            <Text className="tag tag--orange">{strings.arrears(yuan(a.arrearsFen))}</Text>
+            {a.protectedNow && a.protectedUntil && (
+              <Notice tone="success" className="cut__protected">
+                {strings.protected(lastDay(a.protectedUntil))}
+              </Notice>
+            )}
+          </View>
+          {a.supply === 'on' && (
             <View className="card">
-              <Text className="ut-title">{a.accountNo}</Text>
-              <Text className="ut-sub">
-                {strings.holder}：{a.holderMasked} · {a.address}
-              </Text>
-              <Text className={`ut-tag ${a.supply === 'on' ? 'ut-tag--green' : 'ut-tag--red'}`}>
-                {a.supply === 'on' ? strings.supplyOn : strings.supplyOff}
-              </Text>
-              <Text className="ut-tag ut-tag--orange">{strings.arrears(yuan(a.arrearsFen))}</Text>
-              {a.protectedNow && a.protectedUntil && (
-                <Text className="ut-notice ut-notice--green cut__protected">
-                  {strings.protected(lastDay(a.protectedUntil))}
-                </Text>
-              )}
+              <Field
+                label={strings.reason}
+                required
+                className="cut__reason"
+                value={reason}
+                placeholder={strings.reasonPlaceholder}
+                onChange={setReason}
+              />
+              <SubmitButton
+                tone="danger"
+                busy={cutting.busy}
+                busyText={strings.working}
+                onClick={() => cut(a.accountNo)}
+              >
+                {strings.disconnect}
+              </SubmitButton>
             </View>
-            {a.supply === 'on' && (
-              <View className="card">
-                <Text className="form-label">{strings.reason}</Text>
-                <Input
-                  className="form-input cut__reason"
-                  value={reason}
-                  placeholder={strings.reasonPlaceholder}
-                  onInput={(e) => setReason(e.detail.value)}
-                />
-                <Button className={`btn btn--danger${busy ? ' btn--busy' : ''}`} onClick={cut}>
-                  {busy === 'cut' ? strings.working : strings.disconnect}
-                </Button>
-              </View>
-            )}
-            {detail.attempts.length > 0 && (
-              <View className="card">
-                <Text className="ut-title">{strings.attemptsTitle}</Text>
-                {detail.attempts.map((t) => (
-                  <View className="ut-row" key={t.at + t.outcome}>
-                    <View className="ut-row__main">
-                      <Text className="ut-sub">{shanghaiTime(t.at)}</Text>
-                      <Text className="ut-sub">{t.reason}</Text>
-                    </View>
-                    <Text className={`ut-tag ${t.outcome === 'refused' ? 'ut-tag--green' : 'ut-tag--red'}`}>
-                      {strings.outcome[t.outcome]}
-                    </Text>
+          )}
+          {detail.attempts.length > 0 && (
+            <View className="card">
+              <Text className="title">{strings.attemptsTitle}</Text>
+              {detail.attempts.map((t) => (
+                <View className="row" key={t.at + t.outcome}>
+                  <View className="row__main">
+                    <Text className="muted">{shanghaiTime(t.at)}</Text>
+                    <Text className="muted">{t.reason}</Text>
                   </View>
-                ))}
-              </View>
-            )}
-          </>
-        )}
-      </Page>
-    </CompanyGate>
+                  <Text className={`tag ${t.outcome === 'refused' ? 'tag--green' : 'tag--red'}`}>
+                    {strings.outcome[t.outcome]}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </>
+      )}
+    </CompanyPage>
   );
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ResponseBody } from '@citycare/contract';
-import Page from '@/components/Page';
+import { Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
-import { CompanyGate, CompanyHeader, useCompany } from '../utility-desk/company';
-import '@/pages/bills/shared.css';
+import { CompanyPage, useCompany } from '../utility-desk/company';
 import './index.css';
 
 const strings = {
@@ -29,8 +28,7 @@ export default function ImportPage() {
   const gate = useCompany();
   const company = gate.company ?? '';
   const [csv, setCsv] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const submit = useSubmit();
   const [result, setResult] = useState<ResponseBody<'importBills'> | null>(null);
 
   async function pickFile() {
@@ -38,78 +36,54 @@ export default function ImportPage() {
       const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['csv', 'txt'] });
       const file = tempFiles[0];
       if (!file) return;
-      if (file.size > MAX_BYTES) {
-        setProblem(strings.tooBig);
-        return;
-      }
+      if (file.size > MAX_BYTES) return submit.setProblem(strings.tooBig);
       setCsv(String(Taro.getFileSystemManager().readFileSync(file.path, 'utf8')));
-      setProblem('');
+      submit.setProblem('');
     } catch {
       // cancelled
     }
   }
 
-  async function submit() {
-    if (busy) return;
-    if (!csv.trim()) {
-      setProblem(strings.empty);
-      return;
-    }
-    setProblem('');
-    setBusy(true);
-    try {
-      setResult(await api('importBills', { params: { company }, body: { csv } }));
-    } catch {
-      // shown by the adapter
-    } finally {
-      setBusy(false);
-    }
-  }
+  const send = () =>
+    submit.run(async () => setResult(await api('importBills', { params: { company }, body: { csv }, quiet: true })), {
+      check: () => (csv.trim() ? '' : strings.empty),
+    });
 
   return (
-    <CompanyGate {...gate}>
-      <Page>
-        <CompanyHeader name={gate.name} />
-        <View className="card">
-          <Text className="ut-sub">{strings.intro}</Text>
-          <Text className="imp__example">{strings.example}</Text>
-          <Text className="ut-sub">{strings.rules}</Text>
-        </View>
-        <View className="card">
-          {process.env.TARO_ENV === 'weapp' && (
-            <Button className="btn btn--plain imp__pick" onClick={pickFile}>
-              {strings.pick}
-            </Button>
-          )}
-          <Text className="form-label">{strings.paste}</Text>
-          <Textarea
-            className="form-textarea imp__text"
-            value={csv}
-            maxlength={-1}
-            onInput={(e) => setCsv(e.detail.value)}
-          />
-          {problem && <Text className="ut-problem">{problem}</Text>}
-          <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={submit}>
-            {busy ? strings.working : strings.submit}
+    <CompanyPage gate={gate}>
+      <View className="card">
+        <Text className="muted">{strings.intro}</Text>
+        <Text className="imp__example">{strings.example}</Text>
+        <Text className="muted">{strings.rules}</Text>
+      </View>
+      <View className="card">
+        {process.env.TARO_ENV === 'weapp' && (
+          <Button className="btn btn--plain imp__pick" onClick={pickFile}>
+            {strings.pick}
           </Button>
-        </View>
-        {result && (
-          <View className="card">
-            <Text className="ut-notice ut-notice--green">{strings.result(result.imported, result.skipped)}</Text>
-            {result.errors.length > 0 && (
-              <>
-                <Text className="form-label imp__errors">{strings.errorsTitle(result.errors.length)}</Text>
-                {result.errors.map((e) => (
-                  <View className="ut-row" key={e.line}>
-                    <Text className="ut-sub imp__line">{strings.line(e.line)}</Text>
-                    <Text className="ut-sub ut-row__main">{e.message}</Text>
-                  </View>
-                ))}
-              </>
-            )}
-          </View>
         )}
-      </Page>
-    </CompanyGate>
+        <Field label={strings.paste} className="imp__text" multiline maxlength={-1} value={csv} onChange={setCsv} />
+        <FieldError>{submit.problem}</FieldError>
+        <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
+          {strings.submit}
+        </SubmitButton>
+      </View>
+      {result && (
+        <View className="card">
+          <Notice tone="success">{strings.result(result.imported, result.skipped)}</Notice>
+          {result.errors.length > 0 && (
+            <>
+              <Text className="card__title">{strings.errorsTitle(result.errors.length)}</Text>
+              {result.errors.map((e) => (
+                <View className="row" key={e.line}>
+                  <Text className="muted imp__line">{strings.line(e.line)}</Text>
+                  <Text className="muted row__main">{e.message}</Text>
+                </View>
+              ))}
+            </>
+          )}
+        </View>
+      )}
+    </CompanyPage>
   );
 }

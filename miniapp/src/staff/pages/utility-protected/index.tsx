@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { cityDate } from '@citycare/contract/src/common';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import List from '@/components/List';
+import { EmptyState } from '@/components/StateView';
+import { FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { lastDay, yuan } from '@/pages/bills/shared';
-import { CompanyGate, CompanyHeader, useCompany } from '../utility-desk/company';
-import '@/pages/bills/shared.css';
-import './index.css';
+import { CompanyPage, useCompany } from '../utility-desk/company';
 
 const strings = {
   loadError: '无法加载名单',
@@ -20,7 +18,6 @@ const strings = {
   export: '导出 CSV 名单',
   exporting: '正在导出…',
   exported: '已导出',
-  shareFailed: '导出失败，请稍后再试',
 };
 
 const BOM = '\uFEFF';
@@ -48,57 +45,57 @@ export default function ProtectedPage() {
   const gate = useCompany();
   const company = gate.company ?? '';
   const list = useApi('protectedAccounts', company ? { params: { company } } : null);
-  const [busy, setBusy] = useState(false);
+  const exporting = useSubmit();
 
-  async function exportCsv() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      const text = (await api('exportProtected', { params: { company }, text: true })) as unknown as string;
+  const exportCsv = () =>
+    exporting.run(async () => {
+      const text = (await api('exportProtected', {
+        params: { company },
+        text: true,
+        quiet: true,
+      })) as unknown as string;
       const day = cityDate(Date.now());
-      await saveCsv(text, `受保护户名单-${gate.name}-${day}.csv`);
-      void Taro.showToast({ title: strings.exported, icon: 'success' });
-    } catch {
-      // the adapter has shown API errors; a cancelled share needs no message
-    } finally {
-      setBusy(false);
-    }
-  }
+      // A cancelled share rejects too: it needs no message.
+      const saved = await saveCsv(text, `受保护户名单-${gate.name}-${day}.csv`).then(
+        () => true,
+        () => false,
+      );
+      if (saved) void Taro.showToast({ title: strings.exported, icon: 'success' });
+    });
 
   const accounts = list.data?.accounts;
   return (
-    <CompanyGate {...gate}>
-      <Page>
-        <CompanyHeader name={gate.name} />
-        <Text className="ut-notice ut-notice--green prot__intro">{strings.intro}</Text>
-        {list.loading && !accounts && <Loading />}
-        {!list.loading && list.error !== undefined && (
-          <ErrorState title={strings.loadError} error={list.error} onRetry={list.reload} />
-        )}
-        {accounts?.length === 0 && <EmptyState glyph="保" title={strings.empty} />}
-        {accounts && accounts.length > 0 && (
+    <CompanyPage gate={gate}>
+      <Notice tone="success">{strings.intro}</Notice>
+      <List
+        state={list}
+        items={accounts}
+        title={strings.loadError}
+        empty={<EmptyState glyph="保" title={strings.empty} />}
+        card
+        head={
           <>
-            <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={exportCsv}>
-              {busy ? strings.exporting : strings.export}
-            </Button>
-            <Text className="section-title">{strings.count(accounts.length)}</Text>
-            <View className="card">
-              {accounts.map((a) => (
-                <View className="ut-row prot__row" key={a.accountNo}>
-                  <View className="ut-row__main">
-                    <Text className="ut-title">
-                      {a.accountNo} · {a.holderMasked}
-                    </Text>
-                    <Text className="ut-sub">{a.address}</Text>
-                    <Text className="ut-tag ut-tag--green">{strings.until(lastDay(a.protectedUntil))}</Text>
-                  </View>
-                  <Text className="ut-amount ut-amount--due">¥{yuan(a.arrearsFen)}</Text>
-                </View>
-              ))}
-            </View>
+            <SubmitButton busy={exporting.busy} busyText={strings.exporting} onClick={exportCsv}>
+              {strings.export}
+            </SubmitButton>
+            <FieldError>{exporting.problem}</FieldError>
+            <Text className="section-title">{strings.count(accounts?.length ?? 0)}</Text>
           </>
+        }
+      >
+        {(a) => (
+          <View className="row" key={a.accountNo}>
+            <View className="row__main">
+              <Text className="title">
+                {a.accountNo} · {a.holderMasked}
+              </Text>
+              <Text className="muted">{a.address}</Text>
+              <Text className="tag tag--green">{strings.until(lastDay(a.protectedUntil))}</Text>
+            </View>
+            <Text className="amount amount--due">¥{yuan(a.arrearsFen)}</Text>
+          </View>
         )}
-      </Page>
-    </CompanyGate>
+      </List>
+    </CompanyPage>
   );
 }

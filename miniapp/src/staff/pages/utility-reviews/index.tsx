@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ResponseBody } from '@citycare/contract';
-import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import List from '@/components/List';
+import { EmptyState } from '@/components/StateView';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { shanghaiTime, yuan } from '@/pages/bills/shared';
-import { CompanyGate, CompanyHeader, useCompany } from '../utility-desk/company';
-import '@/pages/bills/shared.css';
+import { CompanyPage, useCompany } from '../utility-desk/company';
 import './index.css';
 
 const strings = {
@@ -26,60 +26,49 @@ const strings = {
 };
 
 type Review = ResponseBody<'reliefReviews'>['reviews'][number];
+type Decision = 'approve' | 'reject';
 
 function ReviewCard({ company, review, onDone }: { company: string; review: Review; onDone: () => void }) {
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit<Decision>();
 
-  async function decide(decision: 'approve' | 'reject') {
-    if (decision === 'reject' && reason.trim().length < 2) {
-      setProblem(strings.needReason);
-      return;
-    }
-    if (busy) return;
-    setBusy(true);
-    try {
-      await api('decideRelief', {
-        params: { company, householdId: review.householdId },
-        body: decision === 'approve' ? { decision } : { decision, reason: reason.trim() },
-      });
-      void Taro.showToast({ title: decision === 'approve' ? strings.approved : strings.rejected, icon: 'success' });
-      onDone();
-    } catch {
-      // shown by the adapter
-    } finally {
-      setBusy(false);
-    }
-  }
+  const decide = (decision: Decision) =>
+    submit.run(
+      async () => {
+        await api('decideRelief', {
+          params: { company, householdId: review.householdId },
+          body: decision === 'approve' ? { decision } : { decision, reason: reason.trim() },
+          quiet: true,
+        });
+        void Taro.showToast({ title: decision === 'approve' ? strings.approved : strings.rejected, icon: 'success' });
+        onDone();
+      },
+      { action: decision, check: () => (decision === 'reject' && reason.trim().length < 2 ? strings.needReason : '') },
+    );
 
   return (
     <View className="card">
       {review.accounts.map((a) => (
-        <View className="ut-row" key={a.accountNo}>
-          <View className="ut-row__main">
-            <Text className="ut-title">{a.holderMasked}</Text>
-            <Text className="ut-sub">{a.accountNo}</Text>
+        <View className="row" key={a.accountNo}>
+          <View className="row__main">
+            <Text className="title">{a.holderMasked}</Text>
+            <Text className="muted">{a.accountNo}</Text>
           </View>
-          <Text className="ut-amount ut-amount--due">¥{yuan(a.arrearsFen)}</Text>
+          <Text className="amount amount--due">¥{yuan(a.arrearsFen)}</Text>
         </View>
       ))}
-      <Text className="ut-sub reviews__meta">{strings.applied(shanghaiTime(review.appliedAt))}</Text>
-      <Text className="form-label">{strings.hardship}</Text>
-      <Text className="reviews__hardship">{review.hardship}</Text>
-      <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={() => decide('approve')}>
+      <Text className="muted reviews__meta">{strings.applied(shanghaiTime(review.appliedAt))}</Text>
+      <Field label={strings.hardship}>
+        <Text className="reviews__hardship">{review.hardship}</Text>
+      </Field>
+      <SubmitButton busy={submit.action === 'approve'} onClick={() => decide('approve')}>
         {strings.approve}
-      </Button>
-      <Input
-        className="form-input reviews__reason"
-        value={reason}
-        placeholder={strings.reasonPlaceholder}
-        onInput={(e) => setReason(e.detail.value)}
-      />
-      {problem && <Text className="ut-problem">{problem}</Text>}
-      <Button className={`btn btn--danger${busy ? ' btn--busy' : ''}`} onClick={() => decide('reject')}>
+      </SubmitButton>
+      <Field className="reviews__reason" value={reason} placeholder={strings.reasonPlaceholder} onChange={setReason} />
+      <FieldError>{submit.problem}</FieldError>
+      <SubmitButton tone="danger" busy={submit.action === 'reject'} onClick={() => decide('reject')}>
         {strings.reject}
-      </Button>
+      </SubmitButton>
     </View>
   );
 }
@@ -88,20 +77,16 @@ export default function ReviewsPage() {
   const gate = useCompany();
   const company = gate.company ?? '';
   const list = useApi('reliefReviews', company ? { params: { company } } : null);
-  const reviews = list.data?.reviews;
   return (
-    <CompanyGate {...gate}>
-      <Page>
-        <CompanyHeader name={gate.name} />
-        {list.loading && !reviews && <Loading />}
-        {!list.loading && list.error !== undefined && (
-          <ErrorState title={strings.loadError} error={list.error} onRetry={list.reload} />
-        )}
-        {reviews?.length === 0 && <EmptyState glyph="审" title={strings.empty} description={strings.emptyDesc} />}
-        {reviews?.map((r) => (
-          <ReviewCard key={r.householdId} company={company} review={r} onDone={list.reload} />
-        ))}
-      </Page>
-    </CompanyGate>
+    <CompanyPage gate={gate}>
+      <List
+        state={list}
+        items={list.data?.reviews}
+        title={strings.loadError}
+        empty={<EmptyState glyph="审" title={strings.empty} description={strings.emptyDesc} />}
+      >
+        {(r) => <ReviewCard key={r.householdId} company={company} review={r} onDone={list.reload} />}
+      </List>
+    </CompanyPage>
   );
 }
