@@ -1,15 +1,15 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import List from '@/components/List';
+import { EmptyState } from '@/components/StateView';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
 import { newScanId } from '@/lib/health/queue';
 import { shanghaiShort } from '@/lib/health/time';
 import { scopeName } from '@/lib/roles';
-import '@/pages/health/forms.css';
-import './index.css';
 
 const strings = {
   intro: '对外劝返；确有急事的，登记并测温后放行。信息只保存 28 天，列表中打码显示。',
@@ -27,6 +27,10 @@ const strings = {
   decisions: { through: '放行', 'turned-back': '劝返' },
 };
 
+const KEYS = ['name', 'phone', 'origin', 'reason', 'temperature'] as const;
+const BLANK: Record<(typeof KEYS)[number], string> = { name: '', phone: '', origin: '', reason: '', temperature: '' };
+type Decision = 'through' | 'turned-back';
+
 export default function OutsidersPage() {
   const { params } = useRouter();
   const placeId = params.placeId ?? '';
@@ -35,32 +39,22 @@ export default function OutsidersPage() {
     [placeId],
   );
   const list = useKeyed(['healthOutsiders', { placeId }, 'outsiders'], load);
-  const [form, setForm] = useState({ name: '', phone: '', origin: '', reason: '', temperature: '' });
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const set = (key: keyof typeof form) => (e: { detail: { value: string } }) =>
-    setForm({ ...form, [key]: e.detail.value });
+  const [form, setForm] = useState(BLANK);
+  const submit = useSubmit<Decision>();
 
-  const submit = async (decision: 'through' | 'turned-back') => {
+  const send = (decision: Decision) => {
     const t = Number(form.temperature);
-    if (!form.name || !form.phone || !form.origin || !form.reason || !form.temperature || Number.isNaN(t)) {
-      return setProblem(strings.incomplete);
-    }
-    if (busy) return;
-    setBusy(true);
-    try {
-      await api('healthAddOutsider', {
-        body: { ...form, temperature: t, decision, placeId, outsiderId: newScanId() },
-        quiet: true,
-      });
-      setForm({ name: '', phone: '', origin: '', reason: '', temperature: '' });
-      setProblem('');
-      list.reload();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    return submit.run(
+      async () => {
+        await api('healthAddOutsider', {
+          body: { ...form, temperature: t, decision, placeId, outsiderId: newScanId() },
+          quiet: true,
+        });
+        setForm(BLANK);
+        list.reload();
+      },
+      { action: decision, check: () => (KEYS.some((k) => !form[k]) || Number.isNaN(t) ? strings.incomplete : '') },
+    );
   };
 
   return (
@@ -68,45 +62,45 @@ export default function OutsidersPage() {
       <Text className="section-title">{scopeName(placeId)}</Text>
       <Text className="muted">{strings.intro}</Text>
       <View className="card">
-        {(['name', 'phone', 'origin', 'reason', 'temperature'] as const).map((key) => (
-          <View key={key} className="field">
-            <Text className="field__label">{strings[key]}</Text>
-            <Input
-              className="field__input"
-              name={key}
-              type={key === 'phone' ? 'number' : key === 'temperature' ? 'digit' : 'text'}
-              value={form[key]}
-              onInput={set(key)}
-            />
-          </View>
+        {KEYS.map((key) => (
+          <Field
+            key={key}
+            label={strings[key]}
+            required
+            name={key}
+            type={key === 'phone' ? 'number' : key === 'temperature' ? 'digit' : 'text'}
+            value={form[key]}
+            onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
+          />
         ))}
-        {problem && <Text className="field__error">{problem}</Text>}
+        <FieldError>{submit.problem}</FieldError>
       </View>
-      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit('through')}>
+      <SubmitButton busy={submit.action === 'through'} onClick={() => send('through')}>
         {strings.through}
-      </Button>
-      <Button className="btn btn--danger" onClick={() => void submit('turned-back')}>
+      </SubmitButton>
+      <SubmitButton tone="danger" busy={submit.action === 'turned-back'} onClick={() => send('turned-back')}>
         {strings.back}
-      </Button>
+      </SubmitButton>
       <Text className="section-title">{strings.listTitle}</Text>
-      {!list.data && list.loading && <Loading />}
-      {!list.data && !list.loading && <ErrorState title={strings.loadError} error={list.error} onRetry={list.reload} />}
-      {list.data?.length === 0 && <EmptyState glyph="登" title={strings.empty} />}
-      {!!list.data?.length && (
-        <View className="card">
-          {list.data.map((o) => (
-            <View key={o.outsiderId} className="list-row">
-              <Text className="strong">
-                {o.maskedName} {o.phoneMasked} · {strings.decisions[o.decision]}
-              </Text>
-              <Text>
-                {o.origin} · {o.reason} · {o.temperature.toFixed(1)} °C
-              </Text>
-              <Text className="muted">{shanghaiShort(o.at)}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <List
+        state={list}
+        items={list.data}
+        title={strings.loadError}
+        empty={<EmptyState glyph="登" title={strings.empty} />}
+        card
+      >
+        {(o) => (
+          <View key={o.outsiderId} className="row row--stack">
+            <Text className="strong">
+              {o.maskedName} {o.phoneMasked} · {strings.decisions[o.decision]}
+            </Text>
+            <Text>
+              {o.origin} · {o.reason} · {o.temperature.toFixed(1)} °C
+            </Text>
+            <Text className="muted">{shanghaiShort(o.at)}</Text>
+          </View>
+        )}
+      </List>
     </Page>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { HealthColour } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
-import { ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { NotLoaded } from '@/components/StateView';
+import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
 
@@ -41,43 +42,41 @@ export default function ResidentReview({
   const detail = useApi('healthResident', { params: { residentId } });
   const [colour, setColour] = useState<Choice>();
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  const submit = async () => {
-    if (!colour) return setProblem(strings.needColour);
-    if (reason.trim().length < 2) return setProblem(strings.needReason);
-    if (busy) return;
-    setBusy(true);
-    try {
-      if (colour === 'keep') {
-        await api('healthCloseAppeal', {
-          params: { appealId: appealId ?? '' },
-          body: { reason: reason.trim() },
-          quiet: true,
-        });
-      } else {
-        await api('healthSetStatus', {
-          params: { residentId },
-          body: { colour, reason: reason.trim(), appealId },
-          quiet: true,
-        });
-      }
-      setProblem(colour === 'keep' ? strings.kept : strings.done);
-      setReason('');
-      detail.reload();
-      onDone();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = () =>
+    submit.run(
+      async () => {
+        if (colour === 'keep') {
+          await api('healthCloseAppeal', {
+            params: { appealId: appealId ?? '' },
+            body: { reason: reason.trim() },
+            quiet: true,
+          });
+        } else {
+          await api('healthSetStatus', {
+            params: { residentId },
+            body: { colour: colour as HealthColour, reason: reason.trim(), appealId },
+            quiet: true,
+          });
+        }
+        setReason('');
+        detail.reload();
+        onDone();
+      },
+      {
+        check: () => (!colour ? strings.needColour : reason.trim().length < 2 ? strings.needReason : ''),
+        done: colour === 'keep' ? strings.kept : strings.done,
+      },
+    );
 
   const d = detail.data;
-  if (!d && detail.loading) return <Loading />;
-  if (!d) return <ErrorState title={strings.loadError} error={detail.error} onRetry={detail.reload} />;
+  if (!d) return <NotLoaded state={detail} title={strings.loadError} />;
   const s = d.resident.status;
+  const choices = (['green', 'yellow', 'red'] as const)
+    .filter((c) => c !== s.colour)
+    .map((c): { value: Choice; label: string } => ({ value: c, label: strings.colours[c] }));
+  if (appealId) choices.push({ value: 'keep', label: strings.keep });
   return (
     <View className="card review__resident">
       <Text className="section-title">
@@ -90,44 +89,33 @@ export default function ResidentReview({
         <Text>{s.reason}</Text>
         <Text className="muted">{s.outlook}</Text>
       </View>
-      <Text className="field__label">{strings.audit}</Text>
+      <Text className="field__label review__history">{strings.audit}</Text>
       {d.audit.slice(0, 5).map((a) => (
         <Text key={a.at} className="muted">
           {shanghaiShort(a.at)} {COLOUR_LABELS[a.from]}→{COLOUR_LABELS[a.to]} {a.reason}
         </Text>
       ))}
-      <Text className="field__label">{strings.declarations}</Text>
+      <Text className="field__label review__history">{strings.declarations}</Text>
       {d.declarations.slice(0, 5).map((x) => (
         <Text key={x.date} className="muted">
           {x.date} {x.temperature.toFixed(1)} °C {x.findingText}
         </Text>
       ))}
-      <Text className="field__label">{strings.change}</Text>
-      <View className="chips">
-        {(['green', 'yellow', 'red'] as const)
-          .filter((c) => c !== s.colour)
-          .map((c) => (
-            <Text key={c} className={`chip ${colour === c ? 'chip--on' : ''}`} onClick={() => setColour(c)}>
-              {strings.colours[c]}
-            </Text>
-          ))}
-        {appealId && (
-          <Text className={`chip ${colour === 'keep' ? 'chip--on' : ''}`} onClick={() => setColour('keep')}>
-            {strings.keep}
-          </Text>
-        )}
-      </View>
-      <Textarea
-        className="field__textarea"
+      <Field label={strings.change} className="review__change">
+        <Chips options={choices} value={colour} onChange={setColour} />
+      </Field>
+      <Field
         name="reason"
+        multiline
         value={reason}
         placeholder={colour === 'keep' ? strings.keepPlaceholder : strings.reasonPlaceholder}
-        onInput={(e) => setReason(e.detail.value)}
+        onChange={setReason}
       />
-      {problem && <Text className="field__error">{problem}</Text>}
-      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
+      <FieldError>{submit.problem}</FieldError>
+      <Notice tone="success">{submit.done}</Notice>
+      <SubmitButton busy={submit.busy} onClick={send}>
         {strings.submit}
-      </Button>
+      </SubmitButton>
     </View>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { NotLoaded } from '@/components/StateView';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 
 const strings = {
@@ -15,40 +16,35 @@ const strings = {
   incomplete: '请填写地区和调整原因',
 };
 
+const KEYS = ['region', 'note', 'reason'] as const;
+
 /** Officials keep the risk-area list; each change is audited with their reason. */
 export default function RiskAreas() {
   const rules = useApi('healthRules');
-  const [region, setRegion] = useState('');
-  const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState('');
+  const [form, setForm] = useState<Record<(typeof KEYS)[number], string>>({ region: '', note: '', reason: '' });
+  const submit = useSubmit();
 
-  const change = async (action: 'add' | 'remove', target: string) => {
-    if (target.trim().length < 2 || reason.trim().length < 2) return setProblem(strings.incomplete);
-    try {
-      await api('healthChangeRiskArea', {
-        body: { action, region: target.trim(), note: note.trim(), reason: reason.trim() },
-        quiet: true,
-      });
-      setProblem('');
-      setRegion('');
-      rules.reload();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    }
-  };
+  const change = (action: 'add' | 'remove', target: string) =>
+    submit.run(
+      async () => {
+        await api('healthChangeRiskArea', {
+          body: { action, region: target.trim(), note: form.note.trim(), reason: form.reason.trim() },
+          quiet: true,
+        });
+        setForm((f) => ({ ...f, region: '' }));
+        rules.reload();
+      },
+      { check: () => (target.trim().length < 2 || form.reason.trim().length < 2 ? strings.incomplete : '') },
+    );
 
   return (
     <View>
       <Text className="section-title">{strings.title}</Text>
       <View className="card">
-        {!rules.data && rules.loading && <Loading />}
-        {!rules.data && !rules.loading && (
-          <ErrorState title={strings.loadError} error={rules.error} onRetry={rules.reload} />
-        )}
+        {!rules.data && <NotLoaded state={rules} title={strings.loadError} />}
         {rules.data?.riskAreas.map((a) => (
-          <View key={a.region} className="list-row">
-            <Text>
+          <View key={a.region} className="row">
+            <Text className="row__main">
               {a.region} · {a.note} · {a.since}
             </Text>
             <Text className="link" onClick={() => void change('remove', a.region)}>
@@ -56,20 +52,18 @@ export default function RiskAreas() {
             </Text>
           </View>
         ))}
-        {(['region', 'note', 'reason'] as const).map((key) => (
-          <View key={key} className="field">
-            <Text className="field__label">{strings[key]}</Text>
-            <Input
-              className="field__input"
-              value={key === 'region' ? region : key === 'note' ? note : reason}
-              onInput={(e) => (key === 'region' ? setRegion : key === 'note' ? setNote : setReason)(e.detail.value)}
-            />
-          </View>
+        {KEYS.map((key) => (
+          <Field
+            key={key}
+            label={strings[key]}
+            value={form[key]}
+            onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
+          />
         ))}
-        {problem && <Text className="field__error">{problem}</Text>}
-        <Button className="btn btn--plain" onClick={() => void change('add', region)}>
+        <FieldError>{submit.problem}</FieldError>
+        <SubmitButton tone="plain" busy={submit.busy} onClick={() => change('add', form.region)}>
           {strings.add}
-        </Button>
+        </SubmitButton>
       </View>
     </View>
   );

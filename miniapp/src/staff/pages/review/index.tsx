@@ -1,17 +1,18 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { AppealView } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { EmptyState, NotLoaded } from '@/components/StateView';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
 import ResidentReview from './ResidentReview';
 import RiskAreas from './RiskAreas';
 import Disputes from './Disputes';
-import '@/pages/health/forms.css';
+import '@/lib/health/health.css';
 import './index.css';
 
 const strings = {
@@ -33,19 +34,18 @@ export default function ReviewPage() {
   const appeals = useKeyed(['healthAppeals', null, 'appeals'], loadAppeals);
   const [selected, setSelected] = useState<{ residentId: string; appealId?: string }>();
   const [idNumber, setIdNumber] = useState('');
-  const [problem, setProblem] = useState('');
+  const finding = useSubmit();
+  const paging = useSubmit();
   // Pages after the first, fetched with the sealed cursor the previous page gave; they belong to
   // the first page they followed, and are dropped when the queue is loaded again.
   const [extra, setMore] = useState<{ base: unknown; appeals: AppealView[]; cursor?: string }>();
-  const [moreBusy, setMoreBusy] = useState(false);
   const more = extra?.base === appeals.data ? extra : undefined;
   const list = [...(appeals.data?.appeals ?? []), ...(more?.appeals ?? [])];
   const cursor = more ? more.cursor : appeals.data?.nextCursor;
 
-  const loadMore = async () => {
-    if (!cursor || moreBusy) return;
-    setMoreBusy(true);
-    try {
+  const loadMore = () =>
+    paging.run(async () => {
+      if (!cursor) return;
       const page = await api('healthAppeals', { query: { cursor }, quiet: true });
       const base = appeals.data;
       setMore((m) => ({
@@ -53,22 +53,13 @@ export default function ReviewPage() {
         appeals: [...(m && m.base === base ? m.appeals : []), ...page.appeals],
         cursor: page.nextCursor,
       }));
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setMoreBusy(false);
-    }
-  };
+    });
 
-  const lookup = async () => {
-    try {
+  const lookup = () =>
+    finding.run(async () => {
       const { residentId } = await api('healthLookup', { body: { idNumber }, quiet: true });
       setSelected({ residentId });
-      setProblem('');
-    } catch (err) {
-      setProblem(errorMessage(err));
-    }
-  };
+    });
 
   return (
     <Page className="review">
@@ -79,17 +70,14 @@ export default function ReviewPage() {
         {strings.queue}
         {appeals.data && <Text className="review__waiting"> {strings.waiting(appeals.data.waiting)}</Text>}
       </Text>
-      {!appeals.data && appeals.loading && <Loading />}
-      {!appeals.data && !appeals.loading && (
-        <ErrorState title={strings.loadError} error={appeals.error} onRetry={appeals.reload} />
-      )}
+      {!appeals.data && <NotLoaded state={appeals} title={strings.loadError} />}
       {appeals.data && list.length === 0 && <EmptyState glyph="审" title={strings.empty} />}
       {list.length > 0 && (
         <View className="card">
           {list.map((a) => (
             <View
               key={a.appealId}
-              className={`list-row ${selected?.appealId === a.appealId ? 'chip--on' : ''}`}
+              className={`row row--stack ${selected?.appealId === a.appealId ? 'chip--on' : ''}`}
               onClick={() => setSelected({ residentId: a.residentId, appealId: a.appealId })}
             >
               <Text className="strong">
@@ -100,10 +88,11 @@ export default function ReviewPage() {
             </View>
           ))}
           {cursor && (
-            <Button className="btn btn--plain" onClick={() => void loadMore()}>
-              {moreBusy ? strings.loadingMore : strings.more}
-            </Button>
+            <SubmitButton tone="plain" busy={paging.busy} busyText={strings.loadingMore} onClick={loadMore}>
+              {strings.more}
+            </SubmitButton>
           )}
+          <FieldError>{paging.problem}</FieldError>
         </View>
       )}
       {selected && (
@@ -116,17 +105,10 @@ export default function ReviewPage() {
       )}
       <Text className="section-title">{strings.lookup}</Text>
       <View className="card">
-        <Input
-          className="field__input"
-          type="idcard"
-          maxlength={18}
-          value={idNumber}
-          onInput={(e) => setIdNumber(e.detail.value)}
-        />
-        {problem && <Text className="field__error">{problem}</Text>}
-        <Button className="btn btn--plain" onClick={() => void lookup()}>
+        <Field type="idcard" maxlength={18} value={idNumber} onChange={setIdNumber} error={finding.problem} />
+        <SubmitButton tone="plain" busy={finding.busy} onClick={lookup}>
           {strings.lookupButton}
-        </Button>
+        </SubmitButton>
       </View>
       <Disputes />
       <RiskAreas />

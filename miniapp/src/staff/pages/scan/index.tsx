@@ -1,10 +1,11 @@
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { scanDecision } from '@citycare/contract/src/health-pass';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
+import { Chips, Field } from '@/components/form';
 import { api } from '@/api';
 import { useMe } from '@/hooks/useMe';
 import { useKeyed } from '@/hooks/useApi';
@@ -15,7 +16,6 @@ import { enqueue, flushQueue, newScanId, queuedScans } from '@/lib/health/queue'
 import { shanghaiDateTime } from '@/lib/health/time';
 import { verifyHealthToken } from '@/lib/health/verify';
 import { scopeName } from '@/lib/roles';
-import '@/pages/health/forms.css';
 import './index.css';
 
 const strings = {
@@ -134,8 +134,7 @@ export default function ScanPage() {
   if (!me.data || !place) {
     return (
       <Page className="scanner">
-        {!me.data && me.loading && <Loading />}
-        {!me.data && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+        {!me.data && <NotLoaded state={me} title={strings.loadError} />}
         {me.data && <EmptyState glyph="扫" title={strings.noPlace} description={strings.noPlaceDesc} />}
       </Page>
     );
@@ -144,13 +143,7 @@ export default function ScanPage() {
   return (
     <Page className="scanner">
       {myPlaces.length > 1 && (
-        <View className="chips">
-          {myPlaces.map((p) => (
-            <Text key={p} className={`chip ${p === place ? 'chip--on' : ''}`} onClick={() => setPlaceId(p)}>
-              {scopeName(p)}
-            </Text>
-          ))}
-        </View>
+        <Chips options={myPlaces.map((p) => ({ value: p, label: scopeName(p) }))} value={place} onChange={setPlaceId} />
       )}
       <Text className="section-title">{scopeName(place)}</Text>
       {verdict && (
@@ -182,35 +175,32 @@ export default function ScanPage() {
         )}
       </View>
       <View className="card">
-        <View className="field">
-          <Text className="field__label">{strings.temperature}</Text>
-          <Input
-            className="field__input"
-            name="temperature"
-            type="digit"
-            value={temperature}
-            onInput={(e) => setTemperature(e.detail.value)}
-          />
-        </View>
+        <Field
+          label={strings.temperature}
+          name="temperature"
+          type="digit"
+          value={temperature}
+          onChange={setTemperature}
+        />
         {weapp ? (
           <Button className="btn" onClick={() => void scan()}>
             {strings.scan}
           </Button>
         ) : (
-          <View className="field">
-            <Text className="field__label">{strings.paste}</Text>
-            <Textarea
-              className="field__textarea"
+          <>
+            <Field
+              label={strings.paste}
               name="token"
-              value={token}
+              multiline
               maxlength={2000}
+              value={token}
               placeholder={strings.pastePlaceholder}
-              onInput={(e) => setToken(e.detail.value)}
+              onChange={setToken}
             />
             <Button className="btn" onClick={() => void check(token)}>
               {strings.verify}
             </Button>
-          </View>
+          </>
         )}
       </View>
       <Text

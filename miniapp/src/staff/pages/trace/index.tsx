@@ -1,13 +1,12 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { TraceResponse } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { EmptyState } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { shanghaiDateTime } from '@/lib/health/time';
-import '@/pages/health/forms.css';
-import './index.css';
 
 const strings = {
   intro: '每次查询都会记录查询人和原因。只查询流调需要的范围。',
@@ -29,69 +28,61 @@ export default function TracePage() {
   const [hours, setHours] = useState('24');
   const [residentId, setResidentId] = useState('');
   const [result, setResult] = useState<TraceResponse>();
-  const [problem, setProblem] = useState('');
+  const submit = useSubmit<'place' | 'resident'>();
 
-  const run = async (kind: 'place' | 'resident') => {
-    if (reason.trim().length < 2) return setProblem(strings.needReason);
-    try {
-      const now = Date.now();
-      const h = Math.min(Math.max(Number(hours) || 24, 1), 72);
-      setResult(
-        kind === 'place'
-          ? await api('healthTracePlace', {
-              body: {
-                placeId: placeId.trim(),
-                from: new Date(now - h * 3600_000).toISOString(),
-                to: new Date(now).toISOString(),
-                reason: reason.trim(),
-              },
-              quiet: true,
-            })
-          : await api('healthTraceResident', {
-              body: { residentId: residentId.trim(), reason: reason.trim() },
-              quiet: true,
-            }),
-      );
-      setProblem('');
-    } catch (err) {
-      setProblem(errorMessage(err));
-    }
-  };
+  const run = (kind: 'place' | 'resident') =>
+    submit.run(
+      async () => {
+        const now = Date.now();
+        const h = Math.min(Math.max(Number(hours) || 24, 1), 72);
+        setResult(
+          kind === 'place'
+            ? await api('healthTracePlace', {
+                body: {
+                  placeId: placeId.trim(),
+                  from: new Date(now - h * 3600_000).toISOString(),
+                  to: new Date(now).toISOString(),
+                  reason: reason.trim(),
+                },
+                quiet: true,
+              })
+            : await api('healthTraceResident', {
+                body: { residentId: residentId.trim(), reason: reason.trim() },
+                quiet: true,
+              }),
+        );
+      },
+      { action: kind, check: () => (reason.trim().length < 2 ? strings.needReason : '') },
+    );
 
   return (
     <Page className="trace">
       <Text className="muted">{strings.intro}</Text>
       <View className="card">
-        <View className="field">
-          <Text className="field__label">{strings.reason}</Text>
-          <Input className="field__input" value={reason} onInput={(e) => setReason(e.detail.value)} />
-        </View>
+        <Field label={strings.reason} value={reason} onChange={setReason} />
       </View>
       <Text className="section-title">{strings.placeTitle}</Text>
       <View className="card">
-        <Text className="field__hint">{strings.placeId}</Text>
-        <Input className="field__input" value={placeId} onInput={(e) => setPlaceId(e.detail.value)} />
-        <Text className="field__hint">{strings.hours}</Text>
-        <Input className="field__input" type="number" value={hours} onInput={(e) => setHours(e.detail.value)} />
-        <Button className="btn btn--plain" onClick={() => void run('place')}>
+        <Field label={strings.placeId} value={placeId} onChange={setPlaceId} />
+        <Field label={strings.hours} type="number" value={hours} onChange={setHours} />
+        <SubmitButton tone="plain" busy={submit.action === 'place'} onClick={() => run('place')}>
           {strings.search}
-        </Button>
+        </SubmitButton>
       </View>
       <Text className="section-title">{strings.residentTitle}</Text>
       <View className="card">
-        <Text className="field__hint">{strings.residentId}</Text>
-        <Input className="field__input" value={residentId} onInput={(e) => setResidentId(e.detail.value)} />
-        <Button className="btn btn--plain" onClick={() => void run('resident')}>
+        <Field label={strings.residentId} value={residentId} onChange={setResidentId} />
+        <SubmitButton tone="plain" busy={submit.action === 'resident'} onClick={() => run('resident')}>
           {strings.search}
-        </Button>
+        </SubmitButton>
       </View>
-      {problem && <Text className="field__error">{problem}</Text>}
+      <FieldError>{submit.problem}</FieldError>
       {result && (
         <View className="card">
           <Text className="muted">{strings.audit(result.auditId)}</Text>
           {result.scans.length === 0 && <EmptyState glyph="查" title={strings.empty} />}
           {result.scans.map((s) => (
-            <View key={`${s.at}${s.placeId}${s.maskedName}`} className="list-row">
+            <View key={`${s.at}${s.placeId}${s.maskedName}`} className="row row--stack">
               <Text className="strong">
                 {s.placeName} · {s.maskedName} {s.colour ? COLOUR_LABELS[s.colour] : ''}
               </Text>
