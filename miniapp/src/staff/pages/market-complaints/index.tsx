@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { RegulatorComplaint } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
-import { useApi } from '@/hooks/useApi';
+import { EmptyState, InlineError, NotLoadedPage } from '@/components/StateView';
+import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
+import { useApi, useReloadOnReturn } from '@/hooks/useApi';
 import { STATUS_LABELS, timeText } from '@/lib/grocery/format';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -30,6 +30,8 @@ const strings = {
   handled: '已标记处理',
 };
 
+const FILTERS = (['todo', 'all'] as const).map((f) => ({ value: f, label: strings.filters[f] }));
+
 function ComplaintCard({
   complaint,
   onDone,
@@ -38,65 +40,55 @@ function ComplaintCard({
   onDone: (handled: RegulatorComplaint) => void;
 }) {
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const handled = complaint.handled;
 
-  const handle = async () => {
-    if (busy) return;
-    if (note.trim().length < 2) return setProblem(strings.needNote);
-    setBusy(true);
-    setProblem('');
-    try {
-      const res = await api('groceryHandleComplaint', {
-        params: { complaintId: complaint.complaintId },
-        body: { note: note.trim() },
-        quiet: true,
-      });
-      void Taro.showToast({ title: strings.handled, icon: 'success' });
-      onDone(res.complaint);
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const handle = () =>
+    submit.run(
+      async () => {
+        const res = await api('groceryHandleComplaint', {
+          params: { complaintId: complaint.complaintId },
+          body: { note: note.trim() },
+          quiet: true,
+        });
+        void Taro.showToast({ title: strings.handled, icon: 'success' });
+        onDone(res.complaint);
+      },
+      { check: () => (note.trim().length < 2 ? strings.needNote : '') },
+    );
 
   return (
     <View className="card complaints__item">
       <View className="complaints__head">
-        <Text className="gr-title">{complaint.storeName}</Text>
-        <Text className={`gr-tag ${handled ? 'gr-tag--green' : 'gr-tag--orange'}`}>
-          {handled ? strings.done : strings.todo}
-        </Text>
+        <Text className="title">{complaint.storeName}</Text>
+        <Text className={`tag ${handled ? 'tag--green' : 'tag--orange'}`}>{handled ? strings.done : strings.todo}</Text>
       </View>
       <View>
-        <Text className={`gr-tag ${complaint.kind === 'price' ? 'gr-tag--red' : ''}`}>
-          {strings.kinds[complaint.kind]}
-        </Text>
+        <Text className={`tag ${complaint.kind === 'price' ? 'tag--red' : ''}`}>{strings.kinds[complaint.kind]}</Text>
       </View>
       <Text className="complaints__text">{complaint.text}</Text>
-      <Text className="gr-sub">{strings.submitted(timeText(complaint.createdAt))}</Text>
-      <Text className="gr-sub">{strings.order(STATUS_LABELS[complaint.orderStatus])}</Text>
-      <Text className="gr-sub">{strings.contact(complaint.contact.name, complaint.contact.phone)}</Text>
+      <Text className="muted">{strings.submitted(timeText(complaint.createdAt))}</Text>
+      <Text className="muted">{strings.order(STATUS_LABELS[complaint.orderStatus])}</Text>
+      <Text className="muted">{strings.contact(complaint.contact.name, complaint.contact.phone)}</Text>
       {handled ? (
-        <Text className="complaints__handled">
+        <Notice tone="success" className="complaints__handled">
           {strings.handledBy(handled.by, timeText(handled.at))}
           {handled.note}
-        </Text>
+        </Notice>
       ) : (
         <>
-          <Textarea
-            className="form-textarea complaints__note"
-            value={note}
+          <Field
+            className="complaints__note"
+            multiline
             maxlength={200}
+            value={note}
             placeholder={strings.notePlaceholder}
-            onInput={(e) => setNote(e.detail.value)}
+            onChange={setNote}
           />
-          {problem && <Text className="gr-problem">{problem}</Text>}
-          <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={handle}>
-            {busy ? strings.handling : strings.handle}
-          </Button>
+          <FieldError>{submit.problem}</FieldError>
+          <SubmitButton busy={submit.busy} busyText={strings.handling} onClick={handle}>
+            {strings.handle}
+          </SubmitButton>
         </>
       )}
     </View>
@@ -109,30 +101,14 @@ export default function MarketComplaintsPage() {
   const [filter, setFilter] = useState<'todo' | 'all'>('todo');
   // Complaints handled on this page, shown as handled at once (the list is read from an index).
   const [handledHere, setHandledHere] = useState<Record<string, RegulatorComplaint>>({});
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else state.reload();
-  });
+  useReloadOnReturn(state.reload);
   const complaints = state.data?.complaints.map((c) => (c.handled ? c : (handledHere[c.complaintId] ?? c)));
-  if (!complaints) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!complaints) return <NotLoadedPage state={state} title={strings.loadError} />;
   const shown = complaints.filter((c) => filter === 'all' || !c.handled);
   return (
     <Page className="complaints">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
-      <View className="chips">
-        {(['todo', 'all'] as const).map((f) => (
-          <Text key={f} className={`chip${filter === f ? ' chip--on' : ''}`} onClick={() => setFilter(f)}>
-            {strings.filters[f]}
-          </Text>
-        ))}
-      </View>
+      <Chips options={FILTERS} value={filter} onChange={setFilter} />
       {shown.length === 0 && (
         <EmptyState
           glyph="监"

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CatalogueItem, Category, ItemInput } from '@citycare/contract';
+import List from '@/components/List';
 import Page from '@/components/Page';
-import { EmptyState, NotLoaded } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
+import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { CATEGORY_LABELS, CATEGORY_ORDER, routeParam, yuan } from '@/lib/grocery/format';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -17,11 +18,14 @@ const strings = {
   edit: '修改',
   formAdd: '上架新商品',
   formEdit: (n: string) => `修改：${n}`,
-  name: '商品名称，如：大白菜',
-  unit: '单位，如：斤、袋、瓶',
-  price: '价格（元）',
-  stock: '库存数量',
-  limit: '每户每天限购（可不填）',
+  labels: { name: '商品名称', unit: '单位', price: '价格（元）', stock: '库存数量', limit: '每户每天限购（可不填）' },
+  placeholders: {
+    name: '如：大白菜',
+    unit: '如：斤、袋、瓶',
+    price: '如：1.20',
+    stock: '如：100',
+    limit: '不限购就不填',
+  },
   cap: (c: string, y: string) => `${c}限价：每单位最高 ¥${y}`,
   save: '保存',
   saving: '正在保存…',
@@ -54,126 +58,118 @@ const fromItem = (i: CatalogueItem): Form => ({
   limit: i.dailyLimit ? String(i.dailyLimit) : '',
 });
 
+const CATEGORIES = CATEGORY_ORDER.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
+
+function check(form: Form): string {
+  if (!/^\d+(\.\d{1,2})?$/.test(form.price.trim())) return strings.badPrice;
+  if (!/^\d+$/.test(form.stock.trim()) || (form.limit.trim() && !/^\d+$/.test(form.limit.trim())))
+    return strings.badNumber;
+  return '';
+}
+
 export default function StoreCataloguePage() {
   const storeId = routeParam(useRouter().params, 'storeId');
   const state = useApi('groceryCatalogue', { params: { storeId } });
   const [form, setForm] = useState<Form | null>(null);
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
   const data = state.data;
-  if (!data) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!data) return <NotLoadedPage state={state} title={strings.loadError} />;
 
-  const save = async () => {
-    if (!form || busy) return;
-    if (!/^\d+(\.\d{1,2})?$/.test(form.price.trim())) return setProblem(strings.badPrice);
-    if (!/^\d+$/.test(form.stock.trim()) || (form.limit.trim() && !/^\d+$/.test(form.limit.trim())))
-      return setProblem(strings.badNumber);
-    const body: ItemInput = {
-      ...(form.itemId ? { itemId: form.itemId } : {}),
-      name: form.name.trim(),
-      category: form.category,
-      unit: form.unit.trim(),
-      priceFen: Math.round(Number(form.price.trim()) * 100),
-      stock: Number(form.stock.trim()),
-      ...(form.limit.trim() ? { dailyLimit: Number(form.limit.trim()) } : {}),
-    };
-    setBusy(true);
-    setProblem('');
-    try {
-      await api('groceryPutItem', { params: { storeId }, body, quiet: true });
-      void Taro.showToast({ title: strings.saved, icon: 'success' });
-      setForm(null);
-      state.reload();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+  const open = (next: Form | null) => {
+    submit.setProblem('');
+    setForm(next);
   };
 
-  const input = (key: 'name' | 'unit' | 'price' | 'stock' | 'limit', type: 'text' | 'digit' | 'number' = 'text') =>
-    form && (
-      <Input
-        className={`form-input catalogue-form__${key}`}
-        value={form[key]}
-        type={type}
-        placeholder={strings[key]}
-        onInput={(e) => setForm({ ...form, [key]: e.detail.value })}
-      />
+  const save = (f: Form) =>
+    submit.run(
+      async () => {
+        const body: ItemInput = {
+          ...(f.itemId ? { itemId: f.itemId } : {}),
+          name: f.name.trim(),
+          category: f.category,
+          unit: f.unit.trim(),
+          priceFen: Math.round(Number(f.price.trim()) * 100),
+          stock: Number(f.stock.trim()),
+          ...(f.limit.trim() ? { dailyLimit: Number(f.limit.trim()) } : {}),
+        };
+        await api('groceryPutItem', { params: { storeId }, body, quiet: true });
+        void Taro.showToast({ title: strings.saved, icon: 'success' });
+        setForm(null);
+        state.reload();
+      },
+      { check: () => check(f) },
     );
+
+  const input = (
+    f: Form,
+    key: 'name' | 'unit' | 'price' | 'stock' | 'limit',
+    type: 'text' | 'digit' | 'number' = 'text',
+  ) => (
+    <Field
+      label={strings.labels[key]}
+      className={`catalogue-form__${key}`}
+      type={type}
+      value={f[key]}
+      placeholder={strings.placeholders[key]}
+      onChange={(value) => setForm({ ...f, [key]: value })}
+    />
+  );
 
   const cap = form ? data.caps[form.category] : undefined;
   return (
     <Page className="store-catalogue">
       {form ? (
         <View className="card">
-          <Text className="form-label">{form.itemId ? strings.formEdit(form.name) : strings.formAdd}</Text>
-          {input('name')}
-          <View className="chips">
-            {CATEGORY_ORDER.map((c) => (
-              <Text
-                key={c}
-                className={`chip${form.category === c ? ' chip--on' : ''}`}
-                onClick={() => setForm({ ...form, category: c })}
-              >
-                {CATEGORY_LABELS[c]}
-              </Text>
-            ))}
-          </View>
+          <Text className="card__title">{form.itemId ? strings.formEdit(form.name) : strings.formAdd}</Text>
+          {input(form, 'name')}
+          <Chips options={CATEGORIES} value={form.category} onChange={(category) => setForm({ ...form, category })} />
           {cap !== undefined && (
-            <Text className="gr-notice catalogue-form__cap">
+            <Notice tone="success" className="catalogue-form__cap">
               {strings.cap(CATEGORY_LABELS[form.category], yuan(cap))}
-            </Text>
+            </Notice>
           )}
-          {input('unit')}
-          {input('price', 'digit')}
-          {input('stock', 'number')}
-          {input('limit', 'number')}
-          {problem && <Text className="gr-problem catalogue-form__problem">{problem}</Text>}
-          <Button className={`btn catalogue-form__save${busy ? ' btn--busy' : ''}`} onClick={save}>
-            {busy ? strings.saving : strings.save}
-          </Button>
-          <Button className="btn btn--plain" onClick={() => setForm(null)}>
+          {input(form, 'unit')}
+          {input(form, 'price', 'digit')}
+          {input(form, 'stock', 'number')}
+          {input(form, 'limit', 'number')}
+          <FieldError className="catalogue-form__problem">{submit.problem}</FieldError>
+          <SubmitButton
+            className="catalogue-form__save"
+            busy={submit.busy}
+            busyText={strings.saving}
+            onClick={() => save(form)}
+          >
+            {strings.save}
+          </SubmitButton>
+          <Button className="btn btn--plain" onClick={() => open(null)}>
             {strings.cancel}
           </Button>
         </View>
       ) : (
-        <Button className="btn store-catalogue__add" onClick={() => (setProblem(''), setForm(blank))}>
+        <Button className="btn store-catalogue__add" onClick={() => open(blank)}>
           {strings.add}
         </Button>
       )}
-      {data.items.length === 0 ? (
-        <EmptyState glyph="货" title={strings.empty} />
-      ) : (
-        <View className="card">
-          {data.items.map((i) => (
-            <View className="gr-row" key={i.itemId}>
-              <View className="gr-main">
-                <Text className="gr-title">{i.name}</Text>
-                <Text className="gr-price">
-                  ¥{yuan(i.priceFen)}/{i.unit}
-                </Text>
-                {i.capFen !== undefined && (
-                  <Text className="gr-tag gr-tag--green">{strings.capTag(yuan(i.capFen))}</Text>
-                )}
-                <Text className="gr-sub">
-                  {CATEGORY_LABELS[i.category]} · {strings.stockLine(i.stock, i.unit)}
-                </Text>
-              </View>
-              <Text className="gr-action gr-action--plain" onClick={() => (setProblem(''), setForm(fromItem(i)))}>
-                {strings.edit}
+      <List items={data.items} empty={<EmptyState glyph="货" title={strings.empty} />} card>
+        {(i) => (
+          <View className="row" key={i.itemId}>
+            <View className="row__main">
+              <Text className="title">{i.name}</Text>
+              <Text className="price">
+                ¥{yuan(i.priceFen)}/{i.unit}
+              </Text>
+              {i.capFen !== undefined && <Text className="tag tag--green">{strings.capTag(yuan(i.capFen))}</Text>}
+              <Text className="muted">
+                {CATEGORY_LABELS[i.category]} · {strings.stockLine(i.stock, i.unit)}
               </Text>
             </View>
-          ))}
-        </View>
-      )}
+            <Text className="action action--plain" onClick={() => open(fromItem(i))}>
+              {strings.edit}
+            </Text>
+          </View>
+        )}
+      </List>
     </Page>
   );
 }

@@ -1,11 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import NavRow from '@/components/NavRow';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
 import { scopeName, scopesOf } from '@/lib/roles';
-import '@/lib/grocery/grocery.css';
-import './index.css';
 
 const strings = {
   loadError: '无法加载商户工作台',
@@ -31,28 +29,18 @@ export default function StoreDeskPage() {
   const stores = user ? scopesOf(user.roles, 'store') : [];
   return (
     <Page className="store-desk">
-      {!user && me.loading && <Loading />}
-      {!user && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      {!user && <NotLoaded state={me} title={strings.loadError} />}
       {user && stores.length === 0 && (
         <EmptyState glyph="商" title={strings.noStore} description={strings.noStoreDesc} />
       )}
       {stores.map((storeId) => (
         <View key={storeId}>
-          <Text className="section-title store-desk__name">{scopeName(storeId)}</Text>
+          <Text className="section-title">{scopeName(storeId)}</Text>
           <View className="card">
             {LINKS.map((l) => (
-              <View
-                key={l.page}
-                className="gr-row"
-                hoverClass="tap-active"
-                onClick={() => Taro.navigateTo({ url: `/staff/pages/${l.page}/index?storeId=${storeId}` })}
-              >
-                <View className="gr-main">
-                  <Text className="gr-title">{l.title}</Text>
-                  <Text className="gr-sub">{l.desc}</Text>
-                </View>
-                <Text className="gr-arrow">›</Text>
-              </View>
+              <NavRow key={l.page} url={`/staff/pages/${l.page}/index?storeId=${storeId}`} title={l.title}>
+                <Text className="muted">{l.desc}</Text>
+              </NavRow>
             ))}
           </View>
         </View>

@@ -1,14 +1,14 @@
-import { useRef, useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
 import type { Order, OrderStatus } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
+import { EmptyState, InlineError, NotLoadedPage } from '@/components/StateView';
+import { Chips, Field, FieldError, useSubmit } from '@/components/form';
 import { api } from '@/api';
-import { useApi } from '@/hooks/useApi';
+import { useApi, useReloadOnReturn } from '@/hooks/useApi';
 import { routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -29,40 +29,36 @@ const strings = {
 
 const TODO: OrderStatus[] = ['placed', 'accepted'];
 
+const FILTERS = (['todo', 'all'] as const).map((f) => ({ value: f, label: strings.filters[f] }));
+
+type Action = 'accept' | 'reject' | 'prepare';
+
 function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit<Action>();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const go = async (action: 'accept' | 'reject' | 'prepare') => {
-    if (busy) return;
-    if (action === 'reject' && reason.trim().length < 2) {
-      void Taro.showToast({ title: strings.needReason, icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const body = action === 'reject' ? { action, reason: reason.trim() } : { action };
-      await api('groceryAdvance', { params: { orderId: order.orderId }, body });
-      void Taro.showToast({ title: strings.done, icon: 'success' });
-      onDone();
-    } catch {
-      // shown by the adapter
-    } finally {
-      setBusy(false);
-    }
-  };
+  const go = (action: Action) =>
+    submit.run(
+      async () => {
+        const body = action === 'reject' ? { action, reason: reason.trim() } : { action };
+        await api('groceryAdvance', { params: { orderId: order.orderId }, body, quiet: true });
+        void Taro.showToast({ title: strings.done, icon: 'success' });
+        onDone();
+      },
+      { action, check: () => (action === 'reject' && reason.trim().length < 2 ? strings.needReason : '') },
+    );
   return (
-    <View className={`card store-orders__order${busy ? ' gr-busy' : ''}`}>
-      <View className="gr-row">
-        <Text className="gr-title">{windowText(order.slot.startsAt, order.slot.endsAt)}</Text>
-        <Text className="gr-tag gr-tag--orange store-orders__status">{STATUS_LABELS[order.status]}</Text>
+    <View className={`card store-orders__order${submit.busy ? ' busy' : ''}`}>
+      <View className="row">
+        <Text className="title">{windowText(order.slot.startsAt, order.slot.endsAt)}</Text>
+        <Text className="tag tag--orange store-orders__status">{STATUS_LABELS[order.status]}</Text>
       </View>
-      <Text className="gr-sub">
+      <Text className="muted">
         {strings.address(order)} · {order.contact.name} {order.contact.phone}
       </Text>
       <View>
-        {order.contactless && <Text className="gr-tag gr-tag--green">{strings.contactless}</Text>}
-        {order.kind === 'group' && <Text className="gr-tag">{strings.group}</Text>}
+        {order.contactless && <Text className="tag tag--green">{strings.contactless}</Text>}
+        {order.kind === 'group' && <Text className="tag">{strings.group}</Text>}
       </View>
       {order.lines.map((l) => (
         <Text className="store-orders__line" key={l.itemId}>
@@ -70,28 +66,24 @@ function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
           {l.unit}
         </Text>
       ))}
-      <Text className="gr-price">¥{yuan(order.totalFen)}</Text>
+      <Text className="price">¥{yuan(order.totalFen)}</Text>
       {rejecting && (
-        <Input
-          className="form-input store-orders__reason"
-          value={reason}
-          placeholder={strings.reason}
-          onInput={(e) => setReason(e.detail.value)}
-        />
+        <Field className="store-orders__reason" value={reason} placeholder={strings.reason} onChange={setReason} />
       )}
-      <View className="gr-actions">
+      <FieldError>{submit.problem}</FieldError>
+      <View className="actions">
         {order.status === 'placed' && !rejecting && (
-          <Text className="gr-action" onClick={() => go('accept')}>
+          <Text className="action" onClick={() => go('accept')}>
             {strings.accept}
           </Text>
         )}
         {order.status === 'placed' && (
-          <Text className="gr-action gr-action--danger" onClick={() => (rejecting ? go('reject') : setRejecting(true))}>
+          <Text className="action action--danger" onClick={() => (rejecting ? go('reject') : setRejecting(true))}>
             {rejecting ? strings.confirmReject : strings.reject}
           </Text>
         )}
         {order.status === 'accepted' && (
-          <Text className="gr-action" onClick={() => go('prepare')}>
+          <Text className="action" onClick={() => go('prepare')}>
             {strings.prepare}
           </Text>
         )}
@@ -104,30 +96,14 @@ export default function StoreOrdersPage() {
   const storeId = routeParam(useRouter().params, 'storeId');
   const state = useApi('groceryStoreOrders', { params: { storeId } });
   const [filter, setFilter] = useState<'todo' | 'all'>('todo');
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else state.reload();
-  });
+  useReloadOnReturn(state.reload);
   const orders = state.data?.orders;
-  if (!orders) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!orders) return <NotLoadedPage state={state} title={strings.loadError} />;
   const shown = orders.filter((o) => filter === 'all' || TODO.includes(o.status));
   return (
     <Page className="store-orders">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
-      <View className="chips">
-        {(['todo', 'all'] as const).map((f) => (
-          <Text key={f} className={`chip${filter === f ? ' chip--on' : ''}`} onClick={() => setFilter(f)}>
-            {strings.filters[f]}
-          </Text>
-        ))}
-      </View>
+      <Chips options={FILTERS} value={filter} onChange={setFilter} />
       {shown.length === 0 && <EmptyState glyph="单" title={strings.empty} />}
       {shown.map((o) => (
         <OrderCard key={o.orderId} order={o} onDone={state.reload} />

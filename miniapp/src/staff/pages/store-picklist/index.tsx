@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
-import { EmptyState, NotLoaded } from '@/components/StateView';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
 import { useApi } from '@/hooks/useApi';
 import { routeParam, STATUS_LABELS, windowText } from '@/lib/grocery/format';
+import ItemTotals from '@/lib/grocery/ItemTotals';
 import { scopeName } from '@/lib/roles';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -27,40 +27,22 @@ export default function PickListPage() {
   const slotId = routeParam(params, 'slotId');
   const state = useApi('groceryPickList', { params: { storeId, slotId } });
   const list = state.data;
-  if (!list) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!list) return <NotLoadedPage state={state} title={strings.loadError} />;
   const h5 = process.env.TARO_ENV === 'h5';
   return (
     <Page className="picklist">
       <View className="card">
-        <Text className="gr-title">{list.storeName}</Text>
-        <Text className="gr-sub">
+        <Text className="title">{list.storeName}</Text>
+        <Text className="muted">
           {windowText(list.slot.startsAt, list.slot.endsAt)} · {strings.orders(list.orderCount)}
         </Text>
       </View>
       {list.orderCount === 0 && <EmptyState glyph="拣" title={strings.empty} />}
-      {list.totals.length > 0 && (
-        <View className="card">
-          <Text className="form-label">{strings.totalsTitle}</Text>
-          {list.totals.map((t) => (
-            <View className="gr-row picklist__total" key={t.itemId}>
-              <Text className="gr-title">{t.name}</Text>
-              <Text className="gr-title">
-                {t.qty} {t.unit}
-              </Text>
-            </View>
-          ))}
-        </View>
-      )}
-      {list.communities.length > 0 && <Text className="section-title picklist__section">{strings.listTitle}</Text>}
+      <ItemTotals title={strings.totalsTitle} totals={list.totals} />
+      {list.communities.length > 0 && <Text className="section-title">{strings.listTitle}</Text>}
       {list.communities.map((c) => (
         <View className="card picklist__community" key={c.communityId}>
-          <Text className="form-label">{scopeName(c.communityId)}</Text>
+          <Text className="card__title">{scopeName(c.communityId)}</Text>
           {c.buildings.map((b) =>
             b.units.map((u) => (
               <View className="picklist__unit" key={`${b.building}-${u.unit}`}>
@@ -69,11 +51,11 @@ export default function PickListPage() {
                 </Text>
                 {u.orders.map((o) => (
                   <View className="picklist__order" key={o.orderId}>
-                    <Text className="gr-title">
+                    <Text className="title">
                       {o.room} · {o.contactName}
                       {o.contactless ? ` · ${strings.contactless}` : ''} · {STATUS_LABELS[o.status]}
                     </Text>
-                    <Text className="gr-sub">{o.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
+                    <Text className="muted">{o.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
                   </View>
                 ))}
               </View>
@@ -87,7 +69,7 @@ export default function PickListPage() {
             {strings.print}
           </Button>
         ) : (
-          <Text className="gr-sub picklist__print">{strings.printHint}</Text>
+          <Text className="muted picklist__print">{strings.printHint}</Text>
         ))}
     </Page>
   );

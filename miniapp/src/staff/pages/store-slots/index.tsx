@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import List from '@/components/List';
+import NavRow from '@/components/NavRow';
+import { EmptyState } from '@/components/StateView';
+import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { routeParam, shanghaiDate, shanghaiIso, timeText, windowText } from '@/lib/grocery/format';
-import '@/lib/grocery/grocery.css';
-import './index.css';
 
 const strings = {
   loadError: '无法加载送货时段',
@@ -18,11 +19,8 @@ const strings = {
   closed: '已截单',
   pickList: '拣货单',
   addTitle: '新增送货时段',
-  day: '日期',
-  start: '开始，如 09:00',
-  end: '结束，如 11:00',
-  cutoffTime: '当天截单时间，如 07:00',
-  capacity: '最多接几单',
+  labels: { start: '开始时间', end: '结束时间', cutoff: '当天截单时间', capacity: '最多接几单' },
+  placeholders: { start: '如 09:00', end: '如 11:00', cutoff: '如 07:00', capacity: '如 40' },
   add: '新增',
   adding: '正在保存…',
   added: '已新增',
@@ -31,6 +29,8 @@ const strings = {
 };
 
 const DAYS = [0, 1, 2, 3, 4, 5, 6];
+/** The next seven days as chips: `2月10日`. */
+const dayChips = () => DAYS.map((d) => ({ value: d, label: `${shanghaiDate(d).slice(5).replace('-', '月')}日` }));
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export default function StoreSlotsPage() {
@@ -38,96 +38,81 @@ export default function StoreSlotsPage() {
   const state = useApi('grocerySlots', { params: { storeId } });
   const [day, setDay] = useState(1);
   const [form, setForm] = useState({ start: '09:00', end: '11:00', cutoff: '07:00', capacity: '40' });
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  const add = async () => {
-    if (busy) return;
-    if (![form.start, form.end, form.cutoff].every((t) => TIME.test(t.trim()))) return setProblem(strings.badTime);
+  const check = () => {
+    if (![form.start, form.end, form.cutoff].every((t) => TIME.test(t.trim()))) return strings.badTime;
     const capacity = Number(form.capacity);
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 1000) return setProblem(strings.badCapacity);
-    const date = shanghaiDate(day);
-    setBusy(true);
-    setProblem('');
-    try {
-      await api('groceryAddSlot', {
-        params: { storeId },
-        body: {
-          startsAt: shanghaiIso(date, form.start.trim()),
-          endsAt: shanghaiIso(date, form.end.trim()),
-          cutoffAt: shanghaiIso(date, form.cutoff.trim()),
-          capacity,
-        },
-        quiet: true,
-      });
-      void Taro.showToast({ title: strings.added, icon: 'success' });
-      state.reload();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    return Number.isInteger(capacity) && capacity >= 1 && capacity <= 1000 ? '' : strings.badCapacity;
   };
 
-  const input = (key: keyof typeof form, placeholder: string) => (
-    <Input
-      className={`form-input slots__${key}`}
+  const add = () =>
+    submit.run(
+      async () => {
+        const date = shanghaiDate(day);
+        await api('groceryAddSlot', {
+          params: { storeId },
+          body: {
+            startsAt: shanghaiIso(date, form.start.trim()),
+            endsAt: shanghaiIso(date, form.end.trim()),
+            cutoffAt: shanghaiIso(date, form.cutoff.trim()),
+            capacity: Number(form.capacity),
+          },
+          quiet: true,
+        });
+        void Taro.showToast({ title: strings.added, icon: 'success' });
+        state.reload();
+      },
+      { check },
+    );
+
+  const input = (key: keyof typeof form) => (
+    <Field
+      label={strings.labels[key]}
+      className={`slots__${key}`}
       value={form[key]}
-      placeholder={placeholder}
-      onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))}
+      placeholder={strings.placeholders[key]}
+      onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
     />
   );
 
-  const slots = state.data?.slots;
   return (
     <Page className="store-slots">
-      <Text className="section-title slots__section">{strings.slotsTitle}</Text>
-      {!slots && state.loading && <Loading />}
-      {!slots && !state.loading && <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />}
-      {slots && slots.length === 0 && <EmptyState glyph="时" title={strings.empty} />}
-      {slots && slots.length > 0 && (
-        <View className="card">
-          {slots.map((s) => (
-            <View
-              className="gr-row"
-              key={s.slotId}
-              hoverClass="tap-active"
-              onClick={() =>
-                Taro.navigateTo({ url: `/staff/pages/store-picklist/index?storeId=${storeId}&slotId=${s.slotId}` })
-              }
-            >
-              <View className="gr-main">
-                <Text className="gr-title">{windowText(s.startsAt, s.endsAt)}</Text>
-                <Text className="gr-sub">{strings.booked(s.booked, s.capacity, s.reserved)}</Text>
-                <Text className={`gr-tag ${s.open ? 'gr-tag--green' : 'gr-tag--red'}`}>
-                  {s.open ? strings.cutoff(timeText(s.cutoffAt)) : strings.closed}
-                </Text>
-              </View>
-              <Text className="gr-action gr-action--plain">{strings.pickList} ›</Text>
-            </View>
-          ))}
-        </View>
-      )}
-
-      <View className="card">
-        <Text className="form-label">{strings.addTitle}</Text>
-        <View className="chips">
-          {DAYS.map((d) => (
-            <Text key={d} className={`chip${day === d ? ' chip--on' : ''}`} onClick={() => setDay(d)}>
-              {shanghaiDate(d).slice(5).replace('-', '月')}日
+      <Text className="section-title">{strings.slotsTitle}</Text>
+      <List
+        state={state}
+        items={state.data?.slots}
+        title={strings.loadError}
+        empty={<EmptyState glyph="时" title={strings.empty} />}
+        card
+      >
+        {(s) => (
+          <NavRow
+            key={s.slotId}
+            url={`/staff/pages/store-picklist/index?storeId=${storeId}&slotId=${s.slotId}`}
+            title={windowText(s.startsAt, s.endsAt)}
+            end={<Text className="action action--plain">{strings.pickList} ›</Text>}
+          >
+            <Text className="muted">{strings.booked(s.booked, s.capacity, s.reserved)}</Text>
+            <Text className={`tag ${s.open ? 'tag--green' : 'tag--red'}`}>
+              {s.open ? strings.cutoff(timeText(s.cutoffAt)) : strings.closed}
             </Text>
-          ))}
+          </NavRow>
+        )}
+      </List>
+      <View className="card">
+        <Text className="card__title">{strings.addTitle}</Text>
+        <Chips options={dayChips()} value={day} onChange={setDay} />
+        <View className="field-row">
+          {input('start')}
+          {input('end')}
         </View>
-        <View className="gr-fields">
-          {input('start', strings.start)}
-          {input('end', strings.end)}
-        </View>
-        {input('cutoff', strings.cutoffTime)}
-        {input('capacity', strings.capacity)}
-        {problem && <Text className="gr-problem">{problem}</Text>}
-        <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={add}>
-          {busy ? strings.adding : strings.add}
-        </Button>
+        {input('cutoff')}
+        {input('capacity')}
+        <FieldError>{submit.problem}</FieldError>
+        <SubmitButton busy={submit.busy} busyText={strings.adding} onClick={add}>
+          {strings.add}
+        </SubmitButton>
       </View>
     </Page>
   );
