@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { RoleGrant } from '@citycare/contract';
+import NavRow from '@/components/NavRow';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
 import { ROLE_LABELS, scopeName, STAFF_ROLES, type StaffRole } from '@/lib/roles';
 import './index.css';
@@ -11,7 +11,6 @@ const strings = {
   loadError: '无法加载工作台',
   noRoleTitle: '您还没有工作人员权限',
   noRoleDesc: '卡点、商户、公用事业、卫健和管理岗位的权限由管理员开通。',
-  soon: '即将上线',
   open: '进入',
   sections: {
     checkpoint: { glyph: '扫', desc: '扫描居民健康码，核验通行；离线也能验证。' },
@@ -23,16 +22,20 @@ const strings = {
   } satisfies Record<StaffRole, { glyph: string; desc: string }>,
 };
 
-const ROLES_URL = '/staff/pages/roles/index';
-
-/** The page each ready section opens. */
-const SECTION_URLS: Partial<Record<StaffRole, string>> = {
-  admin: ROLES_URL,
+/** The page each section opens. */
+const SECTION_URLS: Record<StaffRole, string> = {
+  admin: '/staff/pages/roles/index',
   utility: '/staff/pages/utility-desk/index',
   checkpoint: '/staff/pages/scan/index',
   official: '/staff/pages/review/index',
   store: '/staff/pages/store-desk/index',
   regulator: '/staff/pages/market-complaints/index',
+};
+
+const GLYPH_TONES: Partial<Record<StaffRole, string>> = {
+  checkpoint: 'glyph--green',
+  official: 'glyph--green',
+  utility: 'glyph--orange',
 };
 
 interface SectionProps {
@@ -43,26 +46,17 @@ interface SectionProps {
 function Section({ role, grants }: SectionProps) {
   const info = strings.sections[role];
   const scopes = grants.map((g) => g.scope).filter((s): s is string => !!s);
-  const url = SECTION_URLS[role];
-  const ready = url !== undefined;
   return (
-    <View
-      className={`card staff__section staff__section--${role}`}
-      hoverClass={ready ? 'tap-active' : 'none'}
-      onClick={url ? () => Taro.navigateTo({ url }) : undefined}
+    <NavRow
+      className={`card card--row staff__section--${role}`}
+      url={SECTION_URLS[role]}
+      start={<View className={`glyph ${GLYPH_TONES[role] ?? ''}`}>{info.glyph}</View>}
+      title={ROLE_LABELS[role]}
+      end={<Text className="action staff__open">{strings.open} ›</Text>}
     >
-      <View className="staff__glyph">{info.glyph}</View>
-      <View className="staff__text">
-        <Text className="staff__title">{ROLE_LABELS[role]}</Text>
-        {scopes.length > 0 && <Text className="staff__scope">{scopes.map(scopeName).join('、')}</Text>}
-        <Text className="staff__desc">{info.desc}</Text>
-      </View>
-      {ready ? (
-        <Text className="staff__open">{strings.open} ›</Text>
-      ) : (
-        <Text className="staff__soon">{strings.soon}</Text>
-      )}
-    </View>
+      {scopes.length > 0 && <Text className="staff__scope">{scopes.map(scopeName).join('、')}</Text>}
+      <Text className="muted staff__desc">{info.desc}</Text>
+    </NavRow>
   );
 }
 
@@ -73,8 +67,7 @@ export default function StaffDeskPage() {
 
   return (
     <Page className="staff">
-      {!user && me.loading && <Loading />}
-      {!user && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      {!user && <NotLoaded state={me} title={strings.loadError} />}
       {user && held.length === 0 && (
         <EmptyState glyph="工" title={strings.noRoleTitle} description={strings.noRoleDesc} />
       )}

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { RoleName, UserProfile } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
+import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useMe } from '@/hooks/useMe';
 import { hasRole, needsScope, ROLE_LABELS, roleText } from '@/lib/roles';
@@ -32,9 +33,9 @@ const strings = {
 };
 
 /** Every role of the contract; resident (everyone's) last. */
-const GRANTABLE = (Object.keys(ROLE_LABELS) as RoleName[]).sort(
-  (a, b) => Number(a === 'resident') - Number(b === 'resident'),
-);
+const GRANTABLE = (Object.keys(ROLE_LABELS) as RoleName[])
+  .sort((a, b) => Number(a === 'resident') - Number(b === 'resident'))
+  .map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const SCOPE_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 type Action = 'lookup' | 'grant' | 'revoke';
@@ -49,8 +50,7 @@ export default function RolesPage() {
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<RoleName>('worker');
   const [scope, setScope] = useState('');
-  const [busy, setBusy] = useState<Action | null>(null);
-  const [problem, setProblem] = useState('');
+  const submit = useSubmit<Action>();
   const [result, setResult] = useState<{ action: Action; user: UserProfile } | null>(null);
 
   function check(action: Action): string {
@@ -60,33 +60,22 @@ export default function RolesPage() {
     return SCOPE_PATTERN.test(scope.trim()) ? '' : strings.badScope;
   }
 
-  async function submit(action: Action) {
-    const issue = check(action);
-    setProblem(issue);
-    if (issue || busy) return;
-    setBusy(action);
-    try {
-      const id = userId.trim();
-      const grant = needsScope(role) ? { role, scope: scope.trim() } : { role };
-      const { user } =
-        action === 'lookup'
-          ? await api('getUser', { params: { userId: id } })
-          : await api(action === 'grant' ? 'grantRole' : 'revokeRole', { body: { userId: id, grant } });
-      setResult({ action, user });
-    } catch {
-      setResult(null); // the adapter has shown the error
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  if (!me.data) {
-    return (
-      <Page>
-        {me.loading ? <Loading /> : <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
-      </Page>
+  const send = (action: Action) =>
+    submit.run(
+      async () => {
+        const id = userId.trim();
+        const grant = needsScope(role) ? { role, scope: scope.trim() } : { role };
+        setResult(null);
+        const { user } =
+          action === 'lookup'
+            ? await api('getUser', { params: { userId: id }, quiet: true })
+            : await api(action === 'grant' ? 'grantRole' : 'revokeRole', { body: { userId: id, grant }, quiet: true });
+        setResult({ action, user });
+      },
+      { action, check: () => check(action) },
     );
-  }
+
+  if (!me.data) return <NotLoadedPage state={me} title={strings.loadError} />;
   if (!hasRole(me.data.roles, 'admin')) {
     return (
       <Page>
@@ -95,49 +84,44 @@ export default function RolesPage() {
     );
   }
 
-  const busyClass = busy ? ' btn--busy' : '';
+  const working = (action: Action) => ({ busy: submit.action === action, busyText: strings.working });
   return (
     <Page className="roles">
       <View className="card">
-        <Text className="roles__label">{strings.userIdLabel}</Text>
-        <Input
+        <Field
+          label={strings.userIdLabel}
+          required
           className="roles__input"
           value={userId}
           placeholder={strings.userIdPlaceholder}
-          onInput={(e) => setUserId(e.detail.value)}
+          onChange={setUserId}
         />
-        <Button className={`btn btn--plain roles__lookup${busyClass}`} onClick={() => submit('lookup')}>
-          {busy === 'lookup' ? strings.working : strings.lookup}
-        </Button>
+        <SubmitButton tone="plain" className="roles__lookup" onClick={() => send('lookup')} {...working('lookup')}>
+          {strings.lookup}
+        </SubmitButton>
       </View>
 
       <View className="card">
-        <Text className="roles__label">{strings.roleLabel}</Text>
-        <View className="chips">
-          {GRANTABLE.map((r) => (
-            <Text key={r} className={`chip${r === role ? ' chip--on' : ''}`} onClick={() => setRole(r)}>
-              {ROLE_LABELS[r]}
-            </Text>
-          ))}
-        </View>
+        <Field label={strings.roleLabel}>
+          <Chips options={GRANTABLE} value={role} onChange={setRole} />
+        </Field>
         {needsScope(role) && (
-          <>
-            <Text className="roles__label">{strings.scopeLabel}</Text>
-            <Input
-              className="roles__input"
-              value={scope}
-              placeholder={strings.scopePlaceholder}
-              onInput={(e) => setScope(e.detail.value)}
-            />
-          </>
+          <Field
+            label={strings.scopeLabel}
+            required
+            className="roles__input"
+            value={scope}
+            placeholder={strings.scopePlaceholder}
+            onChange={setScope}
+          />
         )}
-        {problem && <Text className="roles__problem">{problem}</Text>}
-        <Button className={`btn${busyClass}`} onClick={() => submit('grant')}>
-          {busy === 'grant' ? strings.working : strings.grant}
-        </Button>
-        <Button className={`btn btn--danger${busyClass}`} onClick={() => submit('revoke')}>
-          {busy === 'revoke' ? strings.working : strings.revoke}
-        </Button>
+        <FieldError>{submit.problem}</FieldError>
+        <SubmitButton onClick={() => send('grant')} {...working('grant')}>
+          {strings.grant}
+        </SubmitButton>
+        <SubmitButton tone="danger" onClick={() => send('revoke')} {...working('revoke')}>
+          {strings.revoke}
+        </SubmitButton>
       </View>
 
       {result && (
@@ -147,9 +131,9 @@ export default function RolesPage() {
           </Text>
           <Text className="roles__result-name">{result.user.displayName}</Text>
           <Text className="muted">{maskId(result.user.userId)}</Text>
-          <View className="chips roles__chips--result">
+          <View className="roles__held">
             {result.user.roles.map((g) => (
-              <Text className="chip roles__chip--static" key={`${g.role}:${g.scope ?? ''}`}>
+              <Text className="tag roles__chip--static" key={`${g.role}:${g.scope ?? ''}`}>
                 {roleText(g)}
               </Text>
             ))}
