@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Order } from '@citycare/contract';
-import { api, errorMessage } from '@/api';
+import { Field, FieldError, Notice, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { STATUS_LABELS } from '@/lib/grocery/format';
 import { confirmOrQueue, newConfirmation } from '../../lib/delivery-queue';
 
@@ -30,49 +31,33 @@ interface Props {
 /** One order on the worker's list: dispatch it, then confirm it with the resident's pickup code. */
 export default function OrderItem({ order, pending, onChange }: Props) {
   const [code, setCode] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  const dispatch = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await api('groceryAdvance', { params: { orderId: order.orderId }, body: { action: 'dispatch' } });
+  const dispatch = () =>
+    submit.run(async () => {
+      await api('groceryAdvance', { params: { orderId: order.orderId }, body: { action: 'dispatch' }, quiet: true });
       onChange();
-    } catch {
-      // shown by the adapter
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const confirm = async (value = code) => {
-    const pickupCode = value.trim();
-    if (!/^\d{6}$/.test(pickupCode)) return setProblem(strings.needCode);
-    if (busy) return;
-    setBusy(true);
-    setProblem('');
-    try {
-      const outcome = await confirmOrQueue(newConfirmation(order.orderId, pickupCode));
-      void Taro.showToast({
-        title: outcome === 'delivered' ? strings.delivered : strings.queuedToast,
-        icon: outcome === 'delivered' ? 'success' : 'none',
-      });
-      onChange();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const confirm = (value = code) =>
+    submit.run(
+      async () => {
+        const outcome = await confirmOrQueue(newConfirmation(order.orderId, value.trim()));
+        void Taro.showToast({
+          title: outcome === 'delivered' ? strings.delivered : strings.queuedToast,
+          icon: outcome === 'delivered' ? 'success' : 'none',
+        });
+        onChange();
+      },
+      { check: () => (/^\d{6}$/.test(value.trim()) ? '' : strings.needCode) },
+    );
 
   const scan = async () => {
     try {
       const { result } = await Taro.scanCode({ onlyFromCamera: true });
       const digits = /\d{6}/.exec(result)?.[0] ?? '';
       setCode(digits);
-      if (digits) await confirm(digits);
-      else setProblem(strings.needCode);
+      await confirm(digits);
     } catch {
       // the worker closed the scanner
     }
@@ -80,47 +65,54 @@ export default function OrderItem({ order, pending, onChange }: Props) {
 
   const weapp = process.env.TARO_ENV === 'weapp';
   return (
-    <View className={`deliveries__order${busy ? ' gr-busy' : ''}`}>
-      <View className="gr-row">
-        <Text className="gr-title">{strings.address(order)}</Text>
-        <Text className="gr-tag gr-tag--orange deliveries__status">{STATUS_LABELS[order.status]}</Text>
+    <View className={`deliveries__order${submit.busy ? ' busy' : ''}`}>
+      <View className="row">
+        <Text className="title">{strings.address(order)}</Text>
+        <Text className="tag tag--orange deliveries__status">{STATUS_LABELS[order.status]}</Text>
       </View>
-      <Text className="gr-sub">
+      <Text className="muted">
         {order.contact.name} {order.contact.phone} · {order.storeName}
       </Text>
-      <Text className="gr-sub">{order.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
+      <Text className="muted">{order.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
       <View>
-        {order.fulfilment === 'pickup' && <Text className="gr-tag">{strings.pickup}</Text>}
+        {order.fulfilment === 'pickup' && <Text className="tag">{strings.pickup}</Text>}
         {order.fulfilment === 'delivery' && order.contactless && (
-          <Text className="gr-tag gr-tag--green">{strings.contactless}</Text>
+          <Text className="tag tag--green">{strings.contactless}</Text>
         )}
-        {order.kind === 'group' && <Text className="gr-tag">{strings.group}</Text>}
+        {order.kind === 'group' && <Text className="tag">{strings.group}</Text>}
       </View>
-      {pending && <Text className="gr-notice gr-notice--orange deliveries__pending">{strings.waiting}</Text>}
+      {pending && (
+        <Notice tone="warn" className="deliveries__pending">
+          {strings.waiting}
+        </Notice>
+      )}
       {!pending && order.status === 'prepared' && (
-        <View className="gr-actions">
-          <Text className="gr-action deliveries__dispatch" onClick={dispatch}>
-            {strings.dispatch}
-          </Text>
-        </View>
+        <>
+          <View className="actions">
+            <Text className="action deliveries__dispatch" onClick={dispatch}>
+              {strings.dispatch}
+            </Text>
+          </View>
+          <FieldError>{submit.problem}</FieldError>
+        </>
       )}
       {!pending && order.status === 'out-for-delivery' && (
         <View className="deliveries__confirm">
-          <Input
-            className="form-input deliveries__code"
+          <Field
+            className="deliveries__code"
             type="number"
             maxlength={6}
             value={code}
             placeholder={strings.code}
-            onInput={(e) => setCode(e.detail.value)}
+            onChange={setCode}
+            error={submit.problem}
           />
-          {problem && <Text className="gr-problem">{problem}</Text>}
-          <View className="gr-actions">
-            <Text className="gr-action deliveries__confirm-btn" onClick={() => void confirm()}>
+          <View className="actions">
+            <Text className="action deliveries__confirm-btn" onClick={() => void confirm()}>
               {strings.confirm}
             </Text>
             {weapp && (
-              <Text className="gr-action gr-action--plain" onClick={scan}>
+              <Text className="action action--plain" onClick={scan}>
                 {strings.scan}
               </Text>
             )}

@@ -1,16 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Order } from '@citycare/contract';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import List from '@/components/List';
+import { EmptyState, NotLoaded } from '@/components/StateView';
+import { Chips, FieldError } from '@/components/form';
 import { useMe } from '@/hooks/useMe';
-import { useApi } from '@/hooks/useApi';
+import { useApi, useReloadOnReturn } from '@/hooks/useApi';
 import { windowText } from '@/lib/grocery/format';
 import { scopeName, scopesOf } from '@/lib/roles';
 import { queued, syncQueue, type SyncResult } from '../../lib/delivery-queue';
 import OrderItem from './OrderItem';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -61,12 +62,8 @@ function Deliveries({ community }: { community: string }) {
     }
   }, [reload]);
 
-  const first = useRef(true);
-  useDidShow(() => {
-    void sync();
-    if (first.current) first.current = false;
-    else state.reload();
-  });
+  useDidShow(() => void sync());
+  useReloadOnReturn(state.reload);
   useEffect(() => {
     const onChange = (res: { isConnected: boolean }) => {
       if (res.isConnected) void sync();
@@ -80,28 +77,25 @@ function Deliveries({ community }: { community: string }) {
   return (
     <>
       <View className={`card deliveries__queue${pending.length ? ' deliveries__queue--waiting' : ''}`}>
-        <Text className="gr-title deliveries__queue-text">{strings.queue(pending.length)}</Text>
+        <Text className="title deliveries__queue-text">{strings.queue(pending.length)}</Text>
         {pending.length > 0 && (
-          <Text className="gr-action deliveries__sync" onClick={() => void sync()}>
+          <Text className="action deliveries__sync" onClick={() => void sync()}>
             {syncing ? strings.syncing : strings.sync}
           </Text>
         )}
       </View>
       {refused.map((r) => (
-        <Text key={r.orderId} className="gr-problem">
-          {strings.refused(r.message)}
-        </Text>
+        <FieldError key={r.orderId}>{strings.refused(r.message)}</FieldError>
       ))}
-      {!orders && state.loading && <Loading />}
-      {!orders && !state.loading && <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />}
-      {orders && state.error !== undefined && !state.loading && (
-        <InlineError error={state.error} onRetry={state.reload} />
-      )}
-      {orders && orders.length === 0 && <EmptyState glyph="送" title={strings.empty} description={strings.emptyDesc} />}
-      {orders &&
-        bySlot(orders).map((g) => (
+      <List
+        state={state}
+        items={orders && bySlot(orders)}
+        title={strings.loadError}
+        empty={<EmptyState glyph="送" title={strings.empty} description={strings.emptyDesc} />}
+      >
+        {(g) => (
           <View className="card" key={g.key}>
-            <Text className="form-label">
+            <Text className="card__title">
               {g.label} · {strings.slotOrders(g.orders.length)}
             </Text>
             {g.orders.map((o) => (
@@ -116,7 +110,8 @@ function Deliveries({ community }: { community: string }) {
               />
             ))}
           </View>
-        ))}
+        )}
+      </List>
     </>
   );
 }
@@ -128,17 +123,14 @@ export default function DeliveriesPage() {
   const community = chosen || communities[0] || '';
   return (
     <Page className="deliveries">
-      {!me.data && me.loading && <Loading />}
-      {!me.data && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      {!me.data && <NotLoaded state={me} title={strings.loadError} />}
       {me.data && !community && <EmptyState glyph="社" title={strings.noRole} />}
       {communities.length > 1 && (
-        <View className="chips">
-          {communities.map((c) => (
-            <Text key={c} className={`chip${c === community ? ' chip--on' : ''}`} onClick={() => setChosen(c)}>
-              {scopeName(c)}
-            </Text>
-          ))}
-        </View>
+        <Chips
+          options={communities.map((c) => ({ value: c, label: scopeName(c) }))}
+          value={community}
+          onChange={setChosen}
+        />
       )}
       {community && <Deliveries key={community} community={community} />}
     </Page>

@@ -1,12 +1,13 @@
-import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import List from '@/components/List';
 import Page from '@/components/Page';
-import { EmptyState, NotLoaded } from '@/components/StateView';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
+import { FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
-import '@/lib/grocery/grocery.css';
+import ItemTotals from '@/lib/grocery/ItemTotals';
 import './index.css';
 
 const strings = {
@@ -28,84 +29,58 @@ const strings = {
 export default function WorkerGroupPage() {
   const groupId = routeParam(useRouter().params, 'groupId');
   const state = useApi('groceryGroup', { params: { groupId } });
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const group = state.data?.group;
-  if (!group) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!group) return <NotLoadedPage state={state} title={strings.loadError} />;
 
   const close = async () => {
-    if (busy) return;
+    if (submit.busy) return;
     const content = group.memberCount ? strings.closeConfirm : strings.closeEmpty;
     const { confirm } = await Taro.showModal({ title: strings.close, content });
     if (!confirm) return;
-    setBusy(true);
-    try {
-      await api('groceryCloseGroup', { params: { groupId } });
+    await submit.run(async () => {
+      await api('groceryCloseGroup', { params: { groupId }, quiet: true });
       void Taro.showToast({ title: strings.closed, icon: 'success' });
       state.reload();
-    } catch {
-      // shown by the adapter
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Page className="wgroup">
       <View className="card">
-        <Text className="gr-title">
+        <Text className="title">
           {group.label} · {group.storeName}
         </Text>
-        <Text className="gr-sub">{strings.cutoff(timeText(group.cutoffAt))}</Text>
-        <Text className="gr-sub">{strings.summary(group.memberCount, yuan(group.totalFen))}</Text>
+        <Text className="muted">{strings.cutoff(timeText(group.cutoffAt))}</Text>
+        <Text className="muted">{strings.summary(group.memberCount, yuan(group.totalFen))}</Text>
       </View>
-      {group.status === 'closed' && <Text className="gr-notice">{strings.orderDone}</Text>}
-      {group.status === 'cancelled' && <Text className="gr-notice gr-notice--orange">{strings.cancelled}</Text>}
-      {group.status === 'closing' && <Text className="gr-notice gr-notice--orange">{strings.closing}</Text>}
-      {group.totals.length > 0 && (
-        <View className="card">
-          <Text className="form-label">{strings.totalsTitle}</Text>
-          {group.totals.map((t) => (
-            <View className="gr-row" key={t.itemId}>
-              <Text className="gr-title">{t.name}</Text>
-              <Text className="gr-title">
-                {t.qty} {t.unit}
+      {group.status === 'closed' && <Notice tone="success">{strings.orderDone}</Notice>}
+      {group.status === 'cancelled' && <Notice tone="warn">{strings.cancelled}</Notice>}
+      {group.status === 'closing' && <Notice tone="warn">{strings.closing}</Notice>}
+      <ItemTotals title={strings.totalsTitle} totals={group.totals} />
+      <Text className="section-title">{strings.membersTitle}</Text>
+      <List items={group.shares} empty={<EmptyState glyph="户" title={strings.noMembers} />} card>
+        {(s) => (
+          <View className="row" key={s.memberId}>
+            <View className="row__main">
+              <Text className="title">
+                {s.household} · {s.contactName}
               </Text>
+              <Text className="muted">{s.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
             </View>
-          ))}
-        </View>
-      )}
-      <Text className="section-title wgroup__section">{strings.membersTitle}</Text>
-      {group.shares.length === 0 ? (
-        <EmptyState glyph="户" title={strings.noMembers} />
-      ) : (
-        <View className="card">
-          {group.shares.map((s) => (
-            <View className="gr-row" key={s.memberId}>
-              <View className="gr-main">
-                <Text className="gr-title">
-                  {s.household} · {s.contactName}
-                </Text>
-                <Text className="gr-sub">{s.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
-              </View>
-              <View className="wgroup__money">
-                <Text className="gr-price">¥{yuan(s.totalFen)}</Text>
-                <Text className={`gr-tag gr-tag--${shareState(s).tone}`}>{shareState(s).text}</Text>
-              </View>
+            <View className="wgroup__money">
+              <Text className="price">¥{yuan(s.totalFen)}</Text>
+              <Text className={`tag tag--${shareState(s).tone}`}>{shareState(s).text}</Text>
             </View>
-          ))}
-        </View>
-      )}
+          </View>
+        )}
+      </List>
       {(group.status === 'open' || group.status === 'closing') && (
-        <Button className={`btn wgroup__close${busy ? ' btn--busy' : ''}`} onClick={close}>
+        <SubmitButton className="wgroup__close" busy={submit.busy} onClick={close}>
           {strings.close}
-        </Button>
+        </SubmitButton>
       )}
+      <FieldError className="wgroup__problem">{submit.problem}</FieldError>
     </Page>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { Loading, NotLoaded } from '@/components/StateView';
+import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { timeText, windowText } from '@/lib/grocery/format';
 
@@ -33,111 +34,86 @@ export default function OpenForm({ community, onOpened }: { community: string; o
   const [slotId, setSlotId] = useState('');
   const [hours, setHours] = useState(0);
   const [form, setForm] = useState({ label: '', name: '', phone: '' });
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  if (!stores.data) {
-    return stores.loading ? (
-      <Loading />
-    ) : (
-      <ErrorState title={strings.loadError} error={stores.error} onRetry={stores.reload} />
-    );
-  }
+  if (!stores.data) return <NotLoaded state={stores} title={strings.loadError} />;
   const slot = slots.data?.slots.find((s) => s.slotId === slotId);
+  const cutoffAt = (s: { cutoffAt: string }) => new Date(Date.parse(s.cutoffAt) - hours * 3600_000).toISOString();
 
-  const open = async () => {
-    if (busy) return;
-    if (!slot || form.label.trim().length < 2 || !form.name.trim() || !/^1\d{10}$/.test(form.phone.trim()))
-      return setProblem(strings.need);
-    setBusy(true);
-    setProblem('');
-    try {
-      await api('groceryOpenGroup', {
-        body: {
-          storeId,
-          communityId: community,
-          slotId,
-          label: form.label.trim(),
-          cutoffAt: new Date(Date.parse(slot.cutoffAt) - hours * 3600_000).toISOString(),
-          contact: { name: form.name.trim(), phone: form.phone.trim() },
-        },
-        quiet: true,
-      });
-      void Taro.showToast({ title: strings.opened, icon: 'success' });
-      onOpened();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const open = () =>
+    submit.run(
+      async () => {
+        if (!slot) return;
+        await api('groceryOpenGroup', {
+          body: {
+            storeId,
+            communityId: community,
+            slotId,
+            label: form.label.trim(),
+            cutoffAt: cutoffAt(slot),
+            contact: { name: form.name.trim(), phone: form.phone.trim() },
+          },
+          quiet: true,
+        });
+        void Taro.showToast({ title: strings.opened, icon: 'success' });
+        onOpened();
+      },
+      {
+        check: () =>
+          !slot || form.label.trim().length < 2 || !form.name.trim() || !/^1\d{10}$/.test(form.phone.trim())
+            ? strings.need
+            : '',
+      },
+    );
 
   const input = (key: keyof typeof form) => (
-    <Input
-      className={`form-input open__${key}`}
+    <Field
+      className={`open__${key}`}
       value={form[key]}
       type={key === 'phone' ? 'number' : 'text'}
       placeholder={strings[key]}
-      onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))}
+      onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
     />
   );
 
+  const openSlots = (slots.data?.slots ?? []).filter((s) => s.open);
   return (
     <View className="card">
-      <Text className="form-label">{strings.title}</Text>
-      <Text className="gr-sub">{strings.store}</Text>
-      <View className="chips">
-        {stores.data.stores.map((s) => (
-          <Text
-            key={s.storeId}
-            className={`chip${storeId === s.storeId ? ' chip--on' : ''}`}
-            onClick={() => (setStoreId(s.storeId), setSlotId(''))}
-          >
-            {s.name}
-          </Text>
-        ))}
-      </View>
+      <Text className="card__title">{strings.title}</Text>
+      <Field label={strings.store}>
+        <Chips
+          options={stores.data.stores.map((s) => ({ value: s.storeId, label: s.name }))}
+          value={storeId}
+          onChange={(id) => (setStoreId(id), setSlotId(''))}
+        />
+      </Field>
       {storeId && (
-        <>
-          <Text className="gr-sub">{strings.slot}</Text>
+        <Field label={strings.slot}>
           {slots.loading && <Loading />}
-          {slots.data?.slots.length === 0 && <Text className="gr-problem">{strings.noSlots}</Text>}
-          <View className="chips">
-            {slots.data?.slots
-              .filter((s) => s.open)
-              .map((s) => (
-                <Text
-                  key={s.slotId}
-                  className={`chip${slotId === s.slotId ? ' chip--on' : ''}`}
-                  onClick={() => setSlotId(s.slotId)}
-                >
-                  {windowText(s.startsAt, s.endsAt)}
-                </Text>
-              ))}
-          </View>
-        </>
+          {slots.data?.slots.length === 0 && <FieldError>{strings.noSlots}</FieldError>}
+          <Chips
+            options={openSlots.map((s) => ({ value: s.slotId, label: windowText(s.startsAt, s.endsAt) }))}
+            value={slotId}
+            onChange={setSlotId}
+          />
+        </Field>
       )}
       {slot && (
-        <>
-          <Text className="gr-sub">
-            {strings.cutoff}：{timeText(new Date(Date.parse(slot.cutoffAt) - hours * 3600_000).toISOString())}
-          </Text>
-          <View className="chips">
-            {HOURS.map((h) => (
-              <Text key={h} className={`chip${hours === h ? ' chip--on' : ''}`} onClick={() => setHours(h)}>
-                {strings.before(h)}
-              </Text>
-            ))}
-          </View>
-        </>
+        <Field label={`${strings.cutoff}：${timeText(cutoffAt(slot))}`}>
+          <Chips
+            options={HOURS.map((h) => ({ value: h, label: strings.before(h) }))}
+            value={hours}
+            onChange={setHours}
+          />
+        </Field>
       )}
       {input('label')}
       {input('name')}
       {input('phone')}
-      {problem && <Text className="gr-problem">{problem}</Text>}
-      <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={open}>
-        {busy ? strings.opening : strings.open}
-      </Button>
+      <FieldError>{submit.problem}</FieldError>
+      <SubmitButton busy={submit.busy} busyText={strings.opening} onClick={open}>
+        {strings.open}
+      </SubmitButton>
     </View>
   );
 }

@@ -1,14 +1,14 @@
-import { useRef, useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { Button, Text } from '@tarojs/components';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import List from '@/components/List';
+import NavRow from '@/components/NavRow';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
-import { useApi } from '@/hooks/useApi';
+import { useApi, useReloadOnReturn } from '@/hooks/useApi';
 import { timeText, yuan } from '@/lib/grocery/format';
 import { scopesOf } from '@/lib/roles';
 import OpenForm from './OpenForm';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -24,12 +24,7 @@ const strings = {
 function Groups({ community }: { community: string }) {
   const state = useApi('groceryGroups', { params: { communityId: community } });
   const [opening, setOpening] = useState(false);
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else state.reload();
-  });
-  const groups = state.data?.groups;
+  useReloadOnReturn(state.reload);
   return (
     <>
       {opening ? (
@@ -45,32 +40,24 @@ function Groups({ community }: { community: string }) {
           {strings.open}
         </Button>
       )}
-      {!groups && state.loading && <Loading />}
-      {!groups && !state.loading && <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />}
-      {groups && groups.length === 0 && <EmptyState glyph="团" title={strings.empty} description={strings.emptyDesc} />}
-      {groups && groups.length > 0 && (
-        <View className="card">
-          {groups.map((g) => (
-            <View
-              className="gr-row"
-              key={g.groupId}
-              hoverClass="tap-active"
-              onClick={() => Taro.navigateTo({ url: `/worker/pages/group/index?groupId=${g.groupId}` })}
-            >
-              <View className="gr-main">
-                <Text className="gr-title">
-                  {g.label} · {g.storeName}
-                </Text>
-                <Text className="gr-sub">{strings.line(g.memberCount, yuan(g.totalFen), timeText(g.cutoffAt))}</Text>
-                <Text className={`gr-tag ${g.status === 'open' ? 'gr-tag--green' : ''}`}>
-                  {strings.status[g.status]}
-                </Text>
-              </View>
-              <Text className="gr-arrow">›</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <List
+        state={state}
+        items={state.data?.groups}
+        title={strings.loadError}
+        empty={<EmptyState glyph="团" title={strings.empty} description={strings.emptyDesc} />}
+        card
+      >
+        {(g) => (
+          <NavRow
+            key={g.groupId}
+            url={`/worker/pages/group/index?groupId=${g.groupId}`}
+            title={`${g.label} · ${g.storeName}`}
+          >
+            <Text className="muted">{strings.line(g.memberCount, yuan(g.totalFen), timeText(g.cutoffAt))}</Text>
+            <Text className={`tag ${g.status === 'open' ? 'tag--green' : ''}`}>{strings.status[g.status]}</Text>
+          </NavRow>
+        )}
+      </List>
     </>
   );
 }
@@ -80,8 +67,7 @@ export default function WorkerGroupsPage() {
   const community = me.data ? (scopesOf(me.data.roles, 'worker')[0] ?? '') : '';
   return (
     <Page className="groups">
-      {!me.data && me.loading && <Loading />}
-      {!me.data && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      {!me.data && <NotLoaded state={me} title={strings.loadError} />}
       {me.data && !community && <EmptyState glyph="社" title={strings.noRole} />}
       {community && <Groups key={community} community={community} />}
     </Page>

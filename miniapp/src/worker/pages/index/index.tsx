@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import { EmptyState, NotLoaded } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
 import { scopeName, scopesOf } from '@/lib/roles';
 import './index.css';
@@ -34,17 +34,16 @@ export default function WorkerDeskPage() {
 
   return (
     <Page className="worker">
-      {!user && me.loading && <Loading />}
-      {!user && !me.loading && <ErrorState title={strings.loadError} error={me.error} onRetry={me.reload} />}
+      {!user && <NotLoaded state={me} title={strings.loadError} />}
       {user && communities.length === 0 && (
         <EmptyState glyph="社" title={strings.noRoleTitle} description={strings.noRoleDesc} />
       )}
       {user && communities.length > 0 && (
         <>
-          <Text className="section-title worker__title">{strings.communitiesTitle}</Text>
+          <Text className="section-title">{strings.communitiesTitle}</Text>
           <View className="card">
             {communities.map((id) => (
-              <Text className="worker__community" key={id}>
+              <Text className="title worker__community" key={id}>
                 {scopeName(id)}
               </Text>
             ))}
@@ -57,7 +56,7 @@ export default function WorkerDeskPage() {
               onClick={() => Taro.navigateTo({ url: task.url })}
             >
               <View className="worker__tasks-head">
-                <Text className="worker__tasks-title">{task.title}</Text>
+                <Text className="title">{task.title}</Text>
                 <Text className="worker__open">{strings.open}</Text>
               </View>
               <Text className="worker__tasks-desc">{task.desc}</Text>
