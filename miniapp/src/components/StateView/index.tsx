@@ -28,7 +28,7 @@ interface ErrorStateProps {
 export function ErrorState({ error, onRetry, title = strings.errorTitle }: ErrorStateProps) {
   return (
     <View className="state state--error">
-      <View className="state__badge state__badge--error">!</View>
+      <View className="glyph glyph--round state__badge state__badge--error">!</View>
       <Text className="state__title">{title}</Text>
       <Text className="state__text">{errorMessage(error)}</Text>
       {onRetry && (
@@ -81,7 +81,7 @@ interface EmptyStateProps {
 export function EmptyState({ title, description, glyph = 'i' }: EmptyStateProps) {
   return (
     <View className="state state--empty">
-      <View className="state__badge">{glyph}</View>
+      <View className="glyph glyph--round state__badge">{glyph}</View>
       <Text className="state__title">{title}</Text>
       {description && <Text className="state__text">{description}</Text>}
     </View>

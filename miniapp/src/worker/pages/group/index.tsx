@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import List from '@/components/List';
 import Page from '@/components/Page';
 import { EmptyState, NotLoadedPage } from '@/components/StateView';
-import { FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
+import { FieldError, Notice, SubmitButton, useSubmit, type NoticeTone } from '@/components/form';
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
@@ -26,12 +26,20 @@ const strings = {
   closing: '已过截止时间，系统几分钟内会自动合成一单发给商店；也可以现在手动截止。',
 };
 
+/** What the worker must know of a group past its open phase. */
+const NOTICES: Partial<Record<string, { tone: NoticeTone; text: string }>> = {
+  closed: { tone: 'success', text: strings.orderDone },
+  cancelled: { tone: 'warn', text: strings.cancelled },
+  closing: { tone: 'warn', text: strings.closing },
+};
+
 export default function WorkerGroupPage() {
   const groupId = routeParam(useRouter().params, 'groupId');
   const state = useApi('groceryGroup', { params: { groupId } });
   const submit = useSubmit();
   const group = state.data?.group;
   if (!group) return <NotLoadedPage state={state} title={strings.loadError} />;
+  const notice = NOTICES[group.status];
 
   const close = async () => {
     if (submit.busy) return;
@@ -54,9 +62,7 @@ export default function WorkerGroupPage() {
         <Text className="muted">{strings.cutoff(timeText(group.cutoffAt))}</Text>
         <Text className="muted">{strings.summary(group.memberCount, yuan(group.totalFen))}</Text>
       </View>
-      {group.status === 'closed' && <Notice tone="success">{strings.orderDone}</Notice>}
-      {group.status === 'cancelled' && <Notice tone="warn">{strings.cancelled}</Notice>}
-      {group.status === 'closing' && <Notice tone="warn">{strings.closing}</Notice>}
+      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       <ItemTotals title={strings.totalsTitle} totals={group.totals} />
       <Text className="section-title">{strings.membersTitle}</Text>
       <List items={group.shares} empty={<EmptyState glyph="户" title={strings.noMembers} />} card>
