@@ -37,7 +37,7 @@ export function payWithWechat(params: PayParams): Promise<PayResult> {
     requestPayment: (p) => requestPayment(p),
     simulatedCashier: async (request) => {
       if (!simulatorAvailable()) {
-        Taro.showToast({ title: strings.noCashier, icon: 'none', duration: 2500 });
+        void Taro.showToast({ title: strings.noCashier, icon: 'none', duration: 2500 });
         return 'failed';
       }
       return openCashier(request);
@@ -45,7 +45,7 @@ export function payWithWechat(params: PayParams): Promise<PayResult> {
     check: async (paymentId) => (await api('myPayment', { params: { paymentId } })).payment.status,
     wait: sleep,
     showPending: () => {
-      Taro.showToast({ title: strings.pending, icon: 'none', duration: 3000 });
+      void Taro.showToast({ title: strings.pending, icon: 'none', duration: 3000 });
     },
   });
 }
