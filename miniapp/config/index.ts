@@ -126,7 +126,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // dist/<platform>, or <CITYCARE_DIST_ROOT>/<platform>: the browser tests build into a folder
     // of their own (scripts/lib/build.ts), so parallel runs never overwrite each other.
     outputRoot: path.join(process.env.CITYCARE_DIST_ROOT ?? 'dist', platform),
-    alias: { '@': path.join(appRoot, 'src') },
+    alias: {
+      '@': path.join(appRoot, 'src'),
+      // Preact in place of React (see `framework`): Taro's mini-program entry calls
+      // ReactDOM.createRoot, which preact/compat lacks (NervJS/taro#17641); this adds it.
+      ...(platform === 'h5' ? {} : { 'react-dom$': path.join(__dirname, 'preact-dom.js') }),
+    },
     env: appEnv(),
     defineConstants: {
       ...contractConstants(),
@@ -134,8 +139,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       SCOPE_NAMES: JSON.stringify(scopeNames(city)),
     },
     copy: { patterns: [], options: {} },
-    framework: 'react',
-    compiler: 'webpack5',
+    // Preact (preact/compat) renders the app's React code: about 88 KB less in the main package
+    // than React's reconciler. Taro aliases react, react-dom and react/jsx-runtime to it.
+    framework: 'preact',
+    // No dependency prebundling in watch builds: prebundled Preact renders outside Taro's DOM
+    // (`document` is undefined in the mini-program) and every page fails to mount.
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
       compile: { include: compileInclude },
@@ -149,7 +158,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       devServer: {
-        hot: false, // fast refresh needs @pmmmwh/react-refresh-webpack-plugin, not installed
+        hot: false, // fast refresh needs @prefresh/webpack, not installed
         host: '127.0.0.1',
         port: Number(process.env.CITYCARE_H5_PORT) || 10086,
       },
