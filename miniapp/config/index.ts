@@ -126,7 +126,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // dist/<platform>, or <CITYCARE_DIST_ROOT>/<platform>: the browser tests build into a folder
     // of their own (scripts/lib/build.ts), so parallel runs never overwrite each other.
     outputRoot: path.join(process.env.CITYCARE_DIST_ROOT ?? 'dist', platform),
-    alias: { '@': path.join(appRoot, 'src') },
+    alias: {
+      '@': path.join(appRoot, 'src'),
+      // Preact in place of React (see `framework`): Taro's mini-program entry calls
+      // ReactDOM.createRoot, which preact/compat lacks (NervJS/taro#17641); this adds it.
+      ...(platform === 'h5' ? {} : { 'react-dom$': path.join(__dirname, 'preact-dom.js') }),
+    },
     env: appEnv(),
     defineConstants: {
       ...contractConstants(),
@@ -134,9 +139,51 @@ export default defineConfig<'webpack5'>(async (merge) => {
       SCOPE_NAMES: JSON.stringify(scopeNames(city)),
     },
     copy: { patterns: [], options: {} },
-    framework: 'react',
-    compiler: 'webpack5',
+    // Preact (preact/compat) renders the app's React code: about 88 KB less in the main package
+    // than React's reconciler. Taro aliases react, react-dom and react/jsx-runtime to it.
+    framework: 'preact',
+    // No dependency prebundling in watch builds: prebundled Preact renders outside Taro's DOM
+    // (`document` is undefined in the mini-program) and every page fails to mount.
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // The main package is held to 15% of WeChat's 2 MB (scripts/bench/weapp.ts); the settings
+    // below keep about 21 KB out of it.
+    //
+    // base.wxml unrolls one set of templates per nesting level, as WeChat templates cannot
+    // recurse; deeper nodes render through Taro's recursive `comp` component. Our pages reach
+    // level 4 (every page of e2e/weapp/pages.ts, measured); each level costs ~2.7 KB, and 12
+    // (Taro's default is 16) still unrolls levels 0-10. Mini-program builds only.
+    baseLevel: 12,
+    // Mini-program builds: Terser's own compress defaults (as webpack and Taro's H5 build use
+    // them) instead of the subset Taro enables, and Chinese text as UTF-8 instead of \uXXXX
+    // escapes (6 bytes each instead of 3). Output stays ES5-shaped (Taro's ecma: 5). H5 keeps
+    // Taro's H5 defaults.
+    ...(platform === 'h5'
+      ? {}
+      : {
+          terser: {
+            enable: true,
+            config: {
+              compress: {
+                arrows: true,
+                collapse_vars: true,
+                comparisons: true,
+                computed_props: true,
+                hoist_props: true,
+                inline: true,
+                loops: true,
+                negate_iife: true,
+                properties: true,
+                reduce_funcs: true,
+                reduce_vars: true,
+                switches: true,
+                typeofs: true,
+                passes: 2,
+              },
+              output: { ascii_only: false },
+            },
+          },
+        }),
     mini: {
       compile: { include: compileInclude },
       postcss: {
@@ -149,7 +196,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       devServer: {
-        hot: false, // fast refresh needs @pmmmwh/react-refresh-webpack-plugin, not installed
+        hot: false, // fast refresh needs @prefresh/webpack, not installed
         host: '127.0.0.1',
         port: Number(process.env.CITYCARE_H5_PORT) || 10086,
       },
