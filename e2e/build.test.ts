@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, MINIAPP } from '../scripts/lib/build';
-import { WECHAT_PACKAGE_LIMIT, weappPackageSizes } from '../scripts/bench/weapp';
+import { MAIN_PACKAGE_BUDGET, WECHAT_PACKAGE_LIMIT, weappPackageSizes } from '../scripts/bench/weapp';
 
 /** The global setup has just run both production builds; these check what they produced. */
 const weappScripts = () =>
@@ -69,6 +69,14 @@ describe('weapp build', () => {
     for (const { name, bytes } of weappPackageSizes()) {
       expect({ name, under: bytes < WECHAT_PACKAGE_LIMIT }).toEqual({ name, under: true });
     }
+  });
+
+  it('keeps the main package (tabs and sign-in) within its budget: 15% of the 2 MB limit', () => {
+    const main = weappPackageSizes().find((p) => p.name === 'main');
+    expect({ bytes: main?.bytes, within: (main?.bytes ?? Infinity) <= MAIN_PACKAGE_BUDGET }).toEqual({
+      bytes: main?.bytes,
+      within: true,
+    });
   });
 
   it('ships no demo accounts and the production API base in the production build', () => {

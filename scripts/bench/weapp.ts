@@ -49,8 +49,8 @@ export function weappPackageSizes(dist = DIST.weapp): { name: string; bytes: num
 /** What the main package is made of: the framework every Taro app ships, then our own code. */
 const MAIN_PARTS: { part: string; test: (rel: string) => boolean }[] = [
   { part: 'Taro runtime (taro.js)', test: (f) => f === 'taro.js' },
-  { part: 'React reconciler and app entry (app.js)', test: (f) => /^app\.js(\.LICENSE\.txt)?$/.test(f) },
-  { part: 'npm modules: react, swr, qrcode (vendors.js)', test: (f) => f.startsWith('vendors.js') },
+  { part: 'app entry (app.js)', test: (f) => /^app\.js(\.LICENSE\.txt)?$/.test(f) },
+  { part: 'npm modules: preact/compat, swr, qrcode (vendors.js)', test: (f) => f.startsWith('vendors.js') },
   {
     part: 'Taro templates, webpack runtime (base.wxml, comp.*, utils.wxs, runtime.js)',
     test: (f) => /^(base\.wxml|comp\.|utils\.wxs|runtime\.js)/.test(f),
