@@ -8,6 +8,7 @@ export * from './health-pass';
 export * from './grocery';
 export * from './grocery-lists';
 export * from './utility';
+export * from './utility-payments';
 export * from './payments';
 export * from './routes';
 export * from './route-def';

@@ -4,9 +4,6 @@ import {
   AccountDetail,
   AccountResponse,
   ApplyReliefRequest,
-  BulkPayRequest,
-  BulkPayResponse,
-  CommunityArrears,
   CreatePlanRequest,
   CreateRepairRequest,
   DecideReliefRequest,
@@ -16,7 +13,6 @@ import {
   ImportBillsRequest,
   ImportBillsResponse,
   LinkAccountRequest,
-  PaymentResponse,
   PlanResponse,
   ProtectedList,
   ReliefResponse,
@@ -24,11 +20,19 @@ import {
   RepairResponse,
   ReviewList,
   StaffAccount,
-  StartPaymentRequest,
-  StartPaymentResponse,
   UpdateRepairRequest,
   UtilityOverview,
 } from './utility';
+import {
+  BulkPayRequest,
+  BulkPayResponse,
+  BulkQuote,
+  BulkQuoteRequest,
+  CommunityArrears,
+  PaymentResponse,
+  StartPaymentRequest,
+  StartPaymentResponse,
+} from './utility-payments';
 
 const staff = '/utility/staff/{company}';
 
@@ -62,6 +66,10 @@ export const utilityRoutes = {
     body: CreatePlanRequest,
     response: PlanResponse,
   },
+  /**
+   * Places a WeChat Pay payment for chosen bills (Idempotency-Key honoured) and answers the
+   * cashier's parameters; the bills are paid when WeChat Pay's verified notification says so.
+   */
   startUtilityPayment: {
     method: 'POST',
     path: '/utility/payments',
@@ -69,6 +77,7 @@ export const utilityRoutes = {
     body: StartPaymentRequest,
     response: StartPaymentResponse,
   },
+  /** The payer back from the cashier: the payment as stored. Settles nothing (WeChat Pay's notification does). */
   confirmUtilityPayment: {
     method: 'POST',
     path: '/utility/payments/{paymentId}/confirm',
@@ -89,6 +98,18 @@ export const utilityRoutes = {
     auth: true,
     response: CommunityArrears,
   },
+  /** What paying chosen households of the community costs now (late fees included); changes nothing. */
+  bulkQuote: {
+    method: 'POST',
+    path: '/utility/community/{community}/quote',
+    auth: true,
+    body: BulkQuoteRequest,
+    response: BulkQuote,
+  },
+  /**
+   * One WeChat Pay order for the chosen households' unpaid bills, for the amount the worker
+   * confirmed (Idempotency-Key required: a retry places nothing twice).
+   */
   bulkPay: {
     method: 'POST',
     path: '/utility/community/{community}/pay',

@@ -76,6 +76,8 @@ export const BillView = z.object({
   /** Late fee owed now (unpaid) or paid with the bill; 0 when waived. */
   lateFeeFen: z.number().int(),
   lateFeeWaived: z.boolean(),
+  /** A WeChat Pay payment for it is under way (not yet paid, not yet lapsed); absent otherwise. */
+  paying: z.literal(true).optional(),
 });
 export type BillView = z.infer<typeof BillView>;
 
@@ -146,53 +148,6 @@ export const ReliefResponse = z.object({ relief: ReliefApplication });
 
 export const CreatePlanRequest = z.object({ months: InstallmentMonths });
 export const PlanResponse = z.object({ plan: InstallmentPlan });
-
-/** `cancelled`: lapsed unpaid; `refunding`/`refunded`: the money is on its way back / went back. */
-export const PaymentStatusView = z.enum(['pending', 'paid', 'cancelled', 'refunding', 'refunded']);
-export const UtilityPayment = z.object({
-  paymentId: z.string(),
-  accountNo: z.string(),
-  billIds: z.array(z.string()),
-  amountFen: z.number().int(),
-  status: PaymentStatusView,
-});
-export const StartPaymentRequest = z.object({
-  accountNo: AccountNo,
-  billIds: z.array(z.string().max(64)).min(1, '请选择要缴的账单').max(24),
-});
-export const StartPaymentResponse = z.object({
-  payment: UtilityPayment,
-  clientParams: z.record(z.string(), z.string()),
-});
-export const PaymentResponse = z.object({ payment: UtilityPayment });
-
-/** Bulk payment by a community worker for households that cannot pay online. */
-export const BULK_PAY_MAX = 20;
-export const BulkPayRequest = z.object({
-  accountNos: z
-    .array(AccountNo)
-    .min(1, '请选择住户')
-    .max(BULK_PAY_MAX, `一次最多代缴 ${BULK_PAY_MAX} 户`)
-    .refine((a) => new Set(a).size === a.length, '户号有重复'),
-});
-export const BulkPayOutcome = z.enum(['paid', 'nothing-due', 'not-found', 'failed']);
-export const BulkPayResponse = z.object({
-  results: z.array(
-    z.object({ accountNo: z.string(), outcome: BulkPayOutcome, amountFen: z.number().int(), message: z.string() }),
-  ),
-});
-export const CommunityArrears = z.object({
-  accounts: z.array(
-    z.object({
-      accountNo: z.string(),
-      companyName: z.string(),
-      kind: UtilityKind,
-      holderMasked: z.string(),
-      address: z.string(),
-      arrearsFen: z.number().int(),
-    }),
-  ),
-});
 
 /** Staff views. */
 export const ReviewItem = z.object({

@@ -31,3 +31,18 @@ export function now(): Date {
 export function setClock(next: Clock | undefined): void {
   clock = next;
 }
+
+let paymentClock: Clock | undefined;
+
+/**
+ * WeChat Pay's time: a payment's creation and expiry (its time_expire) are real instants,
+ * whatever calendar day the stage plays; late fees use `now()`.
+ */
+export function paymentNow(): Date {
+  return paymentClock ? paymentClock() : new Date();
+}
+
+/** Replaces the payments' clock (tests); `undefined` goes back to the real time. */
+export function setPaymentClock(next: Clock | undefined): void {
+  paymentClock = next;
+}

@@ -38,6 +38,8 @@ export interface BillItem {
   paidAt?: string;
   lateFeePaidFen?: number;
   paymentId?: string;
+  /** The pending WeChat Pay payment holding this bill (one at a time), until it is paid or lapses. */
+  payingId?: string;
 }
 
 export interface PlanItem {
@@ -103,16 +105,39 @@ export interface RepairItem extends Omit<RepairView, 'companyName'> {
   gsi2sk: string;
 }
 
+/** One bill a payment pays: its amount and the late fee charged with it. */
+export interface PayLine {
+  billId: string;
+  accountNo: string;
+  month: string;
+  amountFen: number;
+  lateFeeFen: number;
+}
+
+/**
+ * What a payment pays for (the domain's side of a WeChat Pay payment, same id): a resident's
+ * bills of one account, or a community worker's bills of several households.
+ */
 export interface PaymentRecord {
   pk: string;
   sk: 'UPAY';
   paymentId: string;
   payerId: string;
+  purpose: 'utility-bill' | 'utility-bulk';
+  /** The account (a resident's payment) or the first household's (a bulk payment). */
   accountNo: string;
-  bills: { billId: string; month: string; amountFen: number; lateFeeFen: number }[];
+  /** A bulk payment's community. */
+  community?: string;
+  bills: PayLine[];
   amountFen: number;
   status: 'pending' | 'paid' | 'cancelled';
   createdAt: string;
+  /** When its WeChat Pay order lapses unpaid (WeChat Pay's time_expire). */
+  expiresAt: string;
+  /** The request that made it (a hash), so a reused Idempotency-Key with another request is refused. */
+  request: string;
+  paidAt?: string;
+  cancelledAt?: string;
 }
 
 /** Splits one Query of an account's partition into the account, its bills (by month) and its plan. */

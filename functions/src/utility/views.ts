@@ -33,5 +33,6 @@ export function billView(cfg: ReliefConfig, b: BillItem, now: Date, reliefApprov
     paidAt: b.paidAt,
     lateFeeFen: fee.feeFen,
     lateFeeWaived: fee.waived,
+    ...(b.payingId && !b.paid ? { paying: true as const } : {}),
   };
 }

@@ -5,9 +5,9 @@ import { newPaymentId } from '../../src/payments/ids';
 import { handler as notify } from '../../src/payments/lambdas/notify';
 import { handler as payer } from '../../src/payments/lambdas/payer';
 import { paymentKey, paymentsTable } from '../../src/payments/table';
-import { wechatPayProvider } from '../../src/payments/wechatpay/provider';
-import { commit } from '../../src/payments/wechatpay/store';
 import { call, httpEvent, loginAs, unique } from './helpers';
+import { residentHandlers as utility } from './utility-api';
+import { makeAccount } from './utility-fixtures';
 
 /**
  * The payments functions as API Gateway calls them, with the WeChat Pay simulator the global
@@ -16,19 +16,16 @@ import { call, httpEvent, loginAs, unique } from './helpers';
  */
 const simUrl = () => process.env.WECHATPAY_SIM_URL ?? '';
 
-async function pendingPayment(payerId: string, amountFen: number) {
-  const payment = {
-    paymentId: newPaymentId(),
-    payerId,
-    amountFen,
-    purpose: 'utility-bill' as const,
-    reference: unique('bill'),
-    description: '自来水费',
-    payerOpenid: `o-${payerId}`,
-  };
-  await commit(wechatPayProvider.createItems(payment, new Date()));
-  const params = await wechatPayProvider.clientParams(payment);
-  return { paymentId: payment.paymentId, prepayId: (params.package ?? '').replace('prepay_id=', '') };
+/** A resident's pending payment of one bill of `amountFen` (not late: no fee), placed by the utility handler. */
+async function pendingPayment(token: string, amountFen: number) {
+  const accountNo = await makeAccount({ bills: [{ month: '2020-01', amountFen, dueDate: '2030-01-15' }] });
+  await call(utility.linkAccount, { token, body: { accountNo, holderName: '王秀兰' } });
+  const started = await call<{ payment: { paymentId: string }; clientParams: Record<string, string> }>(
+    utility.startUtilityPayment,
+    { token, body: { accountNo, billIds: [`${accountNo}-2020-01`] } },
+  );
+  const prepayId = (started.body.clientParams?.package ?? '').replace('prepay_id=', '');
+  return { paymentId: started.body.payment.paymentId, prepayId };
 }
 const status = async (id: string) =>
   (await db().send(new GetCommand({ TableName: paymentsTable(), Key: paymentKey(id), ConsistentRead: true }))).Item
@@ -41,8 +38,8 @@ const until = async (check: () => Promise<boolean>) => {
 };
 
 it('settles through the public notify function only on WeChat Pay’s signed notification', async () => {
-  const { userId } = await loginAs(unique('pr'));
-  const { paymentId, prepayId } = await pendingPayment(userId, 3150);
+  const { token } = await loginAs(unique('pr'));
+  const { paymentId, prepayId } = await pendingPayment(token, 3150);
   expect((await cashier(prepayId, { action: 'confirm' })).status).toBe(200);
   await until(async () => (await status(paymentId)) === 'paid');
   expect(await status(paymentId)).toBe('paid');
@@ -65,7 +62,7 @@ it('settles through the public notify function only on WeChat Pay’s signed not
 it('tells the payer back from the cashier their payment’s status, asking WeChat Pay, and nobody else', async () => {
   const resident = await loginAs(unique('pr'));
   const other = await loginAs(unique('pr'));
-  const { paymentId, prepayId } = await pendingPayment(resident.userId, 880);
+  const { paymentId, prepayId } = await pendingPayment(resident.token, 880);
   const ask = (token?: string) =>
     call<{ payment: { status: string; amountFen: number } }>(payer, {
       method: 'GET',
@@ -101,7 +98,7 @@ it('finds the payer’s openid for the JSAPI order where sign-in stored it', asy
 
 it('lets the payer’s cancelled cashier leave the payment pending', async () => {
   const resident = await loginAs(unique('pr'));
-  const { paymentId, prepayId } = await pendingPayment(resident.userId, 450);
+  const { paymentId, prepayId } = await pendingPayment(resident.token, 450);
   const cancelled = (await (await cashier(prepayId, { action: 'cancel' })).json()) as { trade_state: string };
   expect(cancelled.trade_state).toBe('NOTPAY');
   const answer = await call<{ payment: { status: string } }>(payer, {

@@ -35,4 +35,8 @@ export const staffHandlers = {
   updateRepair: repairs.updateRepair,
 };
 
-export const workerHandlers = { communityArrears: community.communityArrears, bulkPay: community.bulkPay };
+export const workerHandlers = {
+  communityArrears: community.communityArrears,
+  bulkQuote: community.bulkQuote,
+  bulkPay: community.bulkPay,
+};

@@ -1,13 +1,17 @@
-import { BulkPayResponse, CommunityArrears, StartPaymentResponse } from '@citycare/contract';
+import { BulkPayResponse, BulkQuote, CommunityArrears, StartPaymentResponse } from '@citycare/contract';
 import { residentHandlers as resident, workerHandlers as community } from './utility-api';
 import { call, loginAs } from './helpers';
-import { IN_WINDOW, makeAccount, newHousehold, rowsOf, scanPaged, setNow } from './utility-fixtures';
+import { makeAccount, newHousehold, rowsOf, scanPaged, setNow } from './utility-fixtures';
 
+/**
+ * Placing WeChat Pay payments for bills (the simulator the global setup runs answers the JSAPI
+ * orders): what is recorded and held, retries, and every refusal. What settles them — WeChat
+ * Pay's verified notification, never the payer's word — is utility-wechatpay.test.ts.
+ */
 const payments = async (ids: string[]) =>
   (await scanPaged(process.env.TABLE_PAYMENTS ?? '')).filter((p) => ids.some((id) => String(p.reference).includes(id)));
 const accountRow = async (no: string) => (await rowsOf(no)).find((r) => r.sk === 'ACCOUNT');
 const bills = async (no: string) => (await rowsOf(no)).filter((r) => String(r.sk).startsWith('BILL#'));
-
 beforeEach(() => setNow(new Date('2020-02-25T02:00:00Z')));
 
 async function linked(community?: string) {
@@ -16,74 +20,104 @@ async function linked(community?: string) {
   await call(resident.linkAccount, { token: hh.token, body: { accountNo: no, holderName: '王秀兰' } });
   return { hh, no };
 }
+const start = async (token: string, accountNo: string, billIds: string[], headers?: Record<string, string>) =>
+  call(resident.startUtilityPayment, { token, body: { accountNo, billIds }, headers });
 
 describe('paying bills by phone', () => {
-  it('records a pending payment (idempotent retry), then settles bills, arrears and the payment together', async () => {
+  it('places a WeChat Pay order and holds the bills; a retry finds it; the payer’s word settles nothing', async () => {
     const { hh, no } = await linked();
-    const body = { accountNo: no, billIds: [`${no}-2020-01`] };
     const headers = { 'idempotency-key': `pay-${no}` };
-    const first = await call(resident.startUtilityPayment, { token: hh.token, body, headers });
-    const retry = await call(resident.startUtilityPayment, { token: hh.token, body, headers });
+    const first = await start(hh.token, no, [`${no}-2020-01`], headers);
+    const retry = await start(hh.token, no, [`${no}-2020-01`], headers);
     expect([first.status, retry.status]).toEqual([200, 200]);
     const started = StartPaymentResponse.parse(first.body);
-    expect(StartPaymentResponse.parse(retry.body).payment.paymentId).toBe(started.payment.paymentId);
     // 5230 fen due 2020-02-15, paid 10 days late at 0.1 %/day: 52 fen late fee.
     expect(started.payment).toMatchObject({ amountFen: 5282, status: 'pending' });
-    expect(started.clientParams).toMatchObject({ provider: 'local', amountFen: '5282' });
-    expect(await payments([no])).toHaveLength(1);
-
-    const confirm = () =>
-      call(resident.confirmUtilityPayment, { token: hh.token, params: { paymentId: started.payment.paymentId } });
-    expect((await confirm()).body).toMatchObject({ payment: { status: 'paid' } });
-    expect((await confirm()).status).toBe(200);
-    expect(await accountRow(no)).toMatchObject({ arrearsFen: 4975 });
-    expect((await bills(no)).map((b) => [b.month, b.paid, b.lateFeePaidFen ?? null])).toEqual([
-      ['2020-01', true, 52],
+    expect(started.payment.paymentId).toHaveLength(32);
+    expect(started.clientParams).toMatchObject({
+      provider: 'wechat-pay',
+      signType: 'RSA',
+      package: expect.stringMatching(/^prepay_id=wx/),
+      paySign: expect.any(String),
+    });
+    expect(StartPaymentResponse.parse(retry.body)).toEqual({ ...started, clientParams: expect.any(Object) });
+    expect(StartPaymentResponse.parse(retry.body).clientParams?.package).toBe(started.clientParams?.package);
+    expect(await payments([no])).toEqual([
+      expect.objectContaining({ provider: 'wechat-pay', status: 'pending', amountFen: 5282, purpose: 'utility-bill' }),
+    ]);
+    expect((await bills(no)).map((b) => [b.month, b.paid, b.payingId ?? null])).toEqual([
+      ['2020-01', false, started.payment.paymentId],
       ['2020-02', false, null],
     ]);
-    expect(await payments([no])).toEqual([expect.objectContaining({ status: 'paid', amountFen: 5282 })]);
+    const detail = await call<{ bills: { month: string; paying?: boolean }[] }>(resident.account, {
+      method: 'GET',
+      token: hh.token,
+      params: { accountNo: no },
+    });
+    expect(detail.body.bills.map((b) => [b.month, b.paying ?? false]).sort()).toEqual([
+      ['2020-01', true],
+      ['2020-02', false],
+    ]);
+
+    // The old way: the payer says they paid. Nothing is settled on their word.
+    const confirm = await call(resident.confirmUtilityPayment, {
+      token: hh.token,
+      params: { paymentId: started.payment.paymentId },
+    });
+    expect([confirm.status, confirm.body]).toEqual([200, { payment: started.payment }]);
+    expect(await accountRow(no)).toMatchObject({ arrearsFen: 10205 });
+    expect((await bills(no)).every((b) => b.paid === false)).toBe(true);
+    expect(await payments([no])).toEqual([expect.objectContaining({ status: 'pending' })]);
   });
 
-  it('refuses paid, unknown and other households’ bills, and other payers’ confirmations', async () => {
+  it('offers the payer’s waiting payment again for the same bills; other bills replace it (its order closed)', async () => {
+    const { hh, no } = await linked();
+    const a = StartPaymentResponse.parse((await start(hh.token, no, [`${no}-2020-01`])).body);
+    const again = StartPaymentResponse.parse((await start(hh.token, no, [`${no}-2020-01`])).body);
+    expect(again.payment.paymentId).toBe(a.payment.paymentId);
+    expect(again.clientParams?.package).toBe(a.clientParams?.package);
+
+    const both = StartPaymentResponse.parse((await start(hh.token, no, [`${no}-2020-01`, `${no}-2020-02`])).body);
+    expect(both.payment).toMatchObject({ amountFen: 5282 + 4975, status: 'pending' });
+    expect(both.payment.paymentId).not.toBe(a.payment.paymentId);
+    const rows = await payments([no]);
+    expect(rows.map((p) => [p.paymentId, p.status]).sort()).toEqual(
+      [
+        [a.payment.paymentId, 'cancelled'],
+        [both.payment.paymentId, 'pending'],
+      ].sort(),
+    );
+    expect((await rowsOf(no)).find((r) => r.paymentId === a.payment.paymentId && r.sk === 'UPAY')).toMatchObject({
+      status: 'cancelled',
+    });
+    expect((await bills(no)).map((b) => b.payingId)).toEqual([both.payment.paymentId, both.payment.paymentId]);
+  });
+
+  it('refuses unknown and other households’ bills, other payers’ payments, a reused key, an empty choice', async () => {
     const { hh, no } = await linked();
     const other = await newHousehold();
-    const start = (token: string, billIds: string[]) =>
-      call(resident.startUtilityPayment, { token, body: { accountNo: no, billIds } });
-    const ok = StartPaymentResponse.parse((await start(hh.token, [`${no}-2020-01`])).body);
-    const results = await Promise.all([
-      start(hh.token, [`${no}-1999-01`]),
-      start(other.token, [`${no}-2020-01`]),
-      call(resident.confirmUtilityPayment, { token: other.token, params: { paymentId: ok.payment.paymentId } }),
-      call(resident.startUtilityPayment, { token: hh.token, body: { accountNo: no, billIds: [] } }),
-    ]);
-    expect(results.map((r) => r.status)).toEqual([404, 404, 404, 400]);
-    await call(resident.confirmUtilityPayment, { token: hh.token, params: { paymentId: ok.payment.paymentId } });
-    expect((await start(hh.token, [`${no}-2020-01`])).status).toBe(409);
-  });
-
-  it('settles only one of two payments racing for the same bill; the other is cancelled, nothing charged twice', async () => {
-    const { hh, no } = await linked();
-    const start = async () =>
-      StartPaymentResponse.parse(
-        (
-          await call(resident.startUtilityPayment, {
-            token: hh.token,
-            body: { accountNo: no, billIds: [`${no}-2020-02`] },
-          })
-        ).body,
-      ).payment.paymentId;
-    const [a, b] = [await start(), await start()];
-    const answers = await Promise.all(
-      [a, b].map((paymentId) => call(resident.confirmUtilityPayment, { token: hh.token, params: { paymentId } })),
+    const ok = StartPaymentResponse.parse(
+      (await start(hh.token, no, [`${no}-2020-01`], { 'idempotency-key': `k-${no}` })).body,
     );
-    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect((await payments([no])).map((p) => p.status).sort()).toEqual(['cancelled', 'paid']);
-    expect(await accountRow(no)).toMatchObject({ arrearsFen: 5230 });
+    const results = await Promise.all([
+      start(hh.token, no, [`${no}-1999-01`]),
+      start(other.token, no, [`${no}-2020-01`]),
+      call(resident.confirmUtilityPayment, { token: other.token, params: { paymentId: ok.payment.paymentId } }),
+      start(hh.token, no, [`${no}-2020-02`], { 'idempotency-key': `k-${no}` }),
+      start(hh.token, no, []),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([404, 404, 404, 409, 400]);
+    expect(await payments([no])).toHaveLength(1);
   });
 });
 
 describe('community workers paying in bulk', () => {
-  it('lists the community’s arrears and pays for listed households, each on its own, retry-safe', async () => {
+  const quote = (token: string, accountNos: string[], where = 'zq-jianshe') =>
+    call(community.bulkQuote, { token, params: { community: where }, body: { accountNos } });
+  const pay = (token: string, key: string, body: { accountNos: string[]; amountFen: number }, where = 'zq-jianshe') =>
+    call(community.bulkPay, { token, params: { community: where }, headers: { 'idempotency-key': key }, body });
+
+  it('lists the community’s arrears, quotes the chosen households and places one order for them, retry-safe', async () => {
     const worker = await loginAs('worker');
     const a = await makeAccount({ community: 'zq-jianshe' });
     const b = await makeAccount({ community: 'zq-jianshe', company: 'ut-power' });
@@ -103,58 +137,91 @@ describe('community workers paying in bulk', () => {
     ]);
     expect(JSON.stringify(list)).not.toContain(elsewhere);
 
-    const pay = (key: string) =>
-      call(community.bulkPay, {
-        token: worker.token,
-        params: { community: 'zq-jianshe' },
-        headers: { 'idempotency-key': key },
-        body: { accountNos: [a, b, elsewhere] },
-      });
-    const first = BulkPayResponse.parse((await pay(`bulk-${a}`)).body);
-    expect(first.results.map((r) => [r.accountNo, r.outcome, r.amountFen])).toEqual([
-      [a, 'paid', 10257],
-      [b, 'paid', 10257],
-      [elsewhere, 'not-found', 0],
+    const q = BulkQuote.parse((await quote(worker.token, [a, b])).body);
+    // Each: 5230 + 52 late fee, and 4975 not yet due.
+    expect(q.accounts.map((x) => [x.accountNo, x.bills, x.principalFen, x.lateFeeFen, x.amountFen])).toEqual([
+      [a, 2, 10205, 52, 10257],
+      [b, 2, 10205, 52, 10257],
     ]);
-    const countBefore = (await payments([a, b, elsewhere])).length;
-    const retry = BulkPayResponse.parse((await pay(`bulk-${a}`)).body);
-    expect(retry.results.map((r) => r.outcome)).toEqual(['paid', 'paid', 'not-found']);
-    expect((await payments([a, b, elsewhere])).length).toBe(countBefore);
-    expect([
-      (await accountRow(a))?.arrearsFen,
-      (await accountRow(b))?.arrearsFen,
-      (await accountRow(elsewhere))?.arrearsFen,
-    ]).toEqual([0, 0, 10205]);
-    const fresh = BulkPayResponse.parse((await pay(`bulk2-${a}`)).body);
-    expect(fresh.results.map((r) => r.outcome)).toEqual(['nothing-due', 'nothing-due', 'not-found']);
+    expect(q.amountFen).toBe(20514);
+
+    const first = BulkPayResponse.parse(
+      (await pay(worker.token, `bulk-${a}`, { accountNos: [a, b], amountFen: 20514 })).body,
+    );
+    expect(first.payment).toMatchObject({ community: 'zq-jianshe', amountFen: 20514, status: 'pending' });
+    expect(first.clientParams).toMatchObject({ provider: 'wechat-pay', signType: 'RSA' });
+    const retry = BulkPayResponse.parse(
+      (await pay(worker.token, `bulk-${a}`, { accountNos: [a, b], amountFen: 20514 })).body,
+    );
+    expect(retry.payment).toEqual(first.payment);
+    expect(await payments([a, b])).toEqual([
+      expect.objectContaining({ paymentId: first.payment.paymentId, purpose: 'utility-bulk', amountFen: 20514 }),
+    ]);
+    expect([...(await bills(a)), ...(await bills(b))].map((x) => x.payingId)).toEqual(
+      Array(4).fill(first.payment.paymentId),
+    );
+    expect([(await accountRow(a))?.arrearsFen, (await accountRow(b))?.arrearsFen]).toEqual([10205, 10205]);
   });
 
-  it('needs an Idempotency-Key (400) and the worker’s own community (403); residents get 403', async () => {
+  it('refuses another community’s account, a bill already paid, a changed amount; places nothing', async () => {
     const worker = await loginAs('worker');
-    const resident2 = await newHousehold();
-    const a = await makeAccount({ community: 'zq-yingbin' });
-    const body = { accountNos: [a] };
+    const a = await makeAccount({
+      community: 'zq-jianshe',
+      bills: [{ month: '2020-01', amountFen: 3000, dueDate: '2020-03-01' }],
+    });
+    const paid = await makeAccount({
+      community: 'zq-jianshe',
+      bills: [{ month: '2020-01', amountFen: 3000, dueDate: '2020-03-01', paid: true }],
+    });
+    const elsewhere = await makeAccount({ community: 'zq-yingbin' });
+    const refusals = await Promise.all([
+      quote(worker.token, [a, elsewhere]),
+      pay(worker.token, `x1-${a}`, { accountNos: [a, elsewhere], amountFen: 3000 + 10205 }),
+      quote(worker.token, [a, paid]),
+      pay(worker.token, `x2-${a}`, { accountNos: [a, paid], amountFen: 3000 }),
+      pay(worker.token, `x3-${a}`, { accountNos: [a], amountFen: 2999 }),
+    ]);
+    expect(refusals.map((r) => [r.status, r.body.error?.message])).toEqual([
+      [404, `本社区没有户号 ${elsewhere}`],
+      [404, `本社区没有户号 ${elsewhere}`],
+      [409, `户号 ${paid} 已经没有待缴账单，请刷新名单`],
+      [409, `户号 ${paid} 已经没有待缴账单，请刷新名单`],
+      [409, '应缴金额已变为 ¥30.00，请重新核对后再代缴'],
+    ]);
+    expect(await payments([a, paid, elsewhere])).toEqual([]);
+    expect((await bills(a)).map((b) => b.payingId ?? null)).toEqual([null]);
+  });
+
+  it('waits while a resident is paying the same bill; needs a key (400), the worker’s own community (403)', async () => {
+    const worker = await loginAs('worker');
+    const { hh, no } = await linked('zq-jianshe');
+    const mine = StartPaymentResponse.parse((await start(hh.token, no, [`${no}-2020-01`])).body);
+    const busy = await pay(worker.token, `w-${no}`, { accountNos: [no], amountFen: 10257 });
+    expect([busy.status, busy.body.error?.message]).toEqual([
+      409,
+      expect.stringMatching(/^所选账单已有一笔缴费正在支付（可能是社区工作人员代缴），请于 \d\d:\d\d 以后再试$/),
+    ]);
+    expect((await bills(no)).map((b) => b.payingId ?? null)).toEqual([mine.payment.paymentId, null]);
+
+    const elsewhere = await makeAccount({ community: 'zq-yingbin' });
     const results = await Promise.all([
-      call(community.bulkPay, { token: worker.token, params: { community: 'zq-jianshe' }, body }),
-      call(community.bulkPay, {
-        token: worker.token,
-        params: { community: 'zq-yingbin' },
-        headers: { 'idempotency-key': `bulk-${a}` },
-        body,
-      }),
-      call(community.communityArrears, { method: 'GET', token: worker.token, params: { community: 'zq-yingbin' } }),
-      call(community.communityArrears, { method: 'GET', token: resident2.token, params: { community: 'zq-jianshe' } }),
       call(community.bulkPay, {
         token: worker.token,
         params: { community: 'zq-jianshe' },
-        headers: { 'idempotency-key': 'too-many-keys' },
-        body: { accountNos: Array.from({ length: 21 }, (_, i) => `A0000000${i + 10}`) },
+        body: { accountNos: [no], amountFen: 1 },
+      }),
+      pay(worker.token, `y-${elsewhere}`, { accountNos: [elsewhere], amountFen: 10257 }, 'zq-yingbin'),
+      quote(worker.token, [elsewhere], 'zq-yingbin'),
+      call(community.communityArrears, { method: 'GET', token: worker.token, params: { community: 'zq-yingbin' } }),
+      call(community.communityArrears, { method: 'GET', token: hh.token, params: { community: 'zq-jianshe' } }),
+      quote(hh.token, [no]),
+      pay(worker.token, 'too-many-keys', {
+        accountNos: Array.from({ length: 21 }, (_, i) => `A0000000${i + 10}`),
+        amountFen: 1,
       }),
     ]);
-    expect(results.map((r) => r.status)).toEqual([400, 403, 403, 403, 400]);
-    expect(await accountRow(a)).toMatchObject({ arrearsFen: 10205 });
-    expect(await payments([a])).toEqual([]);
+    expect(results.map((r) => r.status)).toEqual([400, 403, 403, 403, 403, 403, 400]);
+    expect(await accountRow(elsewhere)).toMatchObject({ arrearsFen: 10205 });
+    expect(await payments([elsewhere])).toEqual([]);
   });
 });
-
-void IN_WINDOW;

@@ -6,8 +6,7 @@ import { userIdForOpenid } from '../../src/auth/identity';
 import { newOrderId } from '../../src/grocery/checkout/storage';
 import { slotIdFor } from '../../src/grocery/catalogue/rules';
 import { newId } from '../../src/health/register/storage';
-import { bulkPaymentId } from '../../src/utility/payments/rules';
-import { newPaymentId } from '../../src/utility/payments/storage';
+import { newPaymentId, paymentIdFor } from '../../src/payments/ids';
 
 /** Path parameters are checked by the contract: the derived schema must take every real id, and nothing hostile. */
 const config = (name: string) => parse(readFileSync(join(__dirname, '..', '..', '..', 'config', name), 'utf8'));
@@ -41,8 +40,9 @@ describe('path parameter schemas', () => {
       slotIdFor(now.toISOString()),
       newId('r'),
       newId('c'),
-      newPaymentId(),
-      bulkPaymentId('u1', 'key', '0101234567'),
+      newPaymentId(now),
+      paymentIdFor('utility-bill', 'u1', 'key'),
+      paymentIdFor('utility-bulk', 'u1', 'zq-jianshe', 'key'),
       // Made inline by their stores: complaint, group, member, repair and appeal ids.
       'c200210a1b2c3d4e5',
       'g200210a1b2c3d4e5',

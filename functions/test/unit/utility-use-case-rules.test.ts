@@ -1,5 +1,5 @@
 import type { AccountItem, BillItem, PartItem } from '../../src/utility/items';
-import { bulkPaymentId, paymentFor, unpaidBills } from '../../src/utility/payments/rules';
+import { linesFor, newRecord, unpaidBills } from '../../src/utility/payments/rules';
 import { applicationChanges, protectedUntilKept } from '../../src/utility/relief/rules';
 import { queueOrder } from '../../src/utility/repairs/rules';
 import type { ReliefConfig } from '../../src/utility/rules';
@@ -99,19 +99,16 @@ describe('a disconnection refused by its condition (staff/)', () => {
 describe('a payment (payments/)', () => {
   const bill = (month: string, paid = false) =>
     ({ billId: `a-${month}`, month, amountFen: 10000, dueDate: `${month}-15`, paid }) as BillItem;
-  it('pays each bill with its late fee, and a bulk payment’s id is the same for a retry', () => {
-    const record = paymentFor(
-      cfg,
-      'u1',
-      'up1',
-      account('a', 'ut-power'),
-      [bill('2020-01')],
+  it('pays each bill with its late fee', () => {
+    const lines = linesFor(cfg, account('a', 'ut-power'), [bill('2020-01')], new Date('2020-01-25T02:00:00Z'));
+    const record = newRecord(
+      { paymentId: 'P1', payerId: 'u1', purpose: 'utility-bill', lines, request: 'r' },
       new Date('2020-01-25T02:00:00Z'),
     );
-    expect(record.bills).toEqual([{ billId: 'a-2020-01', month: '2020-01', amountFen: 10000, lateFeeFen: 100 }]);
+    expect(record.bills).toEqual([
+      { billId: 'a-2020-01', accountNo: 'a', month: '2020-01', amountFen: 10000, lateFeeFen: 100 },
+    ]);
     expect([record.amountFen, record.status]).toEqual([10100, 'pending']);
-    expect(bulkPaymentId('w', 'k', 'a')).toBe(bulkPaymentId('w', 'k', 'a'));
-    expect(bulkPaymentId('w', 'k', 'a')).not.toBe(bulkPaymentId('w', 'k', 'b'));
   });
   it('refuses bills the account does not have (404) or has paid (409)', () => {
     const bills = [bill('2020-01', true), bill('2020-02')];

@@ -1,15 +1,10 @@
-import { yuan } from '@citycare/contract';
 import { queryAll } from '../../lib/dynamo';
-import { AppError } from '../../lib/errors';
-import { reliefConfig } from '../config';
-import type { AccountItem } from '../items';
+import type { AccountItem, BillItem } from '../items';
 import { communityIndex, INDEX_BY_OWNER } from '../keys';
-import { bulkPaymentId, paymentFor, unpaidBills } from '../payments/rules';
-import { createPaymentOnce, getPayment, settlePayment } from '../payments/storage';
 import { readAccount } from '../storage';
 import { utilityTable } from '../table';
 
-/** A community's accounts in arrears, and paying for one of them on a household's behalf. */
+/** A community's accounts in arrears, and the households a worker chose to pay for. */
 
 /** Accounts of the community with arrears (the byOwner index holds a community's accounts). */
 export async function accountsInArrears(community: string): Promise<AccountItem[]> {
@@ -22,50 +17,8 @@ export async function accountsInArrears(community: string): Promise<AccountItem[
   });
 }
 
-export type Outcome = {
-  accountNo: string;
-  outcome: 'paid' | 'nothing-due' | 'not-found' | 'failed';
-  amountFen: number;
-  message: string;
-};
-
-/**
- * A worker pays one account's unpaid bills: its own transaction, with a payment id derived from
- * the worker, the request's key and the account, so a retried request pays nothing twice.
- */
-export async function payForAccount(
-  workerId: string,
-  key: string,
-  community: string,
-  accountNo: string,
-  at: Date,
-): Promise<Outcome> {
-  const paymentId = bulkPaymentId(workerId, key, accountNo);
-  const { account, bills } = await readAccount(accountNo);
-  if (!account || account.community !== community) {
-    return { accountNo, outcome: 'not-found', amountFen: 0, message: '本社区没有这个户号' };
-  }
-  const paid = (amountFen: number): Outcome => ({
-    accountNo,
-    outcome: 'paid',
-    amountFen,
-    message: `已代缴 ${yuan(amountFen)} 元`,
-  });
-  const due = unpaidBills(bills);
-  if (!due.length) {
-    const earlier = await getPayment(paymentId);
-    if (earlier?.status === 'paid') return paid(earlier.amountFen);
-    return { accountNo, outcome: 'nothing-due', amountFen: 0, message: '没有待缴账单' };
-  }
-  const record = paymentFor(reliefConfig(), workerId, paymentId, account, due, at);
-  const created = await createPaymentOnce(record, at);
-  const current = created ? record : await getPayment(paymentId);
-  if (!current) return { accountNo, outcome: 'failed', amountFen: 0, message: '代缴没有成功，请重试' };
-  try {
-    const settled = await settlePayment(current, at);
-    return paid(settled.amountFen);
-  } catch (err) {
-    if (err instanceof AppError) return { accountNo, outcome: 'failed', amountFen: 0, message: err.message };
-    throw err;
-  }
+/** Each chosen account with its bills (one Query each, at once), in the order given; missing ones left out. */
+export async function readHouseholds(accountNos: string[]): Promise<{ account: AccountItem; bills: BillItem[] }[]> {
+  const found = await Promise.all(accountNos.map((no) => readAccount(no)));
+  return found.flatMap(({ account, bills }) => (account ? [{ account, bills }] : []));
 }
