@@ -118,6 +118,8 @@ describe('a busy API (H5 build, real local API behind page.route)', () => {
     await visibleText(page, /缴纳全部欠费/).click();
     await visibleText(page, '确定', true).click();
     await visibleText(page, NOTICE).waitFor({ timeout: 5000 });
+    // The payment is placed with WeChat Pay: the H5 build's simulated cashier takes it.
+    await visibleText(page, '确认支付', true).click({ timeout: 10000 });
     await visibleText(page, '缴费成功').waitFor({ timeout: 10000 });
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/\S/);

@@ -3,10 +3,12 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { BillView } from '@citycare/contract';
 import Page from '@/components/Page';
+import { CashierHost } from '@/components/cashier';
 import { EmptyState, NotLoaded } from '@/components/StateView';
-import { api } from '@/api';
+import { api, ApiError } from '@/api';
 import { revalidate, useApi } from '@/hooks/useApi';
-import { dateText, lastDay, monthText, newKey, routeParam, yuan } from '@/pages/bills/shared';
+import { dateText, lastDay, monthText, routeParam, yuan } from '@/pages/bills/shared';
+import { payBills, paymentStatus } from './pay';
 import '@/pages/bills/shared.css';
 import './index.css';
 
@@ -23,13 +25,18 @@ const strings = {
   due: (d: string) => `缴费截止 ${d}`,
   paid: '已缴',
   unpaid: '未缴',
+  paying: '支付中',
   lateFee: (y: string) => `滞纳金 ¥${y}`,
   waived: '滞纳金已减免',
   pay: (y: string) => `缴纳全部欠费 ¥${y}`,
-  paying: '正在缴费…',
+  working: '正在缴费…',
   payConfirmTitle: '确认缴费',
-  payConfirm: (y: string) => `将通过手机支付 ¥${y}（含滞纳金），确定吗？`,
+  payConfirm: (y: string) => `将通过微信支付 ¥${y}（含滞纳金），确定吗？`,
   paidToast: '缴费成功',
+  cancelledToast: '已取消支付，没有扣款',
+  pendingNotice: '支付结果确认中…以微信支付的通知为准，确认后账单会显示“已缴”。',
+  checkAgain: '刷新支付结果',
+  checking: '正在查询…',
   plan: '办理分期缴费',
   planView: '查看分期计划',
   unlink: '解除绑定',
@@ -46,6 +53,7 @@ function BillRow({ bill }: { bill: BillView }) {
           <Text className={`ut-tag ${bill.paid ? 'ut-tag--green' : 'ut-tag--orange'}`}>
             {bill.paid ? strings.paid : strings.unpaid}
           </Text>
+          {bill.paying && <Text className="ut-tag ut-tag--blue">{strings.paying}</Text>}
           {bill.lateFeeWaived && <Text className="ut-tag ut-tag--blue">{strings.waived}</Text>}
           {bill.lateFeeFen > 0 && <Text className="ut-tag ut-tag--red">{strings.lateFee(yuan(bill.lateFeeFen))}</Text>}
         </View>
@@ -59,7 +67,8 @@ export default function AccountPage() {
   const accountNo = routeParam(useRouter().params, 'accountNo');
   const state = useApi('utilityAccount', { params: { accountNo } });
   const [busy, setBusy] = useState(false);
-  const [payKey] = useState(() => newKey('pay'));
+  /** A payment made in the cashier that WeChat Pay has not confirmed yet. */
+  const [unconfirmed, setUnconfirmed] = useState<string | null>(null);
 
   const data = state.data;
   if (!data) {
@@ -73,6 +82,11 @@ export default function AccountPage() {
   const unpaid = bills.filter((b) => !b.paid);
   const total = unpaid.reduce((s, b) => s + b.amountFen + b.lateFeeFen, 0);
 
+  function refresh() {
+    state.reload();
+    revalidate('utilityOverview');
+  }
+
   async function pay() {
     if (busy || !unpaid.length) return;
     const { confirm } = await Taro.showModal({
@@ -82,17 +96,29 @@ export default function AccountPage() {
     if (!confirm) return;
     setBusy(true);
     try {
-      const started = await api('startUtilityPayment', {
-        body: { accountNo, billIds: unpaid.map((b) => b.billId) },
-        idempotencyKey: payKey,
-      });
-      // The local provider settles on the payer's confirmation; WeChat Pay would ask here first.
-      await api('confirmUtilityPayment', { params: { paymentId: started.payment.paymentId } });
-      void Taro.showToast({ title: strings.paidToast, icon: 'success' });
-      state.reload();
-      revalidate('utilityOverview');
+      const { paymentId, result } = await payBills(account, unpaid);
+      setUnconfirmed(result === 'pending' ? paymentId : null);
+      if (result === 'paid') void Taro.showToast({ title: strings.paidToast, icon: 'success' });
+      if (result === 'cancelled') void Taro.showToast({ title: strings.cancelledToast, icon: 'none' });
+      refresh();
+    } catch (err) {
+      // The adapter has shown an API error; anything else is said here.
+      if (!(err instanceof ApiError)) void Taro.showToast({ title: (err as Error).message, icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function checkAgain() {
+    if (busy || !unconfirmed) return;
+    setBusy(true);
+    try {
+      const status = await paymentStatus(unconfirmed);
+      if (status !== 'pending') setUnconfirmed(null);
+      if (status === 'paid') void Taro.showToast({ title: strings.paidToast, icon: 'success' });
+      refresh();
     } catch {
-      // the adapter has shown the error
+      // shown by the adapter
     } finally {
       setBusy(false);
     }
@@ -149,9 +175,17 @@ export default function AccountPage() {
           ))}
         </View>
       )}
-      {unpaid.length > 0 && (
+      {unconfirmed && (
+        <View className="acct__pending">
+          <Text className="ut-notice ut-notice--orange">{strings.pendingNotice}</Text>
+          <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={checkAgain}>
+            {busy ? strings.checking : strings.checkAgain}
+          </Button>
+        </View>
+      )}
+      {!unconfirmed && unpaid.length > 0 && (
         <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={pay}>
-          {busy ? strings.paying : strings.pay(yuan(total))}
+          {busy ? strings.working : strings.pay(yuan(total))}
         </Button>
       )}
       {(plan || planEligibility.eligible || account.reliefApproved) && (
@@ -165,6 +199,7 @@ export default function AccountPage() {
       <Button className="btn btn--danger" onClick={unlink}>
         {strings.unlink}
       </Button>
+      <CashierHost />
     </Page>
   );
 }
