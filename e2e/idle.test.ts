@@ -52,6 +52,7 @@ const VISITS: Visit[] = [
   { role: '李建国', url: '/worker/pages/index/index' },
   { role: '李建国', url: '/worker/pages/deliveries/index?communityId=zq-jianshe' },
   { role: '李建国', url: '/worker/pages/groups/index?communityId=zq-jianshe' },
+  { role: '李建国', url: '/worker/pages/bulk-pay/index' },
   { role: '孙强', url: '/staff/pages/index/index' },
   { role: '孙强', url: '/staff/pages/roles/index' },
   { role: '赵磊', url: '/staff/pages/utility-desk/index?company=ut-water' },

@@ -97,6 +97,7 @@ export const PAGE_CASES: PageCase[] = [
   { route: 'worker/pages/index/index', role: 'worker', text: ['我负责的社区', '建设社区', '配送任务'] },
   { route: 'worker/pages/deliveries/index', role: 'worker', text: ['送达确认已全部上传', '无接触：放在门口'] },
   { route: 'worker/pages/groups/index', role: 'worker', text: ['开一个团购', '报名中'] },
+  { route: 'worker/pages/bulk-pay/index', role: 'worker', text: ['建设社区 欠费住户', '王*兰', '请勾选要代缴的住户'] },
   {
     route: 'worker/pages/group/index',
     role: 'worker',

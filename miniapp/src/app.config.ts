@@ -48,7 +48,13 @@ export default defineAppConfig({
     {
       root: 'worker',
       name: 'worker',
-      pages: ['pages/index/index', 'pages/deliveries/index', 'pages/groups/index', 'pages/group/index'],
+      pages: [
+        'pages/index/index',
+        'pages/deliveries/index',
+        'pages/groups/index',
+        'pages/group/index',
+        'pages/bulk-pay/index',
+      ],
     },
     {
       root: 'staff',

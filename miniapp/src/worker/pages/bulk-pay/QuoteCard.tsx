@@ -1,0 +1,57 @@
+import { Button, Text, View } from '@tarojs/components';
+import { yuan } from '@/pages/bills/shared';
+import type { Quote } from './pay';
+
+const strings = {
+  title: '核对代缴金额',
+  account: (no: string, n: number) => `户号 ${no} · ${n} 笔账单`,
+  lateFee: (y: string) => `含滞纳金 ¥${y}`,
+  total: '合计',
+  note: '确认金额无误后，用微信支付一次付清。微信支付确认收款后，这些账单才会显示已缴。',
+  pay: (y: string) => `微信支付 ¥${y}`,
+  paying: '正在支付…',
+  back: '重新选择',
+};
+
+/** The quoted households and total, and the two choices: pay it, or choose again. */
+export default function QuoteCard({
+  quote,
+  busy,
+  onPay,
+  onBack,
+}: {
+  quote: Quote;
+  busy: boolean;
+  onPay: () => void;
+  onBack: () => void;
+}) {
+  return (
+    <View className="card bulk__quote">
+      <Text className="ut-title">{strings.title}</Text>
+      {quote.accounts.map((a) => (
+        <View className="ut-row" key={a.accountNo}>
+          <View className="ut-row__main">
+            <Text className="ut-title">
+              {a.holderMasked} · {a.companyName}
+            </Text>
+            <Text className="ut-sub">{a.address}</Text>
+            <Text className="ut-sub">{strings.account(a.accountNo, a.bills)}</Text>
+            {a.lateFeeFen > 0 && <Text className="ut-tag ut-tag--red">{strings.lateFee(yuan(a.lateFeeFen))}</Text>}
+          </View>
+          <Text className="ut-amount ut-amount--due">¥{yuan(a.amountFen)}</Text>
+        </View>
+      ))}
+      <View className="bulk__total">
+        <Text className="ut-title">{strings.total}</Text>
+        <Text className="bulk__total-amount">¥{yuan(quote.amountFen)}</Text>
+      </View>
+      <Text className="ut-sub bulk__note">{strings.note}</Text>
+      <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={onPay}>
+        {busy ? strings.paying : strings.pay(yuan(quote.amountFen))}
+      </Button>
+      <Button className="btn btn--plain" onClick={onBack}>
+        {strings.back}
+      </Button>
+    </View>
+  );
+}
