@@ -3,13 +3,13 @@
  * storage, the seed and tests.
  *
  *   ACCOUNT#<no>      ACCOUNT          the account (byCompany: protected accounts; byOwner: community)
- *   ACCOUNT#<no>      BILL#<yyyy-mm>   one bill per month (id `<no>-<yyyy-mm>`)
+ *   ACCOUNT#<no>      BILL#<yyyy-mm>   one bill per month (id `<no>-<yyyy-mm>`; `payingId`: the pending payment holding it)
  *   ACCOUNT#<no>      PLAN             the installment plan
  *   HOUSEHOLD#<user>  LINK#<no>        a linked account
  *   HOUSEHOLD#<user>  RELIEF           the household's application (hardship)
  *   HOUSEHOLD#<user>  RELIEF#<company> one company's part of it (byCompany: the review queue)
  *   REPAIR#<id>       REPAIR           a repair request (byCompany: queue; byOwner: the household's)
- *   UPAY#<id>         UPAY             what a payment pays for (bills, amounts)
+ *   UPAY#<id>         UPAY             what a WeChat Pay payment pays for (bills, late fees); same id as the payment
  */
 export const INDEX_BY_COMPANY = 'byCompany';
 export const INDEX_BY_OWNER = 'byOwner';
