@@ -96,13 +96,14 @@ export function isApiRequest(method: string, url: string): boolean {
 
 /**
  * Opens `url` in `page`, waits until its API requests have settled (none for `quietMs`, at most
- * `maxSettleMs`), then lists the API requests made over the next `idleMs`.
+ * `maxSettleMs`: a first visit may wait for serverless-offline to load a function cold and for
+ * the adapter to retry a 503), then lists the API requests made over the next `idleMs`.
  */
 export async function countApiRequests(
   page: Page,
   url: string,
   idleMs: number,
-  { quietMs = 1500, maxSettleMs = 15000 } = {},
+  { quietMs = 1500, maxSettleMs = 30000 } = {},
 ): Promise<{ settled: boolean; idle: string[] }> {
   const seen: { at: number; what: string }[] = [];
   page.on('request', (req) => {
