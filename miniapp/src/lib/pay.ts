@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { api } from '@/api';
+import { api, ApiError } from '@/api';
 import { openCashier } from '@/components/cashier/store';
 import { simulatorAvailable } from '@/components/cashier/sim';
 import { payFlow, type CashierOutcome, type PayParams, type PayResult } from './pay-flow';
@@ -48,4 +48,22 @@ export function payWithWechat(params: PayParams): Promise<PayResult> {
       void Taro.showToast({ title: strings.pending, icon: 'none', duration: 3000 });
     },
   });
+}
+
+/** The backend's word on a payment now (it asks WeChat Pay while the payment is pending). */
+export async function paymentStatus(paymentId: string): Promise<string> {
+  return (await api('myPayment', { params: { paymentId } })).payment.status;
+}
+
+/**
+ * The cashier's outcome; `pending` when the backend could not be asked afterwards (no network:
+ * the adapter has said so). Money may have moved: the page offers to check again.
+ */
+export async function payChecked(paying: Promise<PayResult>): Promise<PayResult> {
+  try {
+    return await paying;
+  } catch (err) {
+    if (err instanceof ApiError) return 'pending';
+    throw err;
+  }
 }

@@ -1,6 +1,6 @@
 import type { AccountView, BillView } from '@citycare/contract';
-import { api, ApiError } from '@/api';
-import { payWithWechat, type PayResult } from '@/lib/pay';
+import { api } from '@/api';
+import { payChecked, paymentStatus, payWithWechat, type PayResult } from '@/lib/pay';
 import { newKey } from '@/lib/route';
 
 /**
@@ -20,7 +20,7 @@ export async function payBills(
   if (!clientParams) return { paymentId: payment.paymentId, result: payment.status === 'paid' ? 'paid' : 'pending' };
   return {
     paymentId: payment.paymentId,
-    result: await checked(
+    result: await payChecked(
       payWithWechat({
         paymentId: payment.paymentId,
         amountFen: payment.amountFen,
@@ -32,20 +32,4 @@ export async function payBills(
   };
 }
 
-/** The backend's word on a payment now (it asks WeChat Pay while the payment is pending). */
-export async function paymentStatus(paymentId: string): Promise<string> {
-  return (await api('myPayment', { params: { paymentId } })).payment.status;
-}
-
-/**
- * The cashier's outcome; `pending` when the backend could not be asked afterwards (no network:
- * the adapter has said so). Money may have moved: the page offers to check again.
- */
-async function checked(paying: Promise<PayResult>): Promise<PayResult> {
-  try {
-    return await paying;
-  } catch (err) {
-    if (err instanceof ApiError) return 'pending';
-    throw err;
-  }
-}
+export { paymentStatus };
