@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { groceryFields, Address, Contact, HouseholdShare, Order, OrderStatus, Slot } from './grocery';
+import { groceryFields, Address, Contact, HouseholdShare, Order, OrderStatus } from './grocery';
+import { Slot } from './grocery-catalogue';
 
 /** Grocery pick lists, complaints to the market regulator and village group orders. */
 

@@ -2,18 +2,13 @@ import * as z from 'zod';
 import type { RouteDef } from './route-def';
 import {
   AdvanceRequest,
-  CatalogueItem,
-  CatalogueResponse,
   CheckoutRequest,
   ConfirmDeliveryRequest,
   DeliveryConfirmation,
-  ItemInput,
   OrderResponse,
   OrdersResponse,
-  Slot,
-  SlotInput,
-  StoreSummary,
 } from './grocery';
+import { CatalogueItem, CatalogueResponse, ItemInput, Slot, SlotInput, StoreSummary } from './grocery-catalogue';
 import {
   CloseGroupResponse,
   ComplaintRequest,

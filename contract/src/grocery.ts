@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Fen, Id, IsoTime } from './grocery-fields';
 
 /**
  * Grocery pre-orders: community stores' catalogues at capped prices, delivery slots, orders
@@ -25,12 +26,6 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 export const MAX_LINES_PER_ORDER = 40;
 export const MAX_QTY_PER_LINE = 99;
 
-const Id = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '编号只能包含小写字母、数字和连字符');
-const Fen = z.number().int('金额以分为单位，必须是整数').min(0, '金额不能为负数');
-const IsoTime = z.iso.datetime({ message: '时间格式应为 ISO-8601（UTC）' });
 const AddressPart = (label: string) =>
   z
     .string()
@@ -89,76 +84,6 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   cancelled: '已取消',
   rejected: '商户已拒单',
 };
-
-// ---- catalogue and slots ----
-
-export const StoreSummary = z.object({
-  storeId: z.string(),
-  name: z.string(),
-  district: z.string(),
-  serves: z.array(z.string()),
-});
-export type StoreSummary = z.infer<typeof StoreSummary>;
-
-export const CatalogueItem = z.object({
-  itemId: z.string(),
-  storeId: z.string(),
-  name: z.string(),
-  category: Category,
-  unit: z.string(),
-  priceFen: Fen,
-  /** The regulator's cap for the item's category, shown beside the price. */
-  capFen: Fen.optional(),
-  stock: z.number().int(),
-  /** Scarce items (masks, disinfectant) have a per-household daily limit. */
-  dailyLimit: z.number().int().positive().optional(),
-  origin: z.string().optional(),
-  updatedAt: z.string(),
-});
-export type CatalogueItem = z.infer<typeof CatalogueItem>;
-
-export const ItemInput = z
-  .object({
-    itemId: Id.optional(),
-    name: z.string().trim().min(1, '请填写商品名称').max(30, '商品名称太长'),
-    category: Category,
-    unit: z.string().trim().min(1, '请填写单位').max(8, '单位太长'),
-    priceFen: Fen.max(1_000_000, '价格太高').refine((n) => n > 0, '价格必须大于 0'),
-    stock: z.number().int('库存必须是整数').min(0, '库存不能为负数').max(1_000_000, '库存太大'),
-    dailyLimit: z.number().int().min(1, '限购数量至少为 1').max(99, '限购数量太大').optional(),
-    origin: z.string().trim().max(30, '产地太长').optional(),
-  })
-  .strict();
-export type ItemInput = z.infer<typeof ItemInput>;
-
-export const CatalogueResponse = z.object({
-  store: StoreSummary,
-  items: z.array(CatalogueItem),
-  /** Category -> the regulator's cap in fen per unit. */
-  caps: z.record(z.string(), Fen),
-});
-
-export const Slot = z.object({
-  slotId: z.string(),
-  storeId: z.string(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  cutoffAt: z.string(),
-  capacity: z.number().int(),
-  /** Places held back for red/yellow-code households until the cutoff. */
-  reserved: z.number().int(),
-  booked: z.number().int(),
-  /** Places anyone can still book / places a red or yellow household can still book. */
-  remaining: z.number().int(),
-  remainingPriority: z.number().int(),
-  open: z.boolean(),
-});
-export type Slot = z.infer<typeof Slot>;
-
-export const SlotInput = z
-  .object({ startsAt: IsoTime, endsAt: IsoTime, cutoffAt: IsoTime, capacity: z.number().int().min(1).max(1000) })
-  .strict();
-export type SlotInput = z.infer<typeof SlotInput>;
 
 // ---- orders ----
 

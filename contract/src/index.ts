@@ -6,6 +6,7 @@ export * from './health';
 export * from './health-id';
 export * from './health-pass';
 export * from './grocery';
+export * from './grocery-catalogue';
 export * from './grocery-lists';
 export * from './utility';
 export * from './utility-payments';
