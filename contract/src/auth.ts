@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RouteDef } from './route-def';
+import { SERVICE_CATEGORIES } from './service-labels';
 
 /** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
 export const RoleName = z.enum([
@@ -10,6 +11,7 @@ export const RoleName = z.enum([
   'utility',
   'official',
   'regulator',
+  'service',
   'admin',
 ]);
 export type RoleName = z.infer<typeof RoleName>;
@@ -17,6 +19,12 @@ export type RoleName = z.infer<typeof RoleName>;
 /** Roles that only make sense inside a scope (a community, a place, a store, a utility company). */
 export const SCOPED_ROLES = ['worker', 'checkpoint', 'store', 'utility'] as const;
 export type ScopedRole = (typeof SCOPED_ROLES)[number];
+
+/**
+ * Roles that may carry a scope or not: service-centre staff work every category of consultation,
+ * or only those they are granted (`service:health-code`).
+ */
+export const OPTIONALLY_SCOPED_ROLES = ['service'] as const;
 
 const ScopeId = z
   .string()
@@ -26,8 +34,18 @@ const ScopeId = z
 /** One role as held by a user: scoped roles carry the id of what they are scoped to. */
 export const RoleGrant = z.object({ role: RoleName, scope: ScopeId.optional() }).superRefine((g, ctx) => {
   const scoped = (SCOPED_ROLES as readonly string[]).includes(g.role);
+  const optional = (OPTIONALLY_SCOPED_ROLES as readonly string[]).includes(g.role);
   if (scoped && !g.scope) ctx.addIssue({ code: 'custom', path: ['scope'], message: `角色 ${g.role} 必须指定范围` });
-  if (!scoped && g.scope) ctx.addIssue({ code: 'custom', path: ['scope'], message: `角色 ${g.role} 不带范围` });
+  if (!scoped && !optional && g.scope) {
+    ctx.addIssue({ code: 'custom', path: ['scope'], message: `角色 ${g.role} 不带范围` });
+  }
+  if (g.role === 'service' && g.scope && !(SERVICE_CATEGORIES as readonly string[]).includes(g.scope)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scope'],
+      message: `服务中心的范围应为咨询类别：${SERVICE_CATEGORIES.join('、')}`,
+    });
+  }
 });
 export type RoleGrant = z.infer<typeof RoleGrant>;
 
@@ -75,6 +93,7 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   utility: '公用事业工作人员',
   official: '卫健工作人员',
   regulator: '市场监管人员',
+  service: '服务中心工作人员',
   admin: '管理员',
 };
 

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { RouteDef } from './route-def';
 
-/** The city's reference data: districts, communities and villages, stores, places, utilities. */
-export const DirectoryKind = z.enum(['district', 'community', 'store', 'place', 'utility']);
+/** The city's reference data: districts, communities and villages, stores, places, utilities, hotlines. */
+export const DirectoryKind = z.enum(['district', 'community', 'store', 'place', 'utility', 'hotline']);
 export type DirectoryKind = z.infer<typeof DirectoryKind>;
 
 /**

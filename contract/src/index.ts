@@ -11,5 +11,7 @@ export * from './grocery-lists';
 export * from './utility';
 export * from './utility-payments';
 export * from './payments';
+export * from './service';
+export * from './service-labels';
 export * from './routes';
 export * from './route-def';

@@ -5,6 +5,7 @@ import { healthRoutes } from './health';
 import { groceryRoutes } from './grocery-routes';
 import { utilityRoutes } from './utility-routes';
 import { paymentRoutes } from './payments';
+import { serviceRoutes } from './service';
 import type { RouteDef } from './route-def';
 
 /**
@@ -18,6 +19,7 @@ export const routes = {
   ...groceryRoutes,
   ...utilityRoutes,
   ...paymentRoutes,
+  ...serviceRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -7,6 +7,7 @@ import type { CityConfig } from './config';
 import { seedGrocery } from './seed-grocery';
 import { seedUtility } from './seed-utility';
 import { seedHealth } from './seed-health';
+import { seedService } from './seed-service';
 
 /** The id a demo account gets: the same derivation a real sign-in uses, from `dev:<key>`. */
 export const demoUserId = (key: string) => userIdForOpenid(`dev:${key}`);
@@ -78,5 +79,8 @@ export async function seed(
   const utility = await seedUtility(doc, tables.directory, city.utilities, withDemoUsers);
   created += utility.created;
   existing += utility.existing;
+  const service = await seedService(doc, tables.directory, withDemoUsers ? demoUserId('resident2') : undefined, now);
+  created += service.created;
+  existing += service.existing;
   return { created, existing };
 }
