@@ -45,6 +45,7 @@ const STAFF: RoleGrant[] = [
   { role: 'utility', scope: 'ut-water' },
   { role: 'official' },
   { role: 'regulator' },
+  { role: 'service' },
   { role: 'admin' },
 ];
 
