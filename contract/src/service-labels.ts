@@ -34,3 +34,14 @@ export const SERVICE_TEXT = {
   replyMax: 500,
   noteMax: 200,
 } as const;
+
+/**
+ * The categories a member of the service centre works: every one with an unscoped grant
+ * (`service`), else those granted (`service:health-code`). Shared by the backend's checks and
+ * the app's queue page.
+ */
+export function serviceCategoriesOf(roles: readonly { role: string; scope?: string }[]): ServiceCategoryId[] {
+  const grants = roles.filter((g) => g.role === 'service');
+  if (grants.some((g) => !g.scope)) return [...SERVICE_CATEGORIES];
+  return SERVICE_CATEGORIES.filter((c) => grants.some((g) => g.scope === c));
+}

@@ -87,6 +87,7 @@ function contractConstants(): Record<string, string> {
     CONTRACT_ROUTES: JSON.stringify(routes),
     CONTRACT_ROLE_LABELS: JSON.stringify(contract.ROLE_LABELS),
     CONTRACT_SCOPED_ROLES: JSON.stringify(contract.SCOPED_ROLES),
+    CONTRACT_OPTIONALLY_SCOPED_ROLES: JSON.stringify(contract.OPTIONALLY_SCOPED_ROLES),
   };
 }
 

@@ -46,6 +46,11 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'service',
+      name: 'service',
+      pages: ['pages/index/index', 'pages/ask/index', 'pages/consultation/index', 'pages/hotlines/index'],
+    },
+    {
       root: 'worker',
       name: 'worker',
       pages: [
@@ -78,11 +83,14 @@ export default defineAppConfig({
         'pages/store-slots/index',
         'pages/store-picklist/index',
         'pages/market-complaints/index',
+        'pages/service-queue/index',
+        'pages/service-consultation/index',
       ],
     },
   ],
-  // Each tab preloads the pages it links to; 我的 links into both workbenches.
+  // Each tab preloads the pages it links to; 我的 links into both workbenches; 首页 to the service centre.
   preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['service'] },
     'pages/health/index': { network: 'all', packages: ['health'] },
     'pages/grocery/index': { network: 'all', packages: ['grocery'] },
     'pages/bills/index': { network: 'all', packages: ['bills'] },

@@ -8,6 +8,8 @@ declare global {
   const CONTRACT_ROLE_LABELS: Readonly<Record<RoleName, string>>;
   /** The contract's SCOPED_ROLES. */
   const CONTRACT_SCOPED_ROLES: readonly ScopedRole[];
+  /** The contract's OPTIONALLY_SCOPED_ROLES. */
+  const CONTRACT_OPTIONALLY_SCOPED_ROLES: readonly RoleName[];
   /** Demo sign-in accounts from config/city.yml; empty unless the stage is `local`. */
   const DEMO_ACCOUNTS: ReadonlyArray<{ key: string; displayName: string; roles: ReadonlyArray<RoleGrant> }>;
   /** Display names of role scopes (communities, places, stores, utilities) from config/city.yml. */

@@ -1,4 +1,5 @@
 import type { RoleGrant, RoleName, ScopedRole } from '@citycare/contract';
+import { SERVICE_CATEGORY_LABELS } from '@citycare/contract/src/service-labels';
 
 /** The contract's Chinese role labels (defined at build time from contract/src/auth.ts). */
 export const ROLE_LABELS = CONTRACT_ROLE_LABELS;
@@ -10,13 +11,14 @@ export const STAFF_ROLES = [
   'utility',
   'official',
   'regulator',
+  'service',
   'admin',
 ] as const satisfies readonly RoleName[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** Display name of a scope id (community, place, store, utility), from config/city.yml. */
+/** Display name of a scope id (community, place, store, utility from config/city.yml; a consultation category). */
 export function scopeName(scope: string): string {
-  return SCOPE_NAMES[scope] ?? scope;
+  return SCOPE_NAMES[scope] ?? (SERVICE_CATEGORY_LABELS as Record<string, string>)[scope] ?? scope;
 }
 
 /** `社区工作者 · 建设社区`, or just `居民`. */
@@ -41,4 +43,9 @@ export function scopesOf(roles: readonly RoleGrant[], role: RoleName): string[] 
 /** Roles that need a scope (the contract's SCOPED_ROLES). */
 export function needsScope(role: RoleName): role is ScopedRole {
   return (CONTRACT_SCOPED_ROLES as readonly RoleName[]).includes(role);
+}
+
+/** Roles that may carry a scope or not (the contract's OPTIONALLY_SCOPED_ROLES): service-centre staff. */
+export function mayScope(role: RoleName): boolean {
+  return CONTRACT_OPTIONALLY_SCOPED_ROLES.includes(role);
 }

@@ -31,6 +31,14 @@ const strings = {
       url: '/pages/grocery/index',
     },
     { key: 'bills', glyph: '费', title: '生活缴费', desc: '水电气暖缴费，欠费不停供', url: '/pages/bills/index' },
+    {
+      key: 'service',
+      glyph: '询',
+      title: '不见面服务',
+      desc: '在线咨询，市民服务中心答复，不用跑腿',
+      url: '/service/pages/index/index',
+      page: true,
+    },
   ],
   hotlineTitle: '24小时服务热线',
   hotlineName: '12345 市民服务热线',
@@ -38,6 +46,8 @@ const strings = {
   hotlineCall: '拨打',
   repairName: '供水 · 供电 · 燃气 · 供暖抢修',
   repairDesc: '24小时受理，拨打 12345 即可转接抢修',
+  hotlinesName: '热线与专家',
+  hotlinesDesc: '各部门24小时电话、医院专家咨询电话',
   noticeTitle: '温馨提示',
   notices: ['疫情期间，欠费不停水、不停电、不停气、不停暖。', '非必要不外出，外出请佩戴口罩，主动出示健康码。'],
 };
@@ -86,7 +96,7 @@ export default function HomePage() {
             key={s.key}
             className={`card home__service home__service--${s.key}`}
             hoverClass="tap-active"
-            onClick={() => Taro.switchTab({ url: s.url })}
+            onClick={() => ('page' in s ? Taro.navigateTo({ url: s.url }) : Taro.switchTab({ url: s.url }))}
           >
             <View className="home__glyph">{s.glyph}</View>
             <View className="home__service-text">
@@ -113,6 +123,17 @@ export default function HomePage() {
               <Text className="home__line-name">{strings.repairName}</Text>
               <Text className="home__line-desc">{strings.repairDesc}</Text>
             </View>
+          </View>
+          <View
+            className="home__line home__line--sub home__hotlines"
+            hoverClass="tap-active"
+            onClick={() => Taro.navigateTo({ url: '/service/pages/hotlines/index' })}
+          >
+            <View className="home__line-text">
+              <Text className="home__line-name">{strings.hotlinesName}</Text>
+              <Text className="home__line-desc">{strings.hotlinesDesc}</Text>
+            </View>
+            <Text className="home__arrow">›</Text>
           </View>
         </View>
 

@@ -10,7 +10,7 @@ import './index.css';
 const strings = {
   loadError: '无法加载工作台',
   noRoleTitle: '您还没有工作人员权限',
-  noRoleDesc: '卡点、商户、公用事业、卫健和管理岗位的权限由管理员开通。',
+  noRoleDesc: '卡点、商户、公用事业、卫健、服务中心和管理岗位的权限由管理员开通。',
   open: '进入',
   sections: {
     checkpoint: { glyph: '扫', desc: '扫描居民健康码，核验通行；离线也能验证。' },
@@ -18,6 +18,7 @@ const strings = {
     utility: { glyph: '缴', desc: '查询户号账单，审核缓缴申请；疫情期间欠费不停供。' },
     official: { glyph: '卫', desc: '复核居民健康码状态，处理申诉与更正。' },
     regulator: { glyph: '监', desc: '查看居民对价格和质量的投诉，处理后登记结果。' },
+    service: { glyph: '询', desc: '答复居民的在线咨询，按等待时间处理，可转交其他类别。' },
     admin: { glyph: '管', desc: '为工作人员开通或撤销角色。' },
   } satisfies Record<StaffRole, { glyph: string; desc: string }>,
 };
@@ -30,6 +31,7 @@ const SECTION_URLS: Record<StaffRole, string> = {
   official: '/staff/pages/review/index',
   store: '/staff/pages/store-desk/index',
   regulator: '/staff/pages/market-complaints/index',
+  service: '/staff/pages/service-queue/index',
 };
 
 const GLYPH_TONES: Partial<Record<StaffRole, string>> = {

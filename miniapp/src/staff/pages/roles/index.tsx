@@ -6,7 +6,7 @@ import { EmptyState, NotLoadedPage } from '@/components/StateView';
 import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useMe } from '@/hooks/useMe';
-import { hasRole, needsScope, ROLE_LABELS, roleText } from '@/lib/roles';
+import { hasRole, mayScope, needsScope, ROLE_LABELS, roleText } from '@/lib/roles';
 import { maskId } from '@/lib/format';
 import './index.css';
 
@@ -20,6 +20,8 @@ const strings = {
   roleLabel: '角色',
   scopeLabel: '范围编号',
   scopePlaceholder: '社区、卡点、商户或公司编号，如 zq-jianshe',
+  serviceScopeHint: '不填：负责全部咨询类别；只负责一类时填写类别编号：health-code、grocery、utility、work、other',
+  serviceScopePlaceholder: '可不填，如 health-code',
   grant: '授予角色',
   revoke: '撤销角色',
   working: '正在提交…',
@@ -55,8 +57,8 @@ export default function RolesPage() {
 
   function check(action: Action): string {
     if (!userId.trim()) return strings.needUserId;
-    if (action === 'lookup' || !needsScope(role)) return '';
-    if (!scope.trim()) return strings.needScope;
+    if (action === 'lookup' || !(needsScope(role) || mayScope(role))) return '';
+    if (!scope.trim()) return mayScope(role) ? '' : strings.needScope;
     return SCOPE_PATTERN.test(scope.trim()) ? '' : strings.badScope;
   }
 
@@ -64,7 +66,8 @@ export default function RolesPage() {
     submit.run(
       async () => {
         const id = userId.trim();
-        const grant = needsScope(role) ? { role, scope: scope.trim() } : { role };
+        const scoped = needsScope(role) || (mayScope(role) && scope.trim() !== '');
+        const grant = scoped ? { role, scope: scope.trim() } : { role };
         setResult(null);
         const { user } =
           action === 'lookup'
@@ -112,6 +115,16 @@ export default function RolesPage() {
             className="roles__input"
             value={scope}
             placeholder={strings.scopePlaceholder}
+            onChange={setScope}
+          />
+        )}
+        {mayScope(role) && (
+          <Field
+            label={strings.scopeLabel}
+            hint={strings.serviceScopeHint}
+            className="roles__input"
+            value={scope}
+            placeholder={strings.serviceScopePlaceholder}
             onChange={setScope}
           />
         )}
