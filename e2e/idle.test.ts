@@ -71,6 +71,12 @@ const VISITS: Visit[] = [
   { role: '刘芳', url: '/staff/pages/store-slots/index?storeId=st-xingfu' },
   { role: '刘芳', url: '/staff/pages/store-picklist/index?storeId=st-xingfu&slotId={slotId}' },
   { role: '周敏', url: '/staff/pages/market-complaints/index' },
+  resident('/service/pages/index/index'),
+  resident('/service/pages/ask/index'),
+  { role: '刘德福', url: '/service/pages/consultation/index?consultationId=c-demo-grocery' },
+  resident('/service/pages/hotlines/index'),
+  { role: '吴丽', url: '/staff/pages/service-queue/index' },
+  { role: '吴丽', url: '/staff/pages/service-consultation/index?consultationId=c-demo-health-code' },
 ];
 
 let browser: Browser;

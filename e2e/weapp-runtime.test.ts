@@ -20,7 +20,17 @@ const IDLE_MS = 10_000;
 const MAX_LOAD_REQUESTS = 8;
 const MAX_LOAD_SET_DATA = 12;
 
-const ROLES: Role[] = ['resident', 'worker', 'checkpoint', 'store', 'utility', 'official', 'regulator', 'admin'];
+const ROLES: Role[] = [
+  'resident',
+  'worker',
+  'checkpoint',
+  'store',
+  'utility',
+  'official',
+  'regulator',
+  'service',
+  'admin',
+];
 
 const count = (items: string[]) =>
   Object.entries(items.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {}))

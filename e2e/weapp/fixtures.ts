@@ -23,7 +23,8 @@ export const API_BASE = /^TARO_APP_API_BASE=(.+)$/m
   .trim()
   .replace(/\/+$/, '');
 
-export type Role = 'resident' | 'worker' | 'checkpoint' | 'store' | 'utility' | 'official' | 'regulator' | 'admin';
+export type Role =
+  'resident' | 'worker' | 'checkpoint' | 'store' | 'utility' | 'official' | 'regulator' | 'service' | 'admin';
 
 interface DemoUser {
   key: string;
@@ -92,6 +93,7 @@ const STRINGS: Record<string, (i: number) => string> = {
   findingText: () => '近 14 天无高风险地区旅居史',
   rejectReason: () => '缺货',
   hardship: () => '疫情期间停工',
+  question: () => '家里老人不会用手机买菜，社区能帮忙代买吗？',
   accountNo: (i) => `10000${i + 1}2345`,
   pickupCode: () => '482913',
   month: () => '2020-02',

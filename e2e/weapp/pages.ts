@@ -160,4 +160,29 @@ export const PAGE_CASES: PageCase[] = [
     role: 'regulator',
     text: ['投诉于 2月10日 07:30', '订单状态：商户已接单', '标记为已处理'],
   },
+  {
+    route: 'service/pages/index/index',
+    role: 'resident',
+    text: ['我要咨询', '热线与专家', '我的咨询', '家里老人不会用手机买菜，社区能帮忙代买吗？'],
+  },
+  { route: 'service/pages/ask/index', role: 'resident', text: ['咨询类别', '您的问题', '提交咨询'] },
+  {
+    route: 'service/pages/consultation/index',
+    role: 'resident',
+    query: { consultationId: 'consultation-1' },
+    text: ['健康码', '等待答复', '一户每日限购一次', '服务中心', '发送'],
+  },
+  // The fixture directory's entries are of no hotline group: the page's own text and its empty state.
+  { route: 'service/pages/hotlines/index', role: 'resident', text: ['直接打电话', '暂无热线'] },
+  {
+    route: 'staff/pages/service-queue/index',
+    role: 'service',
+    text: ['等得最久的在最前', '已等待 3 分钟', '家里老人不会用手机买菜，社区能帮忙代买吗？', '水电气暖与救济'],
+  },
+  {
+    route: 'staff/pages/service-consultation/index',
+    role: 'service',
+    query: { consultationId: 'consultation-1' },
+    text: ['答复居民', '转交给其他类别', '关闭咨询', '一户每日限购一次'],
+  },
 ];
