@@ -229,7 +229,7 @@ describe('the production template', () => {
       .filter(([, t]) => (t.Properties.TimeToLiveSpecification as { Enabled?: boolean } | undefined)?.Enabled)
       .map(([name, t]) => [name, (t.Properties.TimeToLiveSpecification as { AttributeName: string }).AttributeName]);
     // Idempotency records (24 h), declarations, scans and visits (28 days), grocery household
-    // limit counters, fixed utility repair requests, rate-limit counters.
+    // limit counters, fixed utility repair requests, rate-limit counters, closed consultations.
     expect(Object.fromEntries(withTtl)).toEqual({
       IdempotencyTable: 'expiresAt',
       LimitsTable: 'expiresAt',
@@ -237,6 +237,7 @@ describe('the production template', () => {
       HealthScansTable: 'expiresAt',
       GroceryTable: 'expiresAt',
       UtilityTable: 'expiresAt',
+      ServiceTable: 'expiresAt',
     });
   });
 
