@@ -110,8 +110,6 @@ export const StaffConsultation = Consultation.extend({
 export type StaffConsultation = z.infer<typeof StaffConsultation>;
 export const StaffConsultationResponse = z.object({ consultation: StaffConsultation });
 
-const QueueParams = z.object({ category: ServiceCategory });
-
 const mine = '/service/consultations';
 const staff = '/service/staff';
 
@@ -143,7 +141,6 @@ export const serviceRoutes = {
     method: 'GET',
     path: `${staff}/queue/{category}`,
     auth: true,
-    params: QueueParams,
     response: ServiceQueue,
   },
   serviceStaffConsultation: {

@@ -1,5 +1,6 @@
 import { endpoint } from '../../lib/http';
-import { notFound } from '../../lib/errors';
+import { ServiceCategory } from '@citycare/contract';
+import { AppError, notFound } from '../../lib/errors';
 import { requireCategory, serviceCategories } from '../access';
 import { serviceConfig } from '../config';
 import { change, getConsultation } from '../storage';
@@ -18,12 +19,17 @@ const MAX_QUEUE = 200;
 
 /** GET /service/staff/queue/{category} (serviceQueue): 403 for a category the caller does not work. */
 export const queue = endpoint('serviceQueue', { roles: ['service'] }, async ({ params, caller }) => {
-  const categories = requireCategory(caller.roles, params.category);
+  const parsed = ServiceCategory.safeParse(params.category);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', '没有这一类咨询', [{ path: 'params.category', message: '咨询类别不正确' }]);
+  }
+  const category = parsed.data;
+  const categories = requireCategory(caller.roles, category);
   const now = clock.now();
   const config = serviceConfig();
-  const items = await openConsultations(params.category, MAX_QUEUE);
+  const items = await openConsultations(category, MAX_QUEUE);
   return {
-    category: params.category,
+    category,
     categories,
     asOf: now.toISOString(),
     slaHours: { green: config.slaGreenHours, amber: config.slaAmberHours },
