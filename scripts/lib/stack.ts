@@ -110,7 +110,8 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
     if (options.verbose) pipeWithPrefix(offline, 'api', (l) => !/^\s*$/.test(l));
     const apiBase = `http://127.0.0.1:${ports.api}`;
     await Promise.race([
-      waitForHttp(`${apiBase}/me`, 90_000),
+      // Bundling every function first: about 90 s measured on a loaded 2-core machine.
+      waitForHttp(`${apiBase}/me`, 180_000),
       new Promise((_, reject) =>
         offline.once('exit', (code) =>
           reject(new StackProblem(`serverless offline exited (${code}):\n${offlineLog.slice(-2000)}`)),
