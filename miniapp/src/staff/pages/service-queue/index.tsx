@@ -79,7 +79,7 @@ export default function ServiceQueuePage() {
   return (
     <Page>
       {categories.length > 1 && (
-        <View className="card">
+        <View className="card sq__cats">
           <Field label={strings.category}>
             <Chips
               options={categories.map((c) => ({ value: c, label: SERVICE_CATEGORY_LABELS[c] }))}
