@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ResidentView } from '@citycare/contract';
 import { COLOUR_LABELS, RELATION_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
-import { api } from '@/api';
+import { api, getSession } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
+import { dropCodes, storedCodes } from '@/lib/health/code-store';
 import StatusHistory from './StatusHistory';
 import CodeCard from './CodeCard';
 import './index.css';
@@ -41,11 +42,38 @@ export default function HealthPage() {
   useDidShow(useCallback(() => reload(), [reload]));
   const residents = household.data;
   const resident = residents?.[Math.min(selected, (residents?.length ?? 1) - 1)];
+  const userId = getSession()?.user.userId;
+  // Until the household loads (or when it cannot: no network), the codes kept on the phone.
+  const [stored] = useState(() => storedCodes(userId));
+  const offline = !residents ? stored[Math.min(selected, stored.length - 1)] : undefined;
+  // Residents no longer in the household keep no code on the phone.
+  useEffect(() => {
+    if (userId && residents) dropCodes(userId, (c) => residents.some((r) => r.residentId === c.residentId));
+  }, [userId, residents]);
 
   return (
     <Page className="health">
-      {!residents && household.loading && <Loading />}
-      {!residents && !household.loading && (
+      {offline && (
+        <>
+          {!household.loading && <InlineError error={household.error} onRetry={reload} />}
+          {stored.length > 1 && (
+            <View className="health__tabs">
+              {stored.map((r, i) => (
+                <Text
+                  key={r.residentId}
+                  className={`health__tab ${r.residentId === offline.residentId ? 'health__tab--on' : ''}`}
+                  onClick={() => setSelected(i)}
+                >
+                  {RELATION_LABELS[r.relation]} {r.maskedName}
+                </Text>
+              ))}
+            </View>
+          )}
+          <CodeCard key={offline.residentId} userId={userId} resident={offline} />
+        </>
+      )}
+      {!residents && !offline && household.loading && <Loading />}
+      {!residents && !offline && !household.loading && (
         <ErrorState title={strings.loadError} error={household.error} onRetry={household.reload} />
       )}
       {residents && household.error !== undefined && <InlineError error={household.error} onRetry={reload} />}
@@ -75,7 +103,9 @@ export default function HealthPage() {
           {/* A new status means a new code at once, not when the current one expires. */}
           <CodeCard
             key={`${resident.residentId}-${resident.status.colour}-${resident.status.since}`}
+            userId={userId}
             resident={resident}
+            knownColour={resident.status.colour}
           />
           <View className={`card health__status health__status--${resident.status.colour}`}>
             <Text className="health__status-title">
