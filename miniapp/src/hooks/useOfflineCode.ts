@@ -8,6 +8,12 @@ import { pickCode, refreshDue, serverNow, toStored, type CodeShown, type StoredC
 /** Ask for a new bundle this long before the shown token's window ends. */
 export const REFRESH_BEFORE_S = 30;
 
+/** A resident's status as the household answer says it. */
+export interface KnownStatus {
+  colour: HealthColour;
+  since: string;
+}
+
 export interface OfflineCode {
   code: StoredCode | undefined;
   /** What to show now (undefined without a code). */
@@ -23,19 +29,20 @@ export interface OfflineCode {
  * One resident's code: the stored bundle first (so it shows at once, and without network), then
  * a fresh one from the API. While the page is on screen a clock ticks once a second; it makes a
  * request only when the shown token nears the end of its window, once per window (online or
- * not), besides the refresh when the page is shown and the 刷新 button. A stored bundle whose
- * colour is not the resident's known colour is not shown (the status changed since).
+ * not), besides the refresh when the page is shown and the 刷新 button. Once the resident's
+ * status is known, a code of another colour is not shown, and a new status (after the first one
+ * known) gets a new code at once.
  */
 export function useOfflineCode(
   userId: string | undefined,
   resident: { residentId: string; relation: Relation },
-  knownColour?: HealthColour,
+  status?: KnownStatus,
 ): OfflineCode {
   const { residentId, relation } = resident;
-  const [code, setCode] = useState<StoredCode | undefined>(() => {
-    const stored = storedCodes(userId).find((c) => c.residentId === residentId);
-    return stored && (!knownColour || stored.colour === knownColour) ? stored : undefined;
-  });
+  const [stored, setCode] = useState<StoredCode | undefined>(() =>
+    storedCodes(userId).find((c) => c.residentId === residentId),
+  );
+  const code = stored && (!status || stored.colour === status.colour) ? stored : undefined;
   const [error, setError] = useState<unknown>();
   const [now, setNow] = useState(() => Date.now());
   const [visible, setVisible] = useState(true);
@@ -99,5 +106,17 @@ export function useOfflineCode(
     lastTry.current = 0;
     void load();
   }, [load]);
+
+  // A status change seen on the page: a new code now, not when this one's window ends.
+  const statusKey = status && `${status.colour}|${status.since}`;
+  const seen = useRef(statusKey);
+  useEffect(() => {
+    if (statusKey === undefined || statusKey === seen.current) return undefined;
+    const changed = seen.current !== undefined;
+    seen.current = statusKey;
+    if (!changed && current.current?.colour === statusKey.split('|')[0]) return undefined;
+    const soon = setTimeout(refresh, 0);
+    return () => clearTimeout(soon);
+  }, [statusKey, refresh]);
   return { code, shown: code ? pickCode(code, serverNow(code, now)) : undefined, now, error, refresh };
 }

@@ -1,9 +1,9 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { HealthColour, Relation } from '@citycare/contract';
+import type { Relation } from '@citycare/contract';
 import { cityClock } from '@citycare/contract/src/common';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import { errorMessage } from '@/api';
-import { REFRESH_BEFORE_S, useOfflineCode } from '@/hooks/useOfflineCode';
+import { REFRESH_BEFORE_S, useOfflineCode, type KnownStatus } from '@/hooks/useOfflineCode';
 import { statusAgeMinutes, serverNow } from '@/lib/health/offline-code';
 import { QR_INK, qrDataUri } from '@/lib/health/qr';
 import { countdown, shanghaiDateTime } from '@/lib/health/time';
@@ -26,8 +26,8 @@ const strings = {
 export interface CodeCardProps {
   userId: string | undefined;
   resident: { residentId: string; relation: Relation; maskedName: string; idMasked: string };
-  /** The resident's colour as just read from the server; unknown (offline) shows the stored one. */
-  knownColour?: HealthColour;
+  /** The resident's status as just read from the server; unknown (not loaded, offline): the stored code's. */
+  status?: KnownStatus;
 }
 
 /**
@@ -35,12 +35,12 @@ export interface CodeCardProps {
  * network it shows the stored token of the current window, marked 离线码 with how old its status
  * is; past the last window, no QR at all, only 离线码已用完.
  */
-export default function CodeCard({ userId, resident, knownColour }: CodeCardProps) {
-  const { code, shown, now, error, refresh } = useOfflineCode(userId, resident, knownColour);
+export default function CodeCard({ userId, resident, status }: CodeCardProps) {
+  const { code, shown, now, error, refresh } = useOfflineCode(userId, resident, status);
   const token = shown?.kind === 'token' ? shown : undefined;
   const gone = shown !== undefined && !token;
   const offline = !!code && error !== undefined;
-  const colour = code?.colour ?? knownColour ?? 'green';
+  const colour = code?.colour ?? status?.colour ?? 'green';
   const refreshLink = (
     <Text className="code__refresh" onClick={refresh}>
       {strings.refresh}
