@@ -20,10 +20,34 @@ export function passRule(colour: HealthColour, placeKind: string): { pass: boole
 
 export const PROBLEM_TEXT: Record<VerifyProblem, string> = {
   expired: '健康码已过期（截图无效），请让对方刷新后出示',
+  'not-yet-valid': '健康码尚未生效（不是当前时段的码），请让对方刷新后出示',
   'bad-signature': '签名不对，可能是伪造的健康码',
   'unknown-key': '无法识别的签发密钥，请联网更新后重试',
   malformed: '不是有效的健康码',
 };
+
+/** The times of a code token (epoch seconds): issued, valid from (`nbf`, its window's start), expiry. */
+export interface TokenTimes {
+  iat: number;
+  nbf?: number;
+  exp: number;
+}
+
+/**
+ * Whether a token may be shown at `atMs`, allowing `skewSeconds` of difference between clocks:
+ * not before it was issued or before its window starts, not after it expires. Pure; the scanner
+ * (offline, its own clock) and the server (an uploaded scan's time) judge by this one rule.
+ */
+export function tokenTimeProblem(
+  times: TokenTimes,
+  atMs: number,
+  skewSeconds: number,
+): 'not-yet-valid' | 'expired' | null {
+  const from = Math.max(times.iat, times.nbf ?? times.iat);
+  if (atMs < (from - skewSeconds) * 1000) return 'not-yet-valid';
+  if (atMs > (times.exp + skewSeconds) * 1000) return 'expired';
+  return null;
+}
 
 export type Verified = { ok: true; colour: HealthColour } | { ok: false; problem: VerifyProblem };
 

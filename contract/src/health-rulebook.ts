@@ -23,6 +23,10 @@ export const RuleBookResponse = z.object({
   yellowNormalDays: z.number(),
   redMinDays: z.number(),
   tokenTtlSeconds: z.number(),
+  /** The offline code: tokens for this many windows of `tokenTtlSeconds` come with each code. */
+  codeWindows: z.number(),
+  /** A scanner accepts a code this many seconds before its window starts and after it ends (clocks differ). */
+  scanClockSkewSeconds: z.number(),
   /** Scans made offline are accepted this many hours after they were made, not later. */
   offlineWindowHours: z.number(),
   /** Family members (家人代办) one account may look after. */

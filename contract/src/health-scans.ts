@@ -4,9 +4,18 @@ import { HealthColour, Id, Iso, PersonName, Phone, PlaceId, Reason, Temperature 
 /** Scans at checkpoints, venues and vehicles; visits; outsiders; officials' tracing. */
 
 /** Why a scanner stopped someone (besides their colour). */
-export const VerifyProblem = z.enum(['expired', 'bad-signature', 'unknown-key', 'malformed']);
+export const VerifyProblem = z.enum(['expired', 'not-yet-valid', 'bad-signature', 'unknown-key', 'malformed']);
 export type VerifyProblem = z.infer<typeof VerifyProblem>;
-export const ScanReason = z.enum(['ok', 'colour', 'fever', 'expired', 'bad-signature', 'unknown-key', 'malformed']);
+export const ScanReason = z.enum([
+  'ok',
+  'colour',
+  'fever',
+  'expired',
+  'not-yet-valid',
+  'bad-signature',
+  'unknown-key',
+  'malformed',
+]);
 export type ScanReason = z.infer<typeof ScanReason>;
 
 /**

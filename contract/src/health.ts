@@ -99,7 +99,12 @@ export const RegisterResponse = z.object({
 });
 export type RegisterResponse = z.infer<typeof RegisterResponse>;
 
+/** One pre-signed token of the offline bundle: valid from `notBefore` until `expiresAt` (one window). */
+export const CodeWindowToken = z.object({ token: z.string(), notBefore: z.string(), expiresAt: z.string() });
+export type CodeWindowToken = z.infer<typeof CodeWindowToken>;
+
 export const CodeResponse = z.object({
+  /** The token of the current window (also `tokens[0]`). */
   token: z.string(),
   colour: HealthColour,
   maskedName: z.string(),
@@ -107,9 +112,16 @@ export const CodeResponse = z.object({
   idMasked: z.string(),
   /** A family member's code (家人代办码): the proxy account holder's masked name. */
   proxyName: z.string().optional(),
+  /** When the server signed the bundle: the status it carries is as of then. */
   issuedAt: z.string(),
+  /** The end of the current window (`tokens[0].expiresAt`). */
   expiresAt: z.string(),
   kid: z.string(),
+  /**
+   * The offline bundle: the current window's token, then the next windows' in order, each with
+   * its own not-before and expiry; the app keeps them and shows the current one without network.
+   */
+  tokens: z.array(CodeWindowToken).min(1),
 });
 export type CodeResponse = z.infer<typeof CodeResponse>;
 

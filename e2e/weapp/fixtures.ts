@@ -110,8 +110,13 @@ const IN_CONTEXT: Record<string, (i: number) => string> = {
 };
 /** Dates as the contract writes them: timestamps in ISO UTC, days as YYYY-MM-DD. */
 const DAYS = ['date', 'lastDeclarationDate', 'startDate', 'dueDate', 'availableFrom'];
-/** Times ahead of the clock, in minutes (a delivery slot from 11:00 to 13:00, ordering until 10:30). */
+/**
+ * Times ahead of the clock, in minutes (a delivery slot from 11:00 to 13:00, ordering until 10:30;
+ * a health code issued now, its first window from a minute ago to 5 minutes ahead).
+ */
 const AHEAD: Record<string, number> = {
+  issuedAt: 0,
+  notBefore: -1,
   expiresAt: 5,
   cutoffAt: 30,
   startsAt: 60,

@@ -6,7 +6,10 @@ export interface HealthConfig {
   feverCelsius: number;
   yellowNormalDays: number;
   redMinDays: number;
+  /** The length of a code window (one token's validity), in seconds. */
   tokenTtlSeconds: number;
+  /** Windows in the offline bundle a code request returns, the current one first. */
+  codeWindows: number;
   recordTtlDays: number;
   /** Family members (家人代办) one account may hold. */
   maxFamilyMembers: number;
@@ -26,6 +29,7 @@ export function healthConfig(): HealthConfig {
     yellowNormalDays: Number(requireEnv('HEALTH_YELLOW_NORMAL_DAYS')),
     redMinDays: Number(requireEnv('HEALTH_RED_MIN_DAYS')),
     tokenTtlSeconds: Number(requireEnv('HEALTH_TOKEN_TTL_SECONDS')),
+    codeWindows: Number(requireEnv('HEALTH_CODE_WINDOWS')),
     recordTtlDays: Number(requireEnv('HEALTH_RECORD_TTL_DAYS')),
     maxFamilyMembers: Number(requireEnv('HEALTH_MAX_FAMILY_MEMBERS')),
     scanClockSkewSeconds: Number(requireEnv('HEALTH_SCAN_CLOCK_SKEW_SECONDS')),

@@ -7,7 +7,8 @@ import { getSecret } from '../lib/secrets';
  * The health-code QR token: a short-lived JWT signed ES256 with the current key of the key set.
  * Claims: `sub` (the resident's opaque code id), `st` (colour), `nm` (masked name), `id` (masked
  * ID number, `2108**********0026`, for staff to compare with the ID card), for a family member's
- * code `px` (the proxy account holder's masked name: 家人代办码), `iat`, `exp`; header `kid`.
+ * code `px` (the proxy account holder's masked name: 家人代办码), `iat`, `exp`, and for a token
+ * of the offline bundle `nbf` (its window's start); header `kid`.
  * No full ID number, phone or full name.
  */
 
@@ -79,6 +80,8 @@ export interface HealthClaims {
   /** A family member's code: the proxy's masked name. */
   px?: string;
   iat: number;
+  /** Not before: the start of the token's window (tokens of the offline bundle). */
+  nbf?: number;
   exp: number;
 }
 
@@ -114,6 +117,43 @@ export function signHealthToken(
   return { token, claims, kid: key.kid };
 }
 
+/** One signed token of the offline bundle, for one window. */
+export interface WindowToken {
+  token: string;
+  nbf: number;
+  exp: number;
+}
+
+/**
+ * The offline bundle: one token per window (`nbf`/`exp` from the window rule), all issued `now`
+ * with the same colour and identity, signed by the key that signs at `now`.
+ */
+export function signCodeBundle(
+  keys: KeySet,
+  codeId: string,
+  colour: HealthColour,
+  maskedName: string,
+  windows: readonly { nbf: number; exp: number }[],
+  now: Date,
+  identity: CodeIdentity = {},
+): { tokens: WindowToken[]; kid: string; iat: number } {
+  const iat = Math.floor(now.getTime() / 1000);
+  const key = signingKey(keys, now);
+  const base = {
+    sub: codeId,
+    st: colour,
+    nm: maskedName,
+    ...(identity.idMasked ? { id: identity.idMasked } : {}),
+    ...(identity.proxyName ? { px: identity.proxyName } : {}),
+    iat,
+  };
+  const tokens = windows.map(({ nbf, exp }) => {
+    const claims: HealthClaims = { ...base, nbf, exp };
+    return { token: jwt.sign(claims, key.privateKey, { algorithm: ALG, keyid: key.kid }), nbf, exp };
+  });
+  return { tokens, kid: key.kid, iat };
+}
+
 /** The public keys as a JWKS: the current key first, then the previous ones. */
 export function jwks(keys: KeySet): JwksResponse {
   const all = [keys.current, ...keys.previous];
@@ -128,7 +168,7 @@ export function jwks(keys: KeySet): JwksResponse {
 /**
  * The backend's check of a token. Offline scans arrive late, so expiry is judged against the
  * scan time, not now; with `ignoreExpiration` only the signature and the claims' shape are checked
- * (the scan rules then judge the times). Never throws.
+ * (neither expiry nor not-before: the scan rules then judge the times). Never throws.
  */
 export function verifyHealthToken(
   keys: KeySet,
@@ -147,11 +187,13 @@ export function verifyHealthToken(
       clockTimestamp: Math.floor(at.getTime() / 1000),
       clockTolerance: 30,
       ignoreExpiration,
+      ignoreNotBefore: ignoreExpiration,
     }) as HealthClaims;
     const valid =
       typeof claims.sub === 'string' &&
       typeof claims.iat === 'number' &&
       typeof claims.exp === 'number' &&
+      (claims.nbf === undefined || typeof claims.nbf === 'number') &&
       ['green', 'yellow', 'red'].includes(claims.st);
     if (!valid) {
       return { ok: false, problem: 'malformed' };
@@ -160,6 +202,7 @@ export function verifyHealthToken(
   } catch (err) {
     const name = (err as Error).name;
     if (name === 'TokenExpiredError') return { ok: false, problem: 'expired' };
+    if (name === 'NotBeforeError') return { ok: false, problem: 'not-yet-valid' };
     return { ok: false, problem: (err as Error).message.includes('signature') ? 'bad-signature' : 'malformed' };
   }
 }

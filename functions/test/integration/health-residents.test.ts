@@ -27,7 +27,13 @@ describe('GET /health/keys and /health/rules', () => {
   it('serves the rule book with the seeded risk areas', async () => {
     const res = await call(h.rules, { method: 'GET' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ feverCelsius: 37.3, yellowNormalDays: 7, redMinDays: 14, tokenTtlSeconds: 300 });
+    expect(res.body).toMatchObject({
+      feverCelsius: 37.3,
+      yellowNormalDays: 7,
+      redMinDays: 14,
+      tokenTtlSeconds: 300,
+      codeWindows: 12,
+    });
     expect(res.body.riskAreas).toEqual(expect.arrayContaining([expect.objectContaining({ region: '湖北省' })]));
   });
 });
@@ -108,14 +114,14 @@ describe('registration', () => {
 });
 
 describe('the code', () => {
-  it('is a 5-minute ES256 token with an opaque subject, colour and masked name only', async () => {
+  it('is an ES256 token for a 5-minute window with an opaque subject, colour and masked name only', async () => {
     const user = await registeredUser();
     const code = await codeOf(user.token, user.resident.residentId);
     const claims = jwt.decode(code.token) as Record<string, unknown>;
-    expect(Object.keys(claims).sort()).toEqual(['exp', 'iat', 'id', 'nm', 'st', 'sub']);
+    expect(Object.keys(claims).sort()).toEqual(['exp', 'iat', 'id', 'nbf', 'nm', 'st', 'sub']);
     expect(claims.id).toBe(user.resident.idMasked);
     expect(claims).toMatchObject({ st: 'green', nm: '王*兰' });
-    expect(Number(claims.exp) - Number(claims.iat)).toBe(300);
+    expect(Number(claims.exp) - Number(claims.nbf)).toBe(300);
     for (const secret of [user.userId, user.resident.residentId, user.idNumber, '13812341234', '王秀兰']) {
       expect(code.token).not.toContain(secret);
       expect(JSON.stringify(claims)).not.toContain(secret);

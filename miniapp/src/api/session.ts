@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { LoginResponse, UserProfile } from '@citycare/contract';
+import { forgetCodes } from '@/lib/health/code-store';
 import { forgetAnswers } from './cache';
 
 /** The signed-in session, kept in Taro storage (localStorage on H5). */
@@ -30,6 +31,7 @@ export function getSession(): Session | null {
 
 export function saveSession(session: Session): void {
   // Another user signed in: nothing fetched for the one before stays on screen.
+  // (Stored health codes name their user: code-store.ts never shows them to another.)
   if (getSession()?.user.userId !== session.user.userId) forgetAnswers();
   Taro.setStorageSync(SESSION_KEY, session);
 }
@@ -43,6 +45,8 @@ export function saveUser(user: UserProfile): void {
 export function clearSession(): void {
   Taro.removeStorageSync(SESSION_KEY);
   forgetAnswers();
+  // The offline health codes are the user's too: gone with the session.
+  forgetCodes();
 }
 
 /** A sign-in in progress (the weapp's silent login at launch); requests wait for it. */

@@ -24,6 +24,8 @@ export async function ruleBook() {
     yellowNormalDays: c.yellowNormalDays,
     redMinDays: c.redMinDays,
     tokenTtlSeconds: c.tokenTtlSeconds,
+    codeWindows: c.codeWindows,
+    scanClockSkewSeconds: c.scanClockSkewSeconds,
     offlineWindowHours: c.offlineWindowHours,
     maxFamilyMembers: c.maxFamilyMembers,
     riskAreas: await cachedRead('rules:risk-areas', 3600, riskAreas),

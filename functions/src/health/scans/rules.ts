@@ -3,6 +3,7 @@ import {
   maskPhone,
   passRule,
   scanDecision,
+  tokenTimeProblem,
   type HealthColour,
   type OutsiderRequest,
   type ScanReason,
@@ -16,7 +17,8 @@ import type { HealthClaims } from '../tokens';
 /**
  * How the server judges an uploaded scan (POST /health/scans). Pure: the token's signature
  * check, the clocks and the rule book are passed in. A scan is accepted only when its token
- * verifies and its time is believable: inside the token's validity (with a small clock skew),
+ * verifies and its time is believable: inside the token's validity, from its window's start
+ * (`nbf`) to its expiry (with a small clock skew, the scanner's own rule `tokenTimeProblem`),
  * not in the future, and uploaded within the offline window. The verdict (result and reason) is
  * the server's own, computed from the token's colour, the temperature and the place; what the
  * scanner showed is never trusted.
@@ -58,9 +60,11 @@ export function judgeScan(
   if (!Number.isFinite(at)) return refuse('malformed');
   if (at > nowMs + skewMs) return refuse('future');
   if (nowMs - at > rules.offlineWindowHours * 3600_000) return refuse('too-late');
-  if (!signature.ok) return refuse(signature.problem === 'expired' ? 'outside-validity' : signature.problem);
-  const { iat, exp } = signature.claims;
-  if (at < iat * 1000 - skewMs || at > exp * 1000 + skewMs) return refuse('outside-validity');
+  if (!signature.ok) {
+    const { problem } = signature;
+    return refuse(problem === 'expired' || problem === 'not-yet-valid' ? 'outside-validity' : problem);
+  }
+  if (tokenTimeProblem(signature.claims, at, rules.scanClockSkewSeconds)) return refuse('outside-validity');
   const decision = scanDecision(
     { ok: true, colour: signature.claims.st },
     scan.temperature,

@@ -1,5 +1,6 @@
 import { p256 } from '@noble/curves/nist.js';
 import type { HealthColour, JwksResponse, VerifyProblem } from '@citycare/contract';
+import { tokenTimeProblem } from '@citycare/contract/src/health-pass';
 
 /**
  * Offline verification of a health-code token, for the scanner. Pure TypeScript (no Taro, no
@@ -7,7 +8,9 @@ import type { HealthColour, JwksResponse, VerifyProblem } from '@citycare/contra
  *
  * ES256 only: the header's `alg` must be ES256 (so `alg: none` and HMAC swaps fail), its `kid`
  * must be one of the cached JWKS keys, the signature is the raw 64-byte r||s of JWS, checked
- * with `lowS: false` (OpenSSL does not normalise S), and the token must not have expired.
+ * with `lowS: false` (OpenSSL does not normalise S), and the scanner's clock must be inside the
+ * token's window: not before its `nbf` (a code of a later window of the offline bundle), not
+ * after its `exp` (a screenshot), with the rule book's clock skew.
  */
 
 export interface HealthTokenClaims {
@@ -19,6 +22,8 @@ export interface HealthTokenClaims {
   /** Set on a family member's code (家人代办码): the proxy's masked name. */
   px?: string;
   iat: number;
+  /** The start of the token's window (tokens of the offline bundle). */
+  nbf?: number;
   exp: number;
 }
 
@@ -111,13 +116,14 @@ function isClaims(c: Record<string, unknown>): c is Record<string, unknown> & He
     typeof c.nm === 'string' &&
     (c.st === 'green' || c.st === 'yellow' || c.st === 'red') &&
     typeof c.iat === 'number' &&
-    typeof c.exp === 'number'
+    typeof c.exp === 'number' &&
+    (c.nbf === undefined || typeof c.nbf === 'number')
   );
 }
 
 /**
  * Verifies a token against the cached keys at `nowMs` (the scanner's clock), allowing
- * `leewaySeconds` of clock difference. Never throws.
+ * `leewaySeconds` of clock difference (the rule book's `scanClockSkewSeconds`). Never throws.
  */
 export function verifyHealthToken(token: string, ring: KeyRing, nowMs: number, leewaySeconds = 30): VerifyResult {
   const parts = token.trim().split('.');
@@ -129,6 +135,7 @@ export function verifyHealthToken(token: string, ring: KeyRing, nowMs: number, l
   const seen: HealthTokenClaims = { sub: claims.sub, st: claims.st, nm: claims.nm, iat: claims.iat, exp: claims.exp };
   if (typeof claims.id === 'string') seen.id = claims.id;
   if (typeof claims.px === 'string') seen.px = claims.px;
+  if (typeof claims.nbf === 'number') seen.nbf = claims.nbf;
   if (header.alg !== 'ES256') return { ok: false, problem: 'bad-signature', claims: seen };
   const kid = typeof header.kid === 'string' ? header.kid : '';
   const key = ring.get(kid);
@@ -141,8 +148,7 @@ export function verifyHealthToken(token: string, ring: KeyRing, nowMs: number, l
     good = false;
   }
   if (!good) return { ok: false, problem: 'bad-signature', claims: seen };
-  const now = Math.floor(nowMs / 1000);
-  if (now > claims.exp + leewaySeconds) return { ok: false, problem: 'expired', claims: seen };
-  if (claims.iat > now + leewaySeconds) return { ok: false, problem: 'malformed', claims: seen };
+  const timing = tokenTimeProblem(seen, nowMs, leewaySeconds);
+  if (timing) return { ok: false, problem: timing, claims: seen };
   return { ok: true, claims: seen, kid };
 }

@@ -1,9 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useDidHide, useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CodeResponse, ResidentView } from '@citycare/contract';
+import type { Relation } from '@citycare/contract';
+import { cityClock } from '@citycare/contract/src/common';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
-import { api, errorMessage } from '@/api';
+import { errorMessage } from '@/api';
+import { REFRESH_BEFORE_S, useOfflineCode, type KnownStatus } from '@/hooks/useOfflineCode';
+import { statusAgeMinutes, serverNow } from '@/lib/health/offline-code';
 import { QR_INK, qrDataUri } from '@/lib/health/qr';
 import { countdown, shanghaiDateTime } from '@/lib/health/time';
 
@@ -13,96 +14,75 @@ const strings = {
   expiresIn: '后自动刷新',
   hint: '此码每 5 分钟更新一次，截图无效',
   failed: '健康码生成失败',
+  offline: (until: string) => `离线码 · 有效至 ${until}`,
+  statusAge: (minutes: number) => (minutes < 1 ? '状态更新于 刚刚' : `状态更新于 ${minutes} 分钟前`),
+  offlineHint: '网络不通，显示的是手机里保存的健康码',
+  usedUp: '离线码已用完，请联网刷新',
+  early: '手机时间与离线码不符，请联网刷新',
   proxy: (name: string) => `家人代办码 · 代办人 ${name}`,
   idCard: (id: string) => `身份证 ${id}`,
 };
 
-/** Refresh this long before expiry, so the code on screen is always valid. */
-const REFRESH_BEFORE_S = 30;
+export interface CodeCardProps {
+  userId: string | undefined;
+  resident: { residentId: string; relation: Relation; maskedName: string; idMasked: string };
+  /** The resident's status as just read from the server; unknown (not loaded, offline): the stored code's. */
+  status?: KnownStatus;
+}
 
-/** The code: a large QR in the status colour, masked name, the time and a countdown. */
-export default function CodeCard({ resident }: { resident: ResidentView }) {
-  const [code, setCode] = useState<CodeResponse>();
-  const [error, setError] = useState<unknown>();
-  const [now, setNow] = useState(() => Date.now());
-  const [visible, setVisible] = useState(true);
-  const loading = useRef(false);
-  const current = useRef<CodeResponse>(undefined);
-  const lastTry = useRef(0);
-
-  const load = useCallback(async () => {
-    if (loading.current || Date.now() - lastTry.current < 5000) return;
-    loading.current = true;
-    lastTry.current = Date.now();
-    try {
-      const fresh = await api('healthCode', { params: { residentId: resident.residentId }, quiet: true });
-      current.current = fresh;
-      setCode(fresh);
-      setError(undefined);
-    } catch (err) {
-      setError(err);
-    } finally {
-      loading.current = false;
-    }
-  }, [resident.residentId]);
-
-  useDidShow(() => setVisible(true));
-  useDidHide(() => setVisible(false));
-
-  // Every second while on screen: tick the clock, and fetch a new code before this one expires.
-  useEffect(() => {
-    if (!visible) return undefined;
-    const tick = () => {
-      const t = Date.now();
-      setNow(t);
-      const c = current.current;
-      if (!c || Date.parse(c.expiresAt) - t < REFRESH_BEFORE_S * 1000) void load();
-    };
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, 1000);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [visible, load]);
-
-  const left = code ? (Date.parse(code.expiresAt) - now) / 1000 : 0;
-  const colour = code?.colour ?? resident.status.colour;
+/**
+ * The code: a large QR in the status colour, masked name, the time and a countdown. Without
+ * network it shows the stored token of the current window, marked 离线码 with how old its status
+ * is; past the last window, no QR at all, only 离线码已用完.
+ */
+export default function CodeCard({ userId, resident, status }: CodeCardProps) {
+  const { code, shown, now, error, refresh } = useOfflineCode(userId, resident, status);
+  const token = shown?.kind === 'token' ? shown : undefined;
+  const gone = shown !== undefined && !token;
+  const offline = !!code && error !== undefined;
+  const colour = code?.colour ?? status?.colour ?? 'green';
+  const refreshLink = (
+    <Text className="code__refresh" onClick={refresh}>
+      {strings.refresh}
+    </Text>
+  );
   return (
-    <View className={`card code code--${colour}`}>
+    <View className={`card code code--${gone ? 'none' : colour}`}>
       <View className="code__band">
-        <Text className="code__colour">{COLOUR_LABELS[colour]}</Text>
+        <Text className="code__colour">{gone ? '—' : COLOUR_LABELS[colour]}</Text>
         <Text className="code__name">{code?.maskedName ?? resident.maskedName}</Text>
       </View>
       {code?.proxyName && <Text className="code__proxy">{strings.proxy(code.proxyName)}</Text>}
       <Text className="code__id">{strings.idCard(code?.idMasked ?? resident.idMasked)}</Text>
+      {token && offline && (
+        <View className="code__offline">
+          <Text className="code__offline-title">{strings.offline(cityClock(token.last))}</Text>
+          <Text className="code__offline-age">{strings.statusAge(statusAgeMinutes(code, serverNow(code, now)))}</Text>
+        </View>
+      )}
       <View className="code__qr-wrap">
-        {code ? (
-          <Image className="code__qr" src={qrDataUri(code.token, QR_INK[colour])} mode="aspectFit" />
+        {token ? (
+          <Image className="code__qr" src={qrDataUri(token.token, QR_INK[colour])} mode="aspectFit" />
         ) : (
           <View className="code__qr code__qr--empty">
-            <Text className="muted">{error ? `${strings.failed}：${errorMessage(error)}` : strings.loading}</Text>
+            {gone && <Text className="code__gone">{shown.kind === 'early' ? strings.early : strings.usedUp}</Text>}
+            {!code && (
+              <Text className="muted">{error ? `${strings.failed}：${errorMessage(error)}` : strings.loading}</Text>
+            )}
           </View>
         )}
       </View>
       <Text className="code__time">{shanghaiDateTime(now)}</Text>
-      {code && (
+      {token && !offline && (
         <View className="code__meta">
           <Text className="code__countdown">
-            {countdown(left - REFRESH_BEFORE_S)} {strings.expiresIn}
+            {countdown((token.expiresAt - serverNow(code!, now)) / 1000 - REFRESH_BEFORE_S)} {strings.expiresIn}
           </Text>
-          <Text
-            className="code__refresh"
-            onClick={() => {
-              lastTry.current = 0;
-              void load();
-            }}
-          >
-            {strings.refresh}
-          </Text>
+          {refreshLink}
         </View>
       )}
-      <Text className="muted code__hint">{strings.hint}</Text>
+      {(offline || gone) && <View className="code__meta">{refreshLink}</View>}
+      <Text className="muted code__hint">{offline && token ? strings.offlineHint : strings.hint}</Text>
     </View>
   );
 }

@@ -1,14 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ResidentView } from '@citycare/contract';
 import { COLOUR_LABELS, RELATION_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
-import { api } from '@/api';
+import { api, getSession } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
+import { dropCodes, storedCodes } from '@/lib/health/code-store';
 import StatusHistory from './StatusHistory';
-import CodeCard from './CodeCard';
+import CodeCard, { type CodeCardProps } from './CodeCard';
 import './index.css';
 
 const strings = {
@@ -40,15 +41,24 @@ export default function HealthPage() {
   const reload = household.reload;
   useDidShow(useCallback(() => reload(), [reload]));
   const residents = household.data;
-  const resident = residents?.[Math.min(selected, (residents?.length ?? 1) - 1)];
+  const userId = getSession()?.user.userId;
+  // Until the household loads (or when it cannot: no network), the codes kept on the phone.
+  const [stored] = useState(() => storedCodes(userId));
+  const list: CodeCardProps['resident'][] = residents ?? stored;
+  const shown = list[Math.min(selected, list.length - 1)];
+  const resident = residents?.find((r) => r.residentId === shown?.residentId);
+  // Residents no longer in the household keep no code on the phone.
+  useEffect(() => {
+    if (userId && residents) dropCodes(userId, (c) => residents.some((r) => r.residentId === c.residentId));
+  }, [userId, residents]);
 
   return (
     <Page className="health">
-      {!residents && household.loading && <Loading />}
-      {!residents && !household.loading && (
+      {!shown && household.loading && <Loading />}
+      {!residents && !shown && !household.loading && (
         <ErrorState title={strings.loadError} error={household.error} onRetry={household.reload} />
       )}
-      {residents && household.error !== undefined && <InlineError error={household.error} onRetry={reload} />}
+      {shown && household.error !== undefined && <InlineError error={household.error} onRetry={reload} />}
       {residents && residents.length === 0 && (
         <>
           <EmptyState glyph="码" title={strings.emptyTitle} description={strings.emptyDesc} />
@@ -57,14 +67,14 @@ export default function HealthPage() {
           </Button>
         </>
       )}
-      {resident && residents && (
+      {shown && (
         <>
-          {residents.length > 1 && (
+          {list.length > 1 && (
             <View className="health__tabs">
-              {residents.map((r, i) => (
+              {list.map((r, i) => (
                 <Text
                   key={r.residentId}
-                  className={`health__tab ${r.residentId === resident.residentId ? 'health__tab--on' : ''}`}
+                  className={`health__tab ${r.residentId === shown.residentId ? 'health__tab--on' : ''}`}
                   onClick={() => setSelected(i)}
                 >
                   {RELATION_LABELS[r.relation]} {r.maskedName}
@@ -72,11 +82,17 @@ export default function HealthPage() {
               ))}
             </View>
           )}
-          {/* A new status means a new code at once, not when the current one expires. */}
+          {/* The stored code shows at once; the same card carries on once the household has loaded. */}
           <CodeCard
-            key={`${resident.residentId}-${resident.status.colour}-${resident.status.since}`}
-            resident={resident}
+            key={shown.residentId}
+            userId={userId}
+            resident={shown}
+            status={resident && { colour: resident.status.colour, since: resident.status.since }}
           />
+        </>
+      )}
+      {resident && (
+        <>
           <View className={`card health__status health__status--${resident.status.colour}`}>
             <Text className="health__status-title">
               {strings.statusTitle}：{COLOUR_LABELS[resident.status.colour]}

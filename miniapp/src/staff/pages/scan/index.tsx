@@ -12,6 +12,7 @@ import { useKeyed } from '@/hooks/useApi';
 import { cachedKeys, refreshKeys } from '@/lib/health/keys';
 import { placeCodeText } from '@/lib/health/place-code';
 import { qrDataUri } from '@/lib/health/qr';
+import { cachedScanRules, refreshScanRules } from '@/lib/health/scan-rules';
 import { enqueue, flushQueue, newScanId, queuedScans } from '@/lib/health/queue';
 import { shanghaiDateTime } from '@/lib/health/time';
 import { verifyHealthToken } from '@/lib/health/verify';
@@ -66,7 +67,7 @@ export default function ScanPage() {
   const [verdict, setVerdict] = useState<Verdict>();
   const [keysAt, setKeysAt] = useState(cachedKeys().fetchedAt);
   const [queued, setQueued] = useState(queuedScans().length);
-  const [fever, setFever] = useState(37.3);
+  const [rules, setRules] = useState(cachedScanRules);
   const weapp = process.env.TARO_ENV === 'weapp';
 
   const sync = useCallback(async () => {
@@ -75,26 +76,25 @@ export default function ScanPage() {
   }, []);
   useDidShow(() => void sync());
   useEffect(() => {
-    api('healthRules', { quiet: true }).then(
-      (r) => setFever(r.feverCelsius),
-      () => undefined,
-    );
+    void refreshScanRules().then(setRules);
   }, []);
 
   const check = async (text: string) => {
     const started = Date.now();
-    let verified = verifyHealthToken(text, cachedKeys().ring, Date.now());
+    // Refused before its window starts (a later code of the offline bundle) and after it ends.
+    const skew = rules.scanClockSkewSeconds;
+    let verified = verifyHealthToken(text, cachedKeys().ring, Date.now(), skew);
     if (!verified.ok && verified.problem === 'unknown-key') {
       const fresh = await refreshKeys(true); // a new key after rotation: fetch once, if online
       setKeysAt(fresh.fetchedAt);
-      verified = verifyHealthToken(text, fresh.ring, Date.now());
+      verified = verifyHealthToken(text, fresh.ring, Date.now(), skew);
     }
     const t = temperature ? Number(temperature) : undefined;
     const kind = places.data?.find((p) => p.id === place)?.kind;
     const decision = scanDecision(
       verified.ok ? { ok: true, colour: verified.claims.st } : { ok: false, problem: verified.problem },
       t !== undefined && !Number.isNaN(t) ? t : undefined,
-      fever,
+      rules.feverCelsius,
       typeof kind === 'string' ? kind : 'checkpoint',
     );
     setVerdict({
