@@ -16,7 +16,7 @@ const strings = {
   code: '请输入居民的 6 位取货码',
   confirm: '确认送达',
   collectAndConfirm: '已收款，确认送达',
-  scan: '扫码',
+  scan: '扫取货码',
   needCode: '取货码是 6 位数字',
   due: (fen: number) => `货到付款：请向居民收取 ¥${yuan(fen)}`,
   how: '怎么收的款',
