@@ -147,7 +147,11 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await signInAs(page, '王秀兰');
     await page.goto(orderUrl);
     await page.locator('.order__status').getByText('已送达').waitFor();
-    await visibleText(page, '货到付款 · 已收款（现金）').waitFor();
+    const paid = visibleText(page, '货到付款 · 已收款（现金）');
+    await paid.waitFor();
+    await paid.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'grocery-order-collected');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await expect(page.locator('.timeline__step--done').count()).resolves.toBe(5);
     await keepScreenshot(page, 'grocery-order-delivered');
 
