@@ -4,9 +4,10 @@ import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './
 /**
  * Grocery pre-orders in the H5 build against the real local stack: resident 王秀兰 (建设社区)
  * orders from 幸福便民超市; store operator 刘芳 accepts and prepares; worker 李建国 dispatches and
- * confirms with the pickup code read from the resident's screen (first offline: queued, then
- * synced); the resident sees 已送达 and complains about quality; the market regulator 周敏 marks
- * the complaint handled.
+ * confirms with the pickup code read from the resident's screen, recording the pay-on-delivery
+ * money collected in cash at the door (已收款; first offline: queued, then synced); the resident
+ * sees 已送达 and 货到付款 · 已收款（现金） and complains about quality; the market regulator 周敏
+ * marks the complaint handled.
  */
 const ROOM = String(1000 + Math.floor(Math.random() * 8999));
 const ADDRESS = `3号楼 2单元 ${ROOM}`;
@@ -104,7 +105,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await card.getByText('已备货').waitFor();
   });
 
-  it('worker 李建国 dispatches it and confirms with the pickup code, offline first, then synced once', async () => {
+  it('worker 李建国 dispatches it, collects the money in cash and confirms with the pickup code, offline first, then synced once', async () => {
     const page = await newPage();
     await signInAs(page, '李建国');
     await page.goto(appUrl('/worker/pages/index/index'));
@@ -115,13 +116,19 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await item.getByText('开始配送').click();
     await item.locator('.deliveries__code input').waitFor();
 
+    // Pay on delivery: the amount to collect, and no confirmation before the worker says how it was paid.
+    await item.getByText('货到付款：请向居民收取 ¥6.90').waitFor();
     await item.locator('.deliveries__code input').fill(pickupCode === '000000' ? '111111' : '000000');
-    await item.getByText('确认送达').click();
+    await item.getByText('已收款，确认送达').click();
+    await item.getByText('请先选择收款方式：现金或扫码').waitFor();
+    await item.locator('.deliveries__collect').getByText('现金', { exact: true }).click();
+    await item.getByText('已收款，确认送达').click();
     await item.getByText('取货码不对', { exact: false }).waitFor();
 
     await page.context().setOffline(true);
     await item.locator('.deliveries__code input').fill(pickupCode);
-    await item.getByText('确认送达').click();
+    await keepScreenshot(page, 'grocery-worker-collect');
+    await item.getByText('已收款，确认送达').click();
     await visibleText(page, '有 1 条送达确认等待上传').waitFor();
     await item.getByText('已确认，等待联网上传').waitFor();
     await keepScreenshot(page, 'grocery-worker-offline');
@@ -135,11 +142,16 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await keepScreenshot(page, 'grocery-worker-synced');
   });
 
-  it('resident sees 已送达 on her order', async () => {
+  it('resident sees 已送达 on her order, paid in cash at the door', async () => {
     const page = await newPage();
     await signInAs(page, '王秀兰');
     await page.goto(orderUrl);
     await page.locator('.order__status').getByText('已送达').waitFor();
+    const paid = visibleText(page, '货到付款 · 已收款（现金）');
+    await paid.waitFor();
+    await paid.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'grocery-order-collected');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await expect(page.locator('.timeline__step--done').count()).resolves.toBe(5);
     await keepScreenshot(page, 'grocery-order-delivered');
 

@@ -64,6 +64,9 @@ export const PaymentMethod = z.enum(['on-delivery', 'prepaid']);
  * `refunded`: it went back in full.
  */
 export const PaymentState = z.enum(['pending', 'paid', 'cancelled', 'refunding', 'refunded']);
+/** How a community worker collected a pay-on-delivery order at the door: cash, or the resident scanned the worker's collection code. */
+export const Collected = z.enum(['cash', 'scan'], { message: '请选择收款方式：现金或扫码' });
+export type Collected = z.infer<typeof Collected>;
 export const OrderStatus = z.enum([
   'placed',
   'accepted',
@@ -175,7 +178,7 @@ export const Order = z.object({
     state: PaymentState,
     paymentId: z.string(),
     /** Pay on delivery: how the community worker collected it at the door (已收款). */
-    collected: z.enum(['cash', 'scan']).optional(),
+    collected: Collected.optional(),
     /** Staff only: why WeChat Pay's refund needs a person (the store calls the resident; ops see the metric). */
     refundProblem: z.string().optional(),
   }),
@@ -217,6 +220,11 @@ export const ConfirmDeliveryRequest = z
       .regex(/^\d{6}$/, '取货码是 6 位数字'),
     /** When the worker confirmed it on the phone (it may sync later, from the offline queue). */
     confirmedAt: IsoTime.optional(),
+    /**
+     * Pay on delivery (required for it, refused for a prepaid order): the worker collected the
+     * money at the door (已收款). The amount is the order's, as the server has it.
+     */
+    collected: Collected.optional(),
   })
   .strict();
 
@@ -224,6 +232,8 @@ export const DeliveryConfirmation = z.object({
   orderId: z.string(),
   status: z.literal('delivered'),
   deliveredAt: z.string(),
+  /** Pay on delivery: what was collected at the door, and how. */
+  collected: z.object({ method: Collected, amountFen: Fen }).optional(),
 });
 
 /** Field schemas shared with ./grocery-lists (not part of the package's exports). */

@@ -1,69 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { benchEvent } from './harness';
+import { answer, benchShop } from './grocery-shop';
 import { countRequests } from './requests';
 import { printTable } from './table';
 
 /**
  * Grocery: DynamoDB requests per checkout, cancel and delivery confirmation next to the floor
  * (one transaction each), and checkout throughput against DynamoDB Local with N concurrent clients.
+ * Paying, refunds and pay on delivery collected at the door are WeChat Pay's table (payments-domains.ts).
  */
 export async function benchGroceryRequests(): Promise<void> {
-  const { login } = await import('../../functions/src/auth/handlers');
-  const orders = await import('../../functions/src/grocery/orders/handlers');
   const { cancel } = await import('../../functions/src/grocery/release/handlers');
-  const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handlers');
-  const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
   const delivery = await import('../../functions/src/grocery/delivery/handlers');
-  const tokenOf = async (key: string) =>
-    JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
-  const [resident, store, liJianguo] = await Promise.all([tokenOf('resident'), tokenOf('store'), tokenOf('worker')]);
-  const answer = (res: { statusCode?: number; body?: string }) => {
-    if ((res.statusCode ?? 500) >= 300) throw new Error(`bench request refused: ${res.body}`);
-    return JSON.parse(res.body ?? '{}');
-  };
-
-  // An item and a slot of the bench's own, big enough for the throughput run.
-  const item = answer(
-    await catalogue.putItem(
-      benchEvent({
-        method: 'PUT',
-        token: store,
-        params: { storeId: 'st-xingfu' },
-        body: { name: '压测大白菜', category: 'vegetables', unit: '斤', priceFen: 120, stock: 1_000_000 },
-      }),
-    ),
-  ).item.itemId as string;
-  const start = new Date(Math.floor(Date.now() / 3600_000 + 50) * 3600_000);
-  const slotId = answer(
-    await catalogue.addSlot(
-      benchEvent({
-        token: store,
-        params: { storeId: 'st-xingfu' },
-        body: {
-          startsAt: start.toISOString(),
-          endsAt: new Date(start.getTime() + 7200_000).toISOString(),
-          cutoffAt: new Date(start.getTime() - 3600_000).toISOString(),
-          capacity: 1000,
-        },
-      }),
-    ),
-  ).slot.slotId as string;
-  const orderBody = (room: string) => ({
-    storeId: 'st-xingfu',
-    communityId: 'zq-jianshe',
-    slotId,
-    payment: 'on-delivery',
-    address: { building: '3', unit: '2', room },
-    contact: { name: '王秀兰', phone: '13812345678' },
-    lines: [{ itemId: item, qty: 1 }],
-  });
-  const checkout = (room = '501') =>
-    placeOrder(benchEvent({ token: resident, body: orderBody(room), headers: { 'idempotency-key': randomUUID() } }));
+  const shop = await benchShop();
+  const { checkout, sendOut } = shop;
+  const { resident, worker: liJianguo } = shop.tokens;
 
   let toCancel = '';
-  let toRefund = '';
   let toDeliver = { orderId: '', pickupCode: '' };
   // Each use case's floor is one transaction. What it makes besides: reads it cannot do without.
+  // Paying, refunds and 已收款 at the door: the WeChat Pay table (payments.ts).
   await countRequests('DynamoDB requests per use case: grocery', [
     {
       name: 'checkout (1 line)',
@@ -83,28 +39,12 @@ export async function benchGroceryRequests(): Promise<void> {
       run: async () => answer(await cancel(benchEvent({ token: resident, params: { orderId: toCancel } }))),
     },
     {
-      name: 'cancel a paid order (refund)',
-      floor: 1,
-      floorNote: 'as cancel, with a refund instead of a payment cancellation',
-      setup: async () => {
-        toRefund = answer(await checkout()).order.orderId;
-        answer(await orders.pay(benchEvent({ token: resident, params: { orderId: toRefund } })));
-      },
-      run: async () => answer(await cancel(benchEvent({ token: resident, params: { orderId: toRefund } }))),
-    },
-    {
-      name: 'confirm delivery (pickup code)',
+      name: 'confirm delivery (pickup code), prepaid',
       floor: 1,
       floorNote: '1 TransactWriteItems. Also needed: GetItem of the worker’s roles (a revoked one stops at once)',
       setup: async () => {
-        toDeliver = answer(await checkout()).order;
-        for (const [token, action] of [
-          [store, 'accept'],
-          [store, 'prepare'],
-          [liJianguo, 'dispatch'],
-        ] as const) {
-          answer(await orders.advance(benchEvent({ token, params: { orderId: toDeliver.orderId }, body: { action } })));
-        }
+        toDeliver = answer(await checkout('501', 'prepaid')).order;
+        await sendOut(toDeliver.orderId);
       },
       run: async () =>
         answer(
@@ -120,26 +60,29 @@ export async function benchGroceryRequests(): Promise<void> {
     },
   ]);
 
-  // Throughput: N clients each placing orders back to back for a fixed number of orders.
+  // Throughput: N clients each placing orders back to back for a fixed number of orders. An order
+  // refused (TRY_AGAIN past its deadline on a loaded machine) is counted, not fatal.
   const rows: (string | number)[][] = [];
   for (const clients of [1, 4, 16]) {
     const total = clients * 15;
     let next = 0;
+    let refused = 0;
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
         while (next < total) {
           next++;
-          answer(await checkout(String(1000 + next)));
+          if (((await checkout(String(1000 + next))).statusCode ?? 500) >= 300) refused++;
         }
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
-    rows.push([clients, total, `${(seconds * 1000).toFixed(0)} ms`, `${(total / seconds).toFixed(1)}/s`]);
+    const placed = total - refused;
+    rows.push([clients, placed, refused, `${(seconds * 1000).toFixed(0)} ms`, `${(placed / seconds).toFixed(1)}/s`]);
   }
   printTable(
     'Grocery checkout throughput (in-process handlers, DynamoDB Local)',
-    ['clients', 'orders', 'time', 'orders/s'],
+    ['clients', 'orders', 'refused', 'time', 'orders/s'],
     rows,
   );
 }

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { serveLambda } from '../lib/lambda-http';
 import { startLocalWechatPaySim } from '../lib/wechatpay-sim-local';
-import { countRequests } from './requests';
+import { answer, benchShop } from './grocery-shop';
+import { benchEvent } from './harness';
+import { utilityPaymentCases } from './payments-utility';
+import { countRequests, type RequestCase } from './requests';
 
 /** WeChat Pay's API, as the bench names its calls. */
 function wechatCall({ method, path }: { method: string; path: string }): string {
@@ -10,11 +14,15 @@ function wechatCall({ method, path }: { method: string; path: string }): string 
   return method === 'GET' ? 'WeChat refund query' : 'WeChat refund';
 }
 
+const prepayOf = (params?: Record<string, string> | null) => (params?.package ?? '').replace('prepay_id=', '');
+
 /**
- * WeChat Pay: requests per pay (payment + JSAPI order), the payer's check, notify (payment,
- * replay, refund) and refund use case — DynamoDB requests and calls to WeChat Pay (the local
- * simulator, real protocol) together — next to the floor. Notifications reach the real notify
- * function over HTTP, in this process, so their DynamoDB requests are counted.
+ * WeChat Pay in the domains, through their real handlers: requests per pay (a prepaid grocery
+ * checkout, a utility bill, a worker's bulk pay), the payer's check, notify (paid, replayed,
+ * refunded), refund (a paid order cancelled), pay on delivery collected at the door, and the
+ * payments schedule — DynamoDB requests and calls to WeChat Pay (the local simulator, real
+ * protocol) together — next to the floor. Notifications reach the real notify function over
+ * HTTP, in this process, so their DynamoDB requests are counted.
  */
 export async function benchPaymentRequests(): Promise<void> {
   // Refunds finish when the case says so; notifications are not retried (each is counted once).
@@ -24,110 +32,122 @@ export async function benchPaymentRequests(): Promise<void> {
   });
   const { handler: notifyFunction } = await import('../../functions/src/payments/lambdas/notify');
   const notify = await serveLambda(notifyFunction);
-  process.env.WECHATPAY_API_BASE = sim.url;
-  process.env.WECHATPAY_NOTIFY_URL = `${notify.url}/payments/wechat/notify`;
-  const { newPaymentId } = await import('../../functions/src/payments/ids');
-  const { wechatPayProvider } = await import('../../functions/src/payments/wechatpay/provider');
-  const { commit } = await import('../../functions/src/payments/wechatpay/store');
-  const { refundingItem } = await import('../../functions/src/payments/wechatpay/items');
-  const { requestRefund } = await import('../../functions/src/payments/wechatpay/refunds');
+  const provider = process.env.PAYMENT_PROVIDER;
+  Object.assign(process.env, {
+    PAYMENT_PROVIDER: 'wechat-pay',
+    WECHATPAY_API_BASE: sim.url,
+    WECHATPAY_NOTIFY_URL: `${notify.url}/payments/wechat/notify`,
+  });
+  const { cancel } = await import('../../functions/src/grocery/release/handlers');
+  const delivery = await import('../../functions/src/grocery/delivery/handlers');
   const { myPayment } = await import('../../functions/src/payments/wechatpay/entry');
   const { sweepPayments } = await import('../../functions/src/payments/wechatpay/sweep');
+  const { defaultDeps } = await import('../../functions/src/payments/wechatpay/deps');
+  const { userIdForOpenid } = await import('../../functions/src/auth/identity');
+  const shop = await benchShop();
+  const { resident, worker } = shop.tokens;
 
-  const newPayment = (minutesAgo = 0) => {
-    const createdAt = new Date(Date.now() - minutesAgo * 60_000);
-    return {
-      createdAt,
-      payment: {
-        paymentId: newPaymentId(createdAt),
-        payerId: 'u-bench-payer',
-        amountFen: 3580,
-        purpose: 'grocery-order' as const,
-        reference: 'o-bench',
-        description: '幸福便民超市-蔬菜套餐',
-        payerOpenid: 'o-bench-openid',
-        expiresAt: new Date(createdAt.getTime() + 15 * 60_000).toISOString(),
-      },
-    };
-  };
-  const placed = async (minutesAgo = 0) => {
-    const { payment, createdAt } = newPayment(minutesAgo);
-    await commit(wechatPayProvider.createItems(payment, createdAt));
-    const params = await wechatPayProvider.clientParams(payment);
-    return { id: payment.paymentId, prepayId: (params.package ?? '').replace('prepay_id=', '') };
+  let order = { orderId: '', pickupCode: '', paymentId: '', prepayId: '' };
+  /** A resident's order, prepaid: the order, its payment and the WeChat Pay order to pay it. */
+  const prepaid = async (room = '502') => {
+    const placed = answer(await shop.checkout(room, 'prepaid'));
+    return { ...placed.order, paymentId: placed.order.payment.paymentId, prepayId: prepayOf(placed.clientParams) };
   };
   /** Paid in the cashier, its notification lost (so only the case's own requests are counted). */
-  const paidQuietly = async () => {
-    const p = await placed();
-    sim.pay(p.prepayId, 'confirm', false);
-    return p;
+  const paidQuietly = async (fresh = true) => {
+    if (fresh) order = await prepaid();
+    sim.pay(order.prepayId, 'confirm', false);
   };
-  let current = { id: '', prepayId: '' };
-  const fresh = newPayment();
+  const inTwentyMinutes = async () => ({ ...(await defaultDeps()), now: () => new Date(Date.now() + 20 * 60_000) });
+
+  const grocery: RequestCase[] = [
+    {
+      name: 'grocery checkout, prepaid (1 line)',
+      floor: 2,
+      floorNote:
+        '1 transaction (stock, slot, order, payment) + POST jsapi. Also needed: BatchGetItem, ' +
+        'Query (health colour), GetItem (the payer’s openid)',
+      run: async () => (order = await prepaid()),
+    },
+    {
+      name: 'payer’s check, paid, notification late',
+      floor: 3,
+      floorNote: 'GetItem + order query + 1 transaction (settle); +1 UpdateItem is the check cap',
+      setup: () => paidQuietly(false),
+      run: () => myPayment(order.paymentId, userIdForOpenid('dev:resident')),
+    },
+    {
+      name: 'notify: TRANSACTION.SUCCESS (order paid)',
+      floor: 2,
+      floorNote: 'GetItem (payment) + 1 transaction (payment + order, once per transaction id)',
+      setup: () => paidQuietly(),
+      run: () => sim.sendVariant(order.paymentId, 'genuine'),
+    },
+    {
+      name: 'notify: the same notification again',
+      floor: 1,
+      floorNote: 'GetItem (already settled by this transaction id: nothing written)',
+      run: () => sim.sendVariant(order.paymentId, 'replay'),
+    },
+    {
+      name: 'grocery cancel a paid order: refund asked',
+      floor: 3,
+      floorNote:
+        '1 transaction (order, stock, slot, payment refunding) + POST refund + UpdateItem (its refund id). ' +
+        'Also needed: GetItem of the order',
+      run: async () => answer(await cancel(benchEvent({ token: resident, params: { orderId: order.orderId } }))),
+    },
+    {
+      name: 'notify: REFUND.SUCCESS (order refunded)',
+      floor: 2,
+      floorNote: 'GetItem (payment) + 1 transaction (payment + order refunded)',
+      run: () => sim.completeRefund(order.paymentId),
+    },
+    {
+      name: 'grocery pay on delivery: 已收款 at the door',
+      floor: 2,
+      floorNote:
+        'GetItem (the order: its amount) + 1 transaction (delivered + collected, audit row, idempotency). ' +
+        'Also needed: GetItem of the worker’s roles',
+      setup: async () => {
+        order = { ...answer(await shop.checkout('503')).order, paymentId: '', prepayId: '' };
+        await shop.sendOut(order.orderId);
+      },
+      run: async () =>
+        answer(
+          await delivery.confirm(
+            benchEvent({
+              token: worker,
+              params: { orderId: order.orderId },
+              body: { pickupCode: order.pickupCode, collected: 'cash' },
+              headers: { 'idempotency-key': randomUUID() },
+            }),
+          ),
+        ),
+    },
+    {
+      name: 'schedule: one lapsed order closed',
+      floor: 4,
+      floorNote: 'Query (due) + order query + close + 1 transaction (cancel, stock, slot given back)',
+      setup: async () => (order = await prepaid('504')),
+      run: async () => sweepPayments(await inTwentyMinutes()),
+    },
+    {
+      name: 'schedule: nothing due',
+      floor: 2,
+      floorNote: 'Query per bucket (pending, refunding)',
+      run: () => sweepPayments(),
+    },
+  ];
 
   try {
     await countRequests(
-      'Requests per use case: WeChat Pay (DynamoDB + WeChat Pay calls)',
-      [
-        {
-          name: 'pay: payment recorded, JSAPI order placed',
-          floor: 2,
-          floorNote: '1 transaction (payment + what it pays for) + POST jsapi',
-          run: async () => {
-            await commit(wechatPayProvider.createItems(fresh.payment, fresh.createdAt));
-            await wechatPayProvider.clientParams(fresh.payment);
-          },
-        },
-        {
-          name: 'payer’s check, paid, notification late',
-          floor: 3,
-          floorNote: 'GetItem + order query + 1 transaction (settle); +1 UpdateItem is the check cap',
-          setup: async () => (current = await paidQuietly()),
-          run: () => myPayment(current.id, 'u-bench-payer'),
-        },
-        {
-          name: 'notify: TRANSACTION.SUCCESS',
-          floor: 2,
-          floorNote: 'GetItem + 1 transaction (payment + what it pays for, once per transaction id)',
-          setup: async () => (current = await paidQuietly()),
-          run: () => sim.sendVariant(current.id, 'genuine'),
-        },
-        {
-          name: 'notify: the same notification again',
-          floor: 1,
-          floorNote: 'GetItem (already settled by this transaction id: nothing written)',
-          run: () => sim.sendVariant(current.id, 'replay'),
-        },
-        {
-          name: 'refund: asked for after the cancel committed',
-          floor: 2,
-          floorNote: 'POST refund + UpdateItem (its refund id)',
-          setup: () => commit([refundingItem(current.id, 3580, new Date())]),
-          run: () => requestRefund(current.id),
-        },
-        {
-          name: 'notify: REFUND.SUCCESS',
-          floor: 2,
-          floorNote: 'GetItem + 1 transaction (refunded + what it paid for)',
-          run: () => sim.completeRefund(current.id),
-        },
-        {
-          name: 'schedule: one lapsed order closed',
-          floor: 4,
-          floorNote: 'Query (due) + order query + close + 1 transaction (cancel + give back)',
-          setup: async () => (current = await placed(20)),
-          run: () => sweepPayments(),
-        },
-        {
-          name: 'schedule: nothing due',
-          floor: 2,
-          floorNote: 'Query per bucket (pending, refunding)',
-          run: () => sweepPayments(),
-        },
-      ],
+      'Requests per use case: WeChat Pay in grocery and utility (DynamoDB + WeChat Pay calls)',
+      [...grocery, ...(await utilityPaymentCases(sim, worker, resident))],
       () => sim.requests.filter((r) => r.path.startsWith('/v3/')).map(wechatCall),
     );
   } finally {
+    process.env.PAYMENT_PROVIDER = provider;
     await sim.settled();
     await sim.close();
     await notify.close();

@@ -28,8 +28,14 @@ export interface OrderItem {
   paymentMethod: 'on-delivery' | 'prepaid';
   paymentState: 'pending' | 'paid' | 'cancelled' | 'refunding' | 'refunded';
   paymentId: string;
-  /** Pay on delivery: collected at the door by the community worker (delivery/collect). */
+  /**
+   * Pay on delivery: collected at the door by the community worker with the delivery
+   * confirmation (delivery/storage.ts): how, the amount (the order's total), when and by whom.
+   */
   collected?: 'cash' | 'scan';
+  collectedFen?: number;
+  collectedAt?: string;
+  collectedBy?: string;
   /** WeChat Pay's refund needs a person (the payments refundFailed hook). */
   refundProblem?: string;
   status: OrderStatus;

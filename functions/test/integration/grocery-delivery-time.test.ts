@@ -25,7 +25,7 @@ const deliver = (orderId: string, pickupCode: string, confirmedAt: Date) =>
   call(worker.confirm, {
     token: worker1.token,
     params: { orderId },
-    body: { pickupCode, confirmedAt: confirmedAt.toISOString() },
+    body: { pickupCode, confirmedAt: confirmedAt.toISOString(), collected: 'cash' },
     headers: { 'idempotency-key': randomUUID() },
   });
 

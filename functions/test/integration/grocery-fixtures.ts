@@ -192,12 +192,23 @@ export async function openGroup(workerToken: string, slotId: string, label?: str
   return GroupResponse.parse(res.body).group.groupId;
 }
 
-/** A fresh resident's order, accepted and prepared by the store and sent out by the worker. */
-export async function orderOutForDelivery(storeToken: string, workerToken: string) {
+/**
+ * A fresh resident's order (pay on delivery unless `overrides` say otherwise), accepted and
+ * prepared by the store and sent out by the worker.
+ */
+export async function orderOutForDelivery(
+  storeToken: string,
+  workerToken: string,
+  overrides: Partial<CheckoutRequest> = {},
+) {
   const me = await freshResident();
   const [item, slotId] = await Promise.all([newItem(storeToken), newSlot(storeToken)]);
-  const { orderId, pickupCode } = (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).body
-    .order as { orderId: string; pickupCode: string };
+  const placed = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }], overrides));
+  const { orderId, pickupCode, totalFen } = placed.body.order as {
+    orderId: string;
+    pickupCode: string;
+    totalFen: number;
+  };
   for (const [token, action] of [
     [storeToken, 'accept'],
     [storeToken, 'prepare'],
@@ -206,5 +217,5 @@ export async function orderOutForDelivery(storeToken: string, workerToken: strin
     const res = await call(advance, { token, params: { orderId }, body: { action } });
     if (res.status !== 200) throw new Error(`${action}: ${JSON.stringify(res.body)}`);
   }
-  return { me, orderId, pickupCode };
+  return { me, orderId, pickupCode, totalFen };
 }

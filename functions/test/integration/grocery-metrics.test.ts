@@ -62,7 +62,7 @@ describe('grocery business metrics', () => {
       call(worker.confirm, {
         token: liJianguo.token,
         params: { orderId },
-        body: { pickupCode: code },
+        body: { pickupCode: code, collected: 'cash' },
         headers: { 'idempotency-key': key },
       });
     expect((await deliver(pickupCode === '000000' ? '111111' : '000000')).status).toBe(422);

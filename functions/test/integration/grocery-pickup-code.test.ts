@@ -25,7 +25,7 @@ const deliver = (orderId: string, pickupCode: string, key = randomUUID()) =>
   call(worker.confirm, {
     token: liJianguo.token,
     params: { orderId },
-    body: { pickupCode },
+    body: { pickupCode, collected: 'cash' },
     headers: { 'idempotency-key': key },
   });
 

@@ -43,7 +43,12 @@ beforeAll(async () => {
 const advance = (token: string, orderId: string, body: Record<string, unknown>) =>
   call(staff.advance, { token, params: { orderId }, body });
 const deliver = (token: string, orderId: string, pickupCode: string, key = randomUUID()) =>
-  call(worker.confirm, { token, params: { orderId }, body: { pickupCode }, headers: { 'idempotency-key': key } });
+  call(worker.confirm, {
+    token,
+    params: { orderId },
+    body: { pickupCode, collected: 'cash' },
+    headers: { 'idempotency-key': key },
+  });
 
 async function anOrder(room = '301') {
   const me = await freshResident();
@@ -163,7 +168,11 @@ describe('an order from placed to delivered', () => {
     expect((await advance(otherWorker.token, orderId, { action: 'dispatch' })).status).toBe(403);
     expect((await deliver(otherWorker.token, orderId, pickupCode)).status).toBe(403);
     expect((await deliver(me.token, orderId, pickupCode)).status).toBe(403);
-    const noKey = await call(worker.confirm, { token: liJianguo.token, params: { orderId }, body: { pickupCode } });
+    const noKey = await call(worker.confirm, {
+      token: liJianguo.token,
+      params: { orderId },
+      body: { pickupCode, collected: 'cash' },
+    });
     expect(noKey.status).toBe(400);
     expect((await advance(store.token, 'o-none', { action: 'accept' })).status).toBe(404);
   });

@@ -243,7 +243,7 @@ export async function placeOrder({
     createdAt,
   };
   const reply = new Reply(201, { order: orderView(order, 'owner') });
-  // Pay on delivery: the money is collected at the door (delivery/collect), no payment before.
+  // Pay on delivery: the worker collects it at the door with the delivery (delivery/storage.ts), no payment before.
   const payment = body.payment === 'prepaid' ? payments().createItems(orderPayment(order), now) : [];
   const { replay } = await commit(
     [

@@ -19,7 +19,9 @@ export const deliveries = endpoint('groceryDeliveries', { roles: ['worker'] }, a
 });
 
 /**
- * POST /grocery/orders/{orderId}/deliver (groceryConfirm): the pickup code must match. Each
+ * POST /grocery/orders/{orderId}/deliver (groceryConfirm): the pickup code must match; a
+ * pay-on-delivery order is confirmed with the money collected at the door (已收款: cash or
+ * scan), the amount being the order's own, recorded and audited in the same transaction. Each
  * confirmation carries its own Idempotency-Key (made on the phone when the worker confirmed,
  * possibly offline), so a queued confirmation synced twice applies once.
  */
@@ -31,5 +33,7 @@ export const confirm = endpoint('groceryConfirm', { roles: ['worker'] }, async (
   const claimed = body.confirmedAt ? new Date(body.confirmedAt) : undefined;
   const when = deliveryTime(claimed, now, groceryConfig.deliveryOfflineWindowHours);
   if (!when.ok) throw new AppError('UNPROCESSABLE', when.message);
-  return confirmDelivery(orderId, body.pickupCode, scopesOfCaller(caller, 'worker'), scope, now, when.at);
+  const communities = scopesOfCaller(caller, 'worker');
+  const confirmation = { orderId, code: body.pickupCode, collected: body.collected, communities };
+  return confirmDelivery(confirmation, scope, now, when.at);
 });

@@ -1,10 +1,10 @@
-import { ORDER_STATUS_LABELS, type OrderStatus } from '@citycare/contract';
+import { ORDER_STATUS_LABELS, type Collected, type OrderStatus } from '@citycare/contract';
 import type { Refused } from '../refusals';
 import { nextStatus } from '../rules';
 
 /**
  * Pure rules of delivery: when a delivery happened, the pickup code and its lock after too many
- * wrong codes, and why a confirmation did not apply. No I/O here. The confirmation's own
+ * wrong codes, pay on delivery collected at the door, and why a confirmation did not apply. No I/O here. The confirmation's own
  * transaction enforces the same rules as conditions (`NOT_LOCKED`, `READY_BEFORE`, below).
  */
 
@@ -84,11 +84,44 @@ export function wrongCodeMessage(fails: number): string {
     : `取货码不对，已输错 ${fails} 次，这笔订单暂停核对 ${CODE_LOCK_MINUTES} 分钟`;
 }
 
+// ---- pay on delivery: 已收款 at the door ----
+
+/**
+ * A pay-on-delivery order is confirmed only with the money collected at the door (cash, or the
+ * resident scanning the worker's collection code), in the same transaction: a delivered
+ * pay-on-delivery order always has its money recorded. A prepaid order (or a group order, whose
+ * shares are prepaid) takes no collection. The amount is the order's total, read by the server.
+ */
+export interface Payable {
+  paymentMethod: 'on-delivery' | 'prepaid';
+  paymentState: string;
+}
+
+export function whyNotCollected(order: Payable, collected: Collected | undefined): Refused | null {
+  if (order.paymentMethod !== 'on-delivery') {
+    return collected ? { code: 'CONFLICT', message: '这笔订单已在线支付，不用再收款' } : null;
+  }
+  if (!collected) {
+    return {
+      code: 'UNPROCESSABLE',
+      message: '这是货到付款的订单：请先向居民收款，选好收款方式（现金或扫码）再确认送达',
+    };
+  }
+  if (order.paymentState !== 'pending') return { code: 'CONFLICT', message: '这笔订单已经收过款了' };
+  return null;
+}
+
+/** `whyNotCollected` as the confirmation's condition: collecting (with the amount read) or not. */
+export const COLLECTING = 'paymentMethod = :cod AND paymentState = :pending AND totalFen = :amount';
+export const NOT_COLLECTING = 'paymentMethod <> :cod';
+
 // ---- why a confirmation did not apply ----
 
 export interface Confirming {
   communities: string[];
   code: string;
+  /** Pay on delivery: how the money was collected at the door. */
+  collected?: Collected;
   /** When it was delivered (ISO), as judged by `deliveryTime`. */
   deliveredAt: string;
   now: Date;
@@ -99,7 +132,7 @@ export interface Confirming {
  * `wrong-code` (to be counted), or `code-matches` (nothing to blame: it lost a race).
  */
 export function whyNotDelivered(
-  order: CodeFails & { communityId: string; status: OrderStatus; readyAt?: string; pickupCode: string },
+  order: CodeFails & Payable & { communityId: string; status: OrderStatus; readyAt?: string; pickupCode: string },
   c: Confirming,
 ): Refused | 'wrong-code' | 'code-matches' {
   if (!c.communities.includes(order.communityId)) return { code: 'FORBIDDEN', message: '这不是您负责社区的订单' };
@@ -107,6 +140,8 @@ export function whyNotDelivered(
   if (!nextStatus(order.status, 'deliver')) {
     return { code: 'CONFLICT', message: `订单${ORDER_STATUS_LABELS[order.status]}，还不能确认送达` };
   }
+  const payment = whyNotCollected(order, c.collected);
+  if (payment) return payment;
   const locked = codeLockMinutes(order, c.now);
   if (locked > 0) return { code: 'RATE_LIMITED', message: lockedMessage(order.codeFails ?? 0, locked) };
   if (order.readyAt && order.readyAt > c.deliveredAt) return { code: 'UNPROCESSABLE', message: BEFORE_READY_MESSAGE };

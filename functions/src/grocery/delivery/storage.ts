@@ -1,5 +1,5 @@
-import type { ErrorCode } from '@citycare/contract';
-import { CONFLICT, retryOnConflict } from '../../lib/dynamo';
+import type { Collected, ErrorCode } from '@citycare/contract';
+import { auditPut, CONFLICT, retryOnConflict, type TransactItem } from '../../lib/dynamo';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { Reply } from '../../lib/http';
 import { idempotencyPut, storedReply, type IdempotencyScope } from '../../lib/idempotency';
@@ -8,11 +8,13 @@ import { groceryConfig } from '../config';
 import { orderKey } from '../keys';
 import { refuse, TRY_AGAIN_MESSAGE } from '../refusals';
 import { timelineEntry } from '../rules';
-import { commit, getOrder, inList, tagAll } from '../storage';
+import { commit, existingOrder, getOrder, inList, tagAll } from '../storage';
 import type { OrderItem } from '../views';
 import {
   codeLockStart,
+  COLLECTING,
   MAX_CODE_FAILS,
+  NOT_COLLECTING,
   NOT_LOCKED,
   READY_BEFORE,
   whyNotDelivered,
@@ -26,6 +28,10 @@ import {
  * its idempotency record, so a confirmation synced twice applies once. Wrong codes are counted
  * on the order, each in one conditional write with its own idempotency record; after
  * MAX_CODE_FAILS of them the order takes no confirmation for CODE_LOCK_MINUTES.
+ *
+ * Pay on delivery: the confirmation records the money collected at the door (已收款) in the same
+ * transaction, with its audit row; the amount is the order's total as read here, and the write
+ * holds only while the order still has that total and is unpaid.
  */
 
 const table = () => groceryConfig.table;
@@ -35,6 +41,37 @@ export interface Delivered {
   orderId: string;
   status: 'delivered';
   deliveredAt: string;
+  collected?: { method: Collected; amountFen: number };
+}
+
+/** Pay on delivery: the order's own total, and what the confirmation adds to its write. */
+async function collection(orderId: string, method: Collected | undefined, actorId: string, at: string, now: Date) {
+  if (!method) return { condition: NOT_COLLECTING, set: '', values: { ':cod': 'on-delivery' }, audit: [] };
+  const order = await existingOrder(orderId);
+  const amountFen = order.totalFen;
+  const audit: TransactItem[] = [
+    auditPut(`GROCERY#COLLECTED#${order.communityId}`, now, actorId, {
+      action: 'grocery.collect',
+      orderId,
+      method,
+      amountFen,
+      deliveredAt: at,
+    }),
+  ];
+  return {
+    amountFen,
+    condition: COLLECTING,
+    set: ', paymentState = :paid, collected = :how, collectedFen = :amount, collectedAt = :at, collectedBy = :by',
+    values: {
+      ':cod': 'on-delivery',
+      ':pending': 'pending',
+      ':paid': 'paid',
+      ':how': method,
+      ':amount': amountFen,
+      ':by': actorId,
+    },
+    audit,
+  };
 }
 
 /** A stored answer of an earlier request with the same key: its body, or its error again. */
@@ -44,10 +81,17 @@ function replayed(stored: Reply<unknown>): Delivered {
   return stored.body as Delivered;
 }
 
+export interface Confirmation {
+  orderId: string;
+  code: string;
+  /** Pay on delivery: how the money was collected at the door. */
+  collected?: Collected;
+  /** The worker's communities. */
+  communities: string[];
+}
+
 export async function confirmDelivery(
-  orderId: string,
-  code: string,
-  communities: string[],
+  { orderId, code, collected, communities }: Confirmation,
   scope: IdempotencyScope,
   now: Date,
   confirmedAt: Date,
@@ -55,7 +99,15 @@ export async function confirmDelivery(
   if (communities.length === 0) throw forbidden();
   const scopeIn = inList('c', communities);
   const deliveredAt = confirmedAt.toISOString();
-  const body: Delivered = { orderId, status: 'delivered', deliveredAt };
+  const money = await collection(orderId, collected, scope.userId, deliveredAt, now);
+  const body: Delivered = {
+    orderId,
+    status: 'delivered',
+    deliveredAt,
+    ...(collected && money.amountFen !== undefined
+      ? { collected: { method: collected, amountFen: money.amountFen } }
+      : {}),
+  };
   try {
     const { replay } = await commit(
       [
@@ -64,8 +116,8 @@ export async function confirmDelivery(
             Update: {
               TableName: table(),
               Key: orderKey(orderId),
-              UpdateExpression: 'SET #s = :delivered, deliveredAt = :at, timeline = list_append(timeline, :entry)',
-              ConditionExpression: `#s IN (:prepared, :out) AND pickupCode = :code AND communityId IN ${scopeIn.expr} AND ${NOT_LOCKED} AND ${READY_BEFORE}`,
+              UpdateExpression: `SET #s = :delivered, deliveredAt = :at, timeline = list_append(timeline, :entry)${money.set}`,
+              ConditionExpression: `#s IN (:prepared, :out) AND pickupCode = :code AND communityId IN ${scopeIn.expr} AND ${NOT_LOCKED} AND ${READY_BEFORE} AND ${money.condition}`,
               ExpressionAttributeNames: { '#s': 'status' },
               ExpressionAttributeValues: {
                 ':delivered': 'delivered',
@@ -76,10 +128,12 @@ export async function confirmDelivery(
                 ':maxFails': MAX_CODE_FAILS,
                 ':lockStart': codeLockStart(now).toISOString(),
                 ...scopeIn.values,
+                ...money.values,
               },
             },
           },
         ]),
+        ...tagAll('order', money.audit),
         ...tagAll('idempotency', [idempotencyPut(scope, 200, body, now)]),
       ],
       now,
@@ -90,7 +144,7 @@ export async function confirmDelivery(
     return body;
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'TRY_AGAIN') throw err;
-    return explainRefusal(orderId, scope, { communities, code, deliveredAt, now }, err);
+    return explainRefusal(orderId, scope, { communities, code, collected, deliveredAt, now }, err);
   }
 }
 

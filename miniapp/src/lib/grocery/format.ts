@@ -1,4 +1,4 @@
-import type { Category, OrderStatus } from '@citycare/contract';
+import type { Category, Collected, Order, OrderStatus } from '@citycare/contract';
 import { cityClock, cityDate, cityMonthDayTime, DAY_MS } from '@citycare/contract/src/common';
 
 /**
@@ -44,7 +44,18 @@ export function shareState(share: { paid: boolean; released?: boolean }): {
   if (share.released) return share.paid ? { text: '已退款', tone: 'red' } : { text: '已取消', tone: 'red' };
   return share.paid ? { text: '已支付', tone: 'green' } : { text: '未支付', tone: 'orange' };
 }
-export const METHOD_LABELS = { 'on-delivery': '货到后手机支付', prepaid: '在线预付' } as const;
+export const METHOD_LABELS = { 'on-delivery': '货到付款', prepaid: '在线预付' } as const;
+
+/** How a community worker collected a pay-on-delivery order at the door. */
+export const COLLECTED_LABELS: Record<Collected, string> = { cash: '现金', scan: '扫码' };
+
+/** An order's payment in one line: `货到付款 · 已收款（现金）`, `货到付款 · 送达时付款`, `在线预付 · 已支付`. */
+export function paymentText(p: Order['payment']): string {
+  const method = METHOD_LABELS[p.method];
+  if (p.method !== 'on-delivery') return `${method} · ${PAYMENT_LABELS[p.state]}`;
+  if (p.collected) return `${method} · 已收款（${COLLECTED_LABELS[p.collected]}）`;
+  return `${method} · ${p.state === 'pending' ? '送达时付款' : PAYMENT_LABELS[p.state]}`;
+}
 
 /** A delivery window: `2月11日 09:00–11:00`. */
 export function windowText(startsAt: string, endsAt: string): string {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { Collected } from '@citycare/contract';
 import { api, ApiError, errorMessage } from '@/api';
 import { keepQueued } from '@/api/retry';
 import { readList } from '@/lib/storage';
@@ -6,7 +7,8 @@ import { readList } from '@/lib/storage';
 /**
  * Delivery confirmations made without a network, kept in storage until they sync. Each carries
  * the Idempotency-Key made when the worker confirmed, so a confirmation sent twice (the answer was
- * lost, the app restarted mid-sync) is applied once.
+ * lost, the app restarted mid-sync) is applied once. A pay-on-delivery order's confirmation
+ * carries how the money was collected at the door (已收款).
  */
 const STORAGE_KEY = 'citycare.grocery.deliveryQueue';
 
@@ -15,6 +17,7 @@ export interface QueuedConfirmation {
   pickupCode: string;
   confirmedAt: string;
   key: string;
+  collected?: Collected;
 }
 
 export interface SyncResult {
@@ -32,9 +35,10 @@ function save(list: QueuedConfirmation[]): void {
   Taro.setStorageSync(STORAGE_KEY, list);
 }
 
-export function newConfirmation(orderId: string, pickupCode: string): QueuedConfirmation {
+export function newConfirmation(orderId: string, pickupCode: string, collected?: Collected): QueuedConfirmation {
   const rand = Math.random().toString(36).slice(2, 10);
-  return { orderId, pickupCode, confirmedAt: new Date().toISOString(), key: `dl-${Date.now().toString(36)}-${rand}` };
+  const key = `dl-${Date.now().toString(36)}-${rand}`;
+  return { orderId, pickupCode, confirmedAt: new Date().toISOString(), key, ...(collected ? { collected } : {}) };
 }
 
 /**
@@ -57,7 +61,7 @@ export async function confirmOrQueue(c: QueuedConfirmation): Promise<'delivered'
 function send(c: QueuedConfirmation) {
   return api('groceryConfirm', {
     params: { orderId: c.orderId },
-    body: { pickupCode: c.pickupCode, confirmedAt: c.confirmedAt },
+    body: { pickupCode: c.pickupCode, confirmedAt: c.confirmedAt, ...(c.collected ? { collected: c.collected } : {}) },
     idempotencyKey: c.key,
     quiet: true,
   });

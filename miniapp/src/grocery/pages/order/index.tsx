@@ -5,7 +5,7 @@ import Page from '@/components/Page';
 import { InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
-import { METHOD_LABELS, PAYMENT_LABELS, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
+import { paymentText, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
 import Complaint from './Complaint';
 import Timeline from './Timeline';
@@ -148,7 +148,7 @@ export default function OrderPage() {
           <Text className="gr-price">¥{yuan(order.totalFen)}</Text>
         </View>
         <Text className="gr-sub">
-          {strings.payment}：{METHOD_LABELS[order.payment.method]} · {PAYMENT_LABELS[order.payment.state]}
+          {strings.payment}：{paymentText(order.payment)}
         </Text>
       </View>
 

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { Order } from '@citycare/contract';
-import { Field, FieldError, Notice, useSubmit } from '@/components/form';
+import type { Collected, Order } from '@citycare/contract';
+import { Chips, Field, FieldError, Notice, useSubmit } from '@/components/form';
 import { api } from '@/api';
-import { STATUS_LABELS } from '@/lib/grocery/format';
+import { COLLECTED_LABELS, STATUS_LABELS, yuan } from '@/lib/grocery/format';
 import { confirmOrQueue, newConfirmation } from '../../lib/delivery-queue';
 
 const strings = {
@@ -15,8 +15,15 @@ const strings = {
   dispatch: '开始配送',
   code: '请输入居民的 6 位取货码',
   confirm: '确认送达',
-  scan: '扫码',
+  collectAndConfirm: '已收款，确认送达',
+  scan: '扫取货码',
   needCode: '取货码是 6 位数字',
+  due: (fen: number) => `货到付款：请向居民收取 ¥${yuan(fen)}`,
+  how: '怎么收的款',
+  cash: '现金',
+  byScan: '扫码（居民扫我的收款码）',
+  needHow: '请先选择收款方式：现金或扫码',
+  collected: (how: Collected) => `已收款（${COLLECTED_LABELS[how]}）`,
   delivered: '已确认送达',
   queuedToast: '没有网络，已保存，联网后自动上传',
   waiting: '已确认，等待联网上传',
@@ -28,10 +35,15 @@ interface Props {
   onChange: () => void;
 }
 
-/** One order on the worker's list: dispatch it, then confirm it with the resident's pickup code. */
+/**
+ * One order on the worker's list: dispatch it, then confirm it with the resident's pickup code;
+ * a pay-on-delivery order with the money collected at the door (已收款: cash or scan) as well.
+ */
 export default function OrderItem({ order, pending, onChange }: Props) {
   const [code, setCode] = useState('');
+  const [how, setHow] = useState<Collected | undefined>();
   const submit = useSubmit();
+  const cod = order.payment.method === 'on-delivery' && order.payment.state === 'pending';
 
   const dispatch = () =>
     submit.run(async () => {
@@ -42,14 +54,19 @@ export default function OrderItem({ order, pending, onChange }: Props) {
   const confirm = (value = code) =>
     submit.run(
       async () => {
-        const outcome = await confirmOrQueue(newConfirmation(order.orderId, value.trim()));
+        const outcome = await confirmOrQueue(newConfirmation(order.orderId, value.trim(), cod ? how : undefined));
         void Taro.showToast({
           title: outcome === 'delivered' ? strings.delivered : strings.queuedToast,
           icon: outcome === 'delivered' ? 'success' : 'none',
         });
         onChange();
       },
-      { check: () => (/^\d{6}$/.test(value.trim()) ? '' : strings.needCode) },
+      {
+        check: () => {
+          if (cod && !how) return strings.needHow;
+          return /^\d{6}$/.test(value.trim()) ? '' : strings.needCode;
+        },
+      },
     );
 
   const scan = async () => {
@@ -80,6 +97,9 @@ export default function OrderItem({ order, pending, onChange }: Props) {
           <Text className="tag tag--green">{strings.contactless}</Text>
         )}
         {order.kind === 'group' && <Text className="tag">{strings.group}</Text>}
+        {order.payment.collected && (
+          <Text className="tag tag--green deliveries__collected">{strings.collected(order.payment.collected)}</Text>
+        )}
       </View>
       {pending && (
         <Notice tone="warn" className="deliveries__pending">
@@ -98,6 +118,23 @@ export default function OrderItem({ order, pending, onChange }: Props) {
       )}
       {!pending && order.status === 'out-for-delivery' && (
         <View className="deliveries__confirm">
+          {cod && (
+            <>
+              <Notice tone="warn" className="deliveries__due">
+                {strings.due(order.totalFen)}
+              </Notice>
+              <Text className="deliveries__how">{strings.how}</Text>
+              <Chips
+                className="deliveries__collect"
+                options={[
+                  { value: 'cash' as const, label: strings.cash },
+                  { value: 'scan' as const, label: strings.byScan },
+                ]}
+                value={how}
+                onChange={setHow}
+              />
+            </>
+          )}
           <Field
             className="deliveries__code"
             type="number"
@@ -109,7 +146,7 @@ export default function OrderItem({ order, pending, onChange }: Props) {
           />
           <View className="actions">
             <Text className="action deliveries__confirm-btn" onClick={() => void confirm()}>
-              {strings.confirm}
+              {cod ? strings.collectAndConfirm : strings.confirm}
             </Text>
             {weapp && (
               <Text className="action action--plain" onClick={scan}>
