@@ -1,19 +1,8 @@
 import { AccountDetail, ErrorBody, ReliefResponse, UtilityOverview } from '@citycare/contract';
 import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
-import { call, loginAs, scanAll } from './helpers';
-import {
-  AFTER_WINDOW,
-  BEFORE_WINDOW,
-  companyGet,
-  IN_WINDOW,
-  linkedAccount,
-  makeAccount,
-  newHousehold,
-  newStaff,
-  rowsOf,
-  setNow,
-  table,
-} from './utility-fixtures';
+import { call, loginAs, newStaff, scanAll } from './helpers';
+import { AFTER_WINDOW, BEFORE_WINDOW, IN_WINDOW, setNow } from './utility-clock';
+import { companyGet, linkedAccount, makeAccount, newHousehold, rowsOf, table } from './utility-fixtures';
 
 const link = (token: string, accountNo: string, holderName: string) =>
   call(resident.linkAccount, { token, body: { accountNo, holderName } });

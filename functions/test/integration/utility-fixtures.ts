@@ -2,13 +2,12 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
 import type { Handler } from '../../src/lib/http';
-import { setClock } from '../../src/utility/clock';
 import { demoAccountItems, type DemoAccount } from '../../../scripts/lib/seed-utility';
 import { StaffAccount } from '@citycare/contract';
 import { call, httpEvent, loginAs, scanAll, unique, type CallOptions } from './helpers';
 import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
 
-/** Fixtures of the utility tests: fresh accounts and households per test, and a settable clock. */
+/** Fixtures of the utility tests: fresh accounts and households per test (the clock: utility-clock.ts). */
 
 export const COMPANIES: Record<string, { name: string; kind: string }> = {
   'ut-water': { name: '营口市自来水公司', kind: 'water' },
@@ -17,13 +16,7 @@ export const COMPANIES: Record<string, { name: string; kind: string }> = {
   'ut-heat': { name: '营口热电集团', kind: 'heating' },
 };
 
-export const IN_WINDOW = new Date('2020-02-10T02:00:00.000Z');
-export const BEFORE_WINDOW = new Date('2020-01-20T02:00:00.000Z');
-export const AFTER_WINDOW = new Date('2020-07-05T02:00:00.000Z');
-
-export function setNow(at: Date): void {
-  setClock(() => at);
-}
+export { AFTER_WINDOW, BEFORE_WINDOW, IN_WINDOW, setNow } from './utility-clock';
 
 let counter = 0;
 export function newAccountNo(): string {

@@ -1,16 +1,14 @@
 import { ErrorBody } from '@citycare/contract';
 import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
-import { call, loginAs, scanAll } from './helpers';
+import { call, loginAs, newStaff, scanAll } from './helpers';
+import { IN_WINDOW, setNow } from './utility-clock';
 import {
   auditRowsOf,
   callRaw,
-  IN_WINDOW,
   linkedAccount,
   makeAccount,
   newHousehold,
-  newStaff,
   rowsOf,
-  setNow,
   staffView,
   table,
 } from './utility-fixtures';

@@ -1,19 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { ErrorBody, ImportBillsResponse, RepairList } from '@citycare/contract';
 import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
-import { call, loginAs } from './helpers';
+import { call, loginAs, newStaff } from './helpers';
+import { AFTER_WINDOW, IN_WINDOW, setNow } from './utility-clock';
 import {
-  AFTER_WINDOW,
   auditRowsOf,
   callRaw,
   companyGet,
-  IN_WINDOW,
   linkedAccount,
   makeAccount,
   newHousehold,
-  newStaff,
   rowsOf,
-  setNow,
   staffView,
 } from './utility-fixtures';
 
