@@ -1,5 +1,5 @@
 import type { PaymentStatus } from '@citycare/contract';
-import type { TransactItem } from '../lib/dynamo';
+import { statusChange, type TransactItem } from '../lib/dynamo';
 import { paymentKey, paymentsTable } from './table';
 import { wechatPayProvider } from './wechatpay/provider';
 
@@ -122,18 +122,7 @@ export const localPaymentProvider: PaymentProvider = {
     ];
   },
   cancelItems(paymentId, now) {
-    return [
-      {
-        Update: {
-          TableName: table(),
-          Key: paymentKey(paymentId),
-          UpdateExpression: 'SET #s = :cancelled, cancelledAt = :now',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now.toISOString() },
-        },
-      },
-    ];
+    return [statusChange(table(), paymentKey(paymentId), { from: 'pending', to: 'cancelled', now })];
   },
   refundItems(paymentId, amountFen, now) {
     return [

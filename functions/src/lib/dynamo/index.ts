@@ -10,6 +10,7 @@ export {
   cancellationReasons,
   plainItem,
   transact,
+  transactIfUnchanged,
   TransactionCancelled,
   TRANSACT_MAX,
   type Reason,
@@ -17,4 +18,5 @@ export {
   type TransactItem,
 } from './transact';
 export { auditKey, auditPut } from './audit';
+export { statusChange } from './status';
 export { CONFLICT, isConflict, retryOnConflict } from './retry';

@@ -1,6 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, queryAll, transact, TransactionCancelled, type TransactItem } from '../../lib/dynamo';
-import type { PaymentPurpose, PaymentStatus } from '../provider';
+import { db, isConditionFailure, queryAll } from '../../lib/dynamo';
+import type { NewPayment, PaymentStatus } from '../provider';
 import { paymentKey, paymentsTable } from '../table';
 
 /**
@@ -9,13 +9,7 @@ import { paymentKey, paymentsTable } from '../table';
  * pending ones (a late notification, an expiry), refunds in flight and refunds in trouble —
  * keyed by bucket and the time to look next. A payment leaves the index when it settles.
  */
-export interface PaymentRecord {
-  paymentId: string;
-  payerId: string;
-  amountFen: number;
-  purpose: PaymentPurpose;
-  reference: string;
-  description: string;
+export interface PaymentRecord extends Omit<NewPayment, 'payerOpenid' | 'expiresAt'> {
   /** ISO time after which it can no longer be paid. */
   expiresAt: string;
   createdAt?: string;
@@ -45,16 +39,8 @@ export async function getPayment(paymentId: string): Promise<PaymentRecord | und
   return out.Item as PaymentRecord | undefined;
 }
 
-/** Commits every item or none; false when a condition did not hold (the state moved on). */
-export async function commit(items: TransactItem[]): Promise<boolean> {
-  try {
-    await transact(items);
-    return true;
-  } catch (err) {
-    if (err instanceof TransactionCancelled && err.conditionFailed) return false;
-    throw err;
-  }
-}
+/** Commits every item or none; false when a condition did not hold (lib/dynamo's, under the name the sweep tests use). */
+export { transactIfUnchanged as commit } from '../../lib/dynamo';
 
 /**
  * One conditional update of a payment's own row (`#s` is its status); false when the condition

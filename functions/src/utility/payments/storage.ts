@@ -28,14 +28,3 @@ export async function commitNew(items: TransactItem[]): Promise<'created' | 'exi
     return failed <= 1 ? 'existing' : 'bills-changed';
   }
 }
-
-/** Commits every item or none; false when a condition did not hold (the state moved on). */
-export async function commitIfUnchanged(items: TransactItem[]): Promise<boolean> {
-  try {
-    await transact(items);
-    return true;
-  } catch (err) {
-    if (err instanceof TransactionCancelled && err.conditionFailed) return false;
-    throw err;
-  }
-}
