@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { benchEvent } from './harness';
+import { benchEvent, benchToken } from './harness';
 import { countRequests } from './requests';
 import { printTable } from './table';
 
@@ -8,15 +8,16 @@ import { printTable } from './table';
  * (one transaction each), and checkout throughput against DynamoDB Local with N concurrent clients.
  */
 export async function benchGroceryRequests(): Promise<void> {
-  const { login } = await import('../../functions/src/auth/handlers');
   const orders = await import('../../functions/src/grocery/orders/handlers');
   const { cancel } = await import('../../functions/src/grocery/release/handlers');
   const { checkout: placeOrder } = await import('../../functions/src/grocery/checkout/handlers');
   const catalogue = await import('../../functions/src/grocery/catalogue/handlers');
   const delivery = await import('../../functions/src/grocery/delivery/handlers');
-  const tokenOf = async (key: string) =>
-    JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
-  const [resident, store, liJianguo] = await Promise.all([tokenOf('resident'), tokenOf('store'), tokenOf('worker')]);
+  const [resident, store, liJianguo] = await Promise.all([
+    benchToken('resident'),
+    benchToken('store'),
+    benchToken('worker'),
+  ]);
   const answer = (res: { statusCode?: number; body?: string }) => {
     if ((res.statusCode ?? 500) >= 300) throw new Error(`bench request refused: ${res.body}`);
     return JSON.parse(res.body ?? '{}');
