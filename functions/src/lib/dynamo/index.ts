@@ -5,6 +5,7 @@
  */
 export { db, isConditionFailure, onRequest, transactionReasons, type Consumed } from './client';
 export { countAll, queryAll, queryPage } from './query';
+export { getItem } from './get';
 export { BATCH_GET_MAX, batchGetAll } from './batch';
 export {
   cancellationReasons,

@@ -1,5 +1,5 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, queryAll } from '../../lib/dynamo';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, getItem, isConditionFailure, queryAll } from '../../lib/dynamo';
 import type { NewPayment, PaymentStatus } from '../provider';
 import { paymentKey, paymentsTable } from '../table';
 
@@ -32,12 +32,7 @@ export interface PaymentRecord extends Omit<NewPayment, 'payerOpenid' | 'expires
 export type SweepBucket = 'pending' | 'refunding' | 'refund-problem';
 export const SWEEP_INDEX = 'bySweep';
 
-export async function getPayment(paymentId: string): Promise<PaymentRecord | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: paymentsTable(), Key: paymentKey(paymentId), ConsistentRead: true }),
-  );
-  return out.Item as PaymentRecord | undefined;
-}
+export const getPayment = (paymentId: string) => getItem<PaymentRecord>(paymentsTable(), paymentKey(paymentId));
 
 /** Commits every item or none; false when a condition did not hold (lib/dynamo's, under the name the sweep tests use). */
 export { transactIfUnchanged as commit } from '../../lib/dynamo';
