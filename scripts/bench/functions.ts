@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BUNDLE_OPTIONS } from '../lib/function-usage';
+import { packagingEnv } from '../lib/packaging';
 import { BIN, ROOT } from '../lib/paths';
 import { kb, median, printTable, ratio } from './table';
 
@@ -47,13 +48,7 @@ export async function benchFunctions(): Promise<void> {
   const pkgDir = mkdtempSync(join(tmpdir(), 'citycare-package-'));
   execFileSync(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', pkgDir], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      SLS_TELEMETRY_DISABLED: '1',
-      AWS_ACCESS_KEY_ID: '',
-      AWS_SECRET_ACCESS_KEY: '',
-      AWS_PROFILE: '',
-    },
+    env: packagingEnv(),
     stdio: 'pipe',
   });
   const printed = execFileSync(

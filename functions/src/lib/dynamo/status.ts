@@ -1,23 +1,36 @@
 import type { TransactItem } from './transact';
 
+export interface StatusChange {
+  from: string;
+  to: string;
+  now: Date;
+  /** More to set (`a = :a, …`), to check (`… AND <condition>`) and their values; attributes to drop. */
+  set?: string;
+  condition?: string;
+  values?: Record<string, unknown>;
+  remove?: string;
+}
+
 /**
- * An update moving an item's `status` from `from` to `to` and stamping `<to>At` with `now`
- * (`remove`: attributes dropped at the same time). It fails unless the item is in `from`, so
- * a replayed move changes nothing.
+ * An update moving an item's `status` from `from` to `to` and stamping `<to>At` with `now`.
+ * It fails unless the item is in `from` (and `condition` holds), so a replayed move changes
+ * nothing.
  */
-export function statusChange(
-  TableName: string,
-  Key: Record<string, unknown>,
-  change: { from: string; to: string; now: Date; remove?: string },
-): TransactItem {
+export function statusChange(TableName: string, Key: Record<string, unknown>, change: StatusChange): TransactItem {
+  const set = `SET #s = :to, ${change.to}At = :now${change.set ? `, ${change.set}` : ''}`;
   return {
     Update: {
       TableName,
       Key,
-      UpdateExpression: `SET #s = :to, ${change.to}At = :now${change.remove ? ` REMOVE ${change.remove}` : ''}`,
-      ConditionExpression: '#s = :from',
+      UpdateExpression: `${set}${change.remove ? ` REMOVE ${change.remove}` : ''}`,
+      ConditionExpression: `#s = :from${change.condition ? ` AND ${change.condition}` : ''}`,
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':to': change.to, ':from': change.from, ':now': change.now.toISOString() },
+      ExpressionAttributeValues: {
+        ...change.values,
+        ':to': change.to,
+        ':from': change.from,
+        ':now': change.now.toISOString(),
+      },
     },
   };
 }
