@@ -19,5 +19,5 @@ export {
   type TransactItem,
 } from './transact';
 export { auditKey, auditPut } from './audit';
-export { statusChange } from './status';
+export { conditionalUpdate, statusChange } from './status';
 export { CONFLICT, isConflict, retryOnConflict } from './retry';

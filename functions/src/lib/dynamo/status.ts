@@ -34,3 +34,25 @@ export function statusChange(TableName: string, Key: Record<string, unknown>, ch
     },
   };
 }
+
+/**
+ * A conditional update of one item (`#s` in an expression stands for `status`); `returnOld`
+ * asks for the item as it was when the condition fails, to explain the refusal.
+ */
+export function conditionalUpdate(
+  TableName: string,
+  Key: Record<string, unknown>,
+  update: { set: string; condition: string; values?: Record<string, unknown>; returnOld?: boolean },
+): TransactItem {
+  return {
+    Update: {
+      TableName,
+      Key,
+      UpdateExpression: update.set,
+      ConditionExpression: update.condition,
+      ...(`${update.set} ${update.condition}`.includes('#s') ? { ExpressionAttributeNames: { '#s': 'status' } } : {}),
+      ...(update.values ? { ExpressionAttributeValues: update.values } : {}),
+      ...(update.returnOld ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+    },
+  };
+}
