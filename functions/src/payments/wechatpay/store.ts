@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, getItem, isConditionFailure, queryAll } from '../../lib/dynamo';
+import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { conditionalUpdate, db, getItem, isConditionFailure, queryAll } from '../../lib/dynamo';
 import type { NewPayment, PaymentStatus } from '../provider';
 import { paymentKey, paymentsTable } from '../table';
 
@@ -48,16 +48,12 @@ export async function updatePayment(
   values: Record<string, unknown>,
 ): Promise<boolean> {
   try {
-    await db().send(
-      new UpdateCommand({
-        TableName: paymentsTable(),
-        Key: paymentKey(paymentId),
-        UpdateExpression: expression,
-        ConditionExpression: condition,
-        ...(`${expression} ${condition}`.includes('#s') ? { ExpressionAttributeNames: { '#s': 'status' } } : {}),
-        ExpressionAttributeValues: values,
-      }),
-    );
+    const { Update } = conditionalUpdate(paymentsTable(), paymentKey(paymentId), {
+      set: expression,
+      condition,
+      values,
+    });
+    await db().send(new UpdateCommand(Update as UpdateCommandInput));
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;
