@@ -35,7 +35,8 @@ module.exports = {
       globalSetup: '<rootDir>/functions/test/integration/setup/global-setup.ts',
       globalTeardown: '<rootDir>/functions/test/integration/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/functions/test/integration/setup/env.ts'],
-      testTimeout: 30000,
+      // Each file's tests get 60 s (a project ignores `testTimeout`); a file may ask for more.
+      setupFilesAfterEnv: ['<rootDir>/functions/test/integration/setup/timeout.ts'],
     },
   ],
 };

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, service.environment);
 
   const { userIdForOpenid } = await import('../functions/src/auth/identity');
-  const { changeRole } = await import('../functions/src/auth/store');
+  const { changeRole } = await import('../functions/src/auth/storage');
   const { refuseRoleChange } = await import('../functions/src/auth/rules');
   const userId = who.startsWith('dev:') ? userIdForOpenid(who) : who;
   const kind = values.revoke ? 'revoke' : 'grant';

@@ -1,4 +1,4 @@
-import { benchEvent } from './harness';
+import { benchEvent, benchToken } from './harness';
 import { countRequests } from './requests';
 
 /** DynamoDB requests per sign-in, /me and role change. */
@@ -6,10 +6,8 @@ export async function benchAuthRequests(): Promise<void> {
   const { login, me } = await import('../../functions/src/auth/handlers');
   const { grantRole } = await import('../../functions/src/admin/handlers');
   const { userIdForOpenid } = await import('../../functions/src/auth/identity');
-  const tokenOf = async (key: string) =>
-    JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
-  const admin = await tokenOf('admin');
-  const resident = await tokenOf('resident');
+  const admin = await benchToken('admin');
+  const resident = await benchToken('resident');
   await countRequests('DynamoDB requests per use case: sign-in and roles', [
     {
       name: 'sign in (returning user)',

@@ -2,12 +2,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../lib/function-usage';
+import { packagingEnv } from '../lib/packaging';
 import { BIN, ROOT } from '../lib/paths';
 import { kb, median, printTable, ratio } from './table';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const plugins = require('../esbuild-plugins.js') as Plugin[];
 
 interface FunctionDef {
   handler: string;
@@ -36,12 +35,7 @@ async function bundle(entry: string, outfile: string): Promise<number> {
     outfile,
     bundle: true,
     minify: true,
-    target: 'node20',
-    platform: 'node',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    plugins,
-    logLevel: 'error',
+    ...BUNDLE_OPTIONS,
   });
   return statSync(outfile).size;
 }
@@ -54,13 +48,7 @@ export async function benchFunctions(): Promise<void> {
   const pkgDir = mkdtempSync(join(tmpdir(), 'citycare-package-'));
   execFileSync(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', pkgDir], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      SLS_TELEMETRY_DISABLED: '1',
-      AWS_ACCESS_KEY_ID: '',
-      AWS_SECRET_ACCESS_KEY: '',
-      AWS_PROFILE: '',
-    },
+    env: packagingEnv(),
     stdio: 'pipe',
   });
   const printed = execFileSync(

@@ -73,3 +73,9 @@ export function benchEvent(inv: Invocation): APIGatewayProxyEventV2 {
     requestContext: { requestId: 'bench', http: { method: inv.method ?? 'POST' } },
   } as unknown as APIGatewayProxyEventV2;
 }
+
+/** A session token for the demo account `dev:<key>`, from the real login handler (loaded on first use). */
+export async function benchToken(key: string): Promise<string> {
+  const { login } = await import('../../functions/src/auth/handlers');
+  return JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
+}

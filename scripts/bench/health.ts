@@ -1,5 +1,5 @@
 import { randomUUID, verify as nodeVerify } from 'node:crypto';
-import { benchEvent } from './harness';
+import { benchEvent, benchToken } from './harness';
 import { countRequests } from './requests';
 import { printTable, ratio } from './table';
 import { healthCodeKeys } from '../lib/keys';
@@ -58,15 +58,12 @@ export async function benchHealthVerify(): Promise<void> {
 
 /** DynamoDB requests of showing a code, declaring and recording a scan. */
 export async function benchHealthRequests(): Promise<void> {
-  const { login } = await import('../../functions/src/auth/handlers');
   const { household, registerSelf } = await import('../../functions/src/health/register/handlers');
   const { code } = await import('../../functions/src/health/code/handlers');
   const { declare } = await import('../../functions/src/health/declare/handlers');
   const { uploadScans } = await import('../../functions/src/health/scans/handlers');
-  const tokenOf = async (key: string) =>
-    JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
-  const resident = await tokenOf(`bench-health-${Date.now().toString(36)}`);
-  const checkpoint = await tokenOf('checkpoint');
+  const resident = await benchToken(`bench-health-${Date.now().toString(36)}`);
+  const checkpoint = await benchToken('checkpoint');
   const reg = await registerSelf(
     benchEvent({
       token: resident,

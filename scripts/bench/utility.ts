@@ -1,4 +1,4 @@
-import { benchEvent } from './harness';
+import { benchEvent, benchToken } from './harness';
 import { countRequests } from './requests';
 
 /**
@@ -6,15 +6,12 @@ import { countRequests } from './requests';
  * seeded demo accounts (config/utility.yml), with the domain clock set inside or before the window.
  */
 export async function benchUtilityRequests(): Promise<void> {
-  const { login } = await import('../../functions/src/auth/handlers');
   const { linkAccount } = await import('../../functions/src/utility/accounts/handlers');
   const { applyRelief, decideRelief } = await import('../../functions/src/utility/relief/handlers');
   const { disconnectAccount } = await import('../../functions/src/utility/staff/handlers');
   const { setClock } = await import('../../functions/src/utility/clock');
   const { userIdForOpenid } = await import('../../functions/src/auth/identity');
-  const tokenOf = async (key: string) =>
-    JSON.parse((await login(benchEvent({ body: { code: `dev:${key}` } }))).body ?? '{}').token as string;
-  const [wang, liu, zhao] = [await tokenOf('resident'), await tokenOf('resident2'), await tokenOf('utility')];
+  const [wang, liu, zhao] = [await benchToken('resident'), await benchToken('resident2'), await benchToken('utility')];
   const inWindow = () => setClock(() => new Date('2020-02-10T02:00:00.000Z'));
   const beforeWindow = () => setClock(() => new Date('2020-01-20T02:00:00.000Z'));
   const link = (token: string, accountNo: string, holderName: string) =>

@@ -1,9 +1,19 @@
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './paths';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugins = require('../esbuild-plugins.js') as Plugin[];
+
+/** How serverless-esbuild bundles a function for deployment (node20, cjs, the project's plugins). */
+export const BUNDLE_OPTIONS = {
+  target: 'node20',
+  platform: 'node',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  plugins,
+  logLevel: 'error',
+} satisfies BuildOptions;
 
 /**
  * What a function's code actually uses, read off its production bundle: the DynamoDB commands
@@ -56,12 +66,7 @@ export async function functionUsage(handler: string): Promise<FunctionUsage> {
     minify: false,
     write: false,
     metafile: true,
-    target: 'node20',
-    platform: 'node',
-    format: 'cjs',
-    mainFields: ['module', 'main'],
-    plugins,
-    logLevel: 'error',
+    ...BUNDLE_OPTIONS,
     outfile: 'out.js',
   });
   const code = result.outputFiles[0]?.text ?? '';

@@ -2,11 +2,12 @@ import { cityDate, cityInstant } from '@citycare/contract';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Category } from '@citycare/contract';
 import { capKey, storeItemKey } from '../../functions/src/grocery/keys';
 import { newSlotItem } from '../../functions/src/grocery/catalogue/rules';
 import { ROOT } from './paths';
+import { putIf } from './seed-put';
 
 /** config/grocery.yml: price caps, the red/yellow share, delivery windows, catalogues. */
 export interface GroceryConfig {
@@ -38,29 +39,6 @@ export function groceryConfigFile(): GroceryConfig {
 /** Tables are named `${service}-${stage}-<name>` (serverless.yml): the grocery table beside the directory. */
 export const groceryTableBeside = (directoryTable: string) => directoryTable.replace(/-directory$/, '-grocery');
 
-async function put(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  item: Record<string, unknown>,
-  condition: string,
-  values?: Record<string, unknown>,
-) {
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: table,
-        Item: item,
-        ConditionExpression: condition,
-        ExpressionAttributeValues: values,
-      }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
-}
-
 const addDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
@@ -82,7 +60,7 @@ export async function seedGrocery(
   const count = (made: boolean) => (made ? created++ : existing++);
   for (const [category, capFen] of Object.entries(config.priceCaps)) {
     count(
-      await put(
+      await putIf(
         doc,
         table,
         { ...capKey(category), category, capFen, updatedAt: now.toISOString() },
@@ -107,7 +85,7 @@ export async function seedGrocery(
         ...(i.origin ? { origin: i.origin } : {}),
         updatedAt: now.toISOString(),
       };
-      count(await put(doc, table, item, 'attribute_not_exists(pk)'));
+      count(await putIf(doc, table, item));
     }
     const today = cityDate(now);
     for (let d = 0; d < config.slots.days; d++) {
@@ -120,7 +98,7 @@ export async function seedGrocery(
           { startsAt: cityInstant(day, w.start), endsAt: cityInstant(day, w.end), cutoffAt, capacity: w.capacity },
           config.priorityShare,
         );
-        count(await put(doc, table, { ...slot }, 'attribute_not_exists(pk)'));
+        count(await putIf(doc, table, { ...slot }));
       }
     }
   }

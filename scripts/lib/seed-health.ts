@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'yaml';
 import type { RiskArea } from '@citycare/contract';
 import { areaKey, rulesKey } from '../../functions/src/health/keys';
 import { ROOT } from './paths';
+import { putIf } from './seed-put';
 
 /** The health-code rule book of config/health-rules.yml. */
 export interface HealthRulesConfig {
@@ -35,17 +36,10 @@ export async function seedHealth(
 ): Promise<{ created: number; existing: number }> {
   const config = healthRulesFile();
   const areas = Object.fromEntries(config.riskAreas.map((a) => [areaKey(a.region), { ...a, key: areaKey(a.region) }]));
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: healthTableBeside(directoryTable),
-        Item: { ...rulesKey(), areas, updatedAt: now.toISOString() },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return { created: 1, existing: 0 };
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return { created: 0, existing: 1 };
-    throw err;
-  }
+  const created = await putIf(doc, healthTableBeside(directoryTable), {
+    ...rulesKey(),
+    areas,
+    updatedAt: now.toISOString(),
+  });
+  return created ? { created: 1, existing: 0 } : { created: 0, existing: 1 };
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { UtilityKind } from '@citycare/contract';
 import type { AccountItem, BillItem } from '../../functions/src/utility/items';
 import { accountKey, billId, billKey, communityIndex } from '../../functions/src/utility/keys';
 import { ROOT } from './paths';
+import { putIf } from './seed-put';
 
 /** config/utility.yml: the relief window (read by serverless.yml) and the demo accounts. */
 export interface DemoAccount {
@@ -63,16 +64,6 @@ export function demoAccountItems(
   return { account, bills };
 }
 
-async function putIfAbsent(doc: DynamoDBDocumentClient, table: string, item: object): Promise<boolean> {
-  try {
-    await doc.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
-}
-
 /**
  * Seeds the demo utility accounts and their bills (local stages, with the demo users).
  * Idempotent: conditional puts, so a second run adds nothing and keeps what users changed.
@@ -92,13 +83,13 @@ export async function seedUtility(
     if (!company) throw new Error(`config/utility.yml: unknown company ${demo.company} for ${demo.accountNo}`);
     const { account, bills } = demoAccountItems(demo, company);
     // Bills only with a new account, so an account's arrears always equal its unpaid bills.
-    if (!(await putIfAbsent(doc, table, account))) {
+    if (!(await putIf(doc, table, account))) {
       existing += 1 + bills.length;
       continue;
     }
     created++;
     for (const bill of bills) {
-      if (await putIfAbsent(doc, table, bill)) created++;
+      if (await putIf(doc, table, bill)) created++;
       else existing++;
     }
   }

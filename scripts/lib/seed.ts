@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { directoryKey, userKey, type DirectoryKind } from '../../functions/src/auth/keys';
 import { userIdForOpenid } from '../../functions/src/auth/identity';
@@ -8,23 +8,10 @@ import { seedGrocery } from './seed-grocery';
 import { seedUtility } from './seed-utility';
 import { seedHealth } from './seed-health';
 import { seedService } from './seed-service';
+import { putIf } from './seed-put';
 
 /** The id a demo account gets: the same derivation a real sign-in uses, from `dev:<key>`. */
 export const demoUserId = (key: string) => userIdForOpenid(`dev:${key}`);
-
-async function putIfAbsent(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  item: Record<string, unknown>,
-): Promise<boolean> {
-  try {
-    await doc.send(new PutCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
-}
 
 /**
  * Seeds the city's directory and, in stages with the development login, the demo accounts.
@@ -50,14 +37,14 @@ export async function seed(
   let existing = 0;
   const count = (made: boolean) => (made ? created++ : existing++);
   for (const [kind, entry] of entries) {
-    count(await putIfAbsent(doc, tables.directory, { ...directoryKey(kind, entry.id), kind, ...entry }));
+    count(await putIf(doc, tables.directory, { ...directoryKey(kind, entry.id), kind, ...entry }));
   }
   if (withDemoUsers) {
     for (const demo of city.demoUsers) {
       const userId = demoUserId(demo.key);
       const roles = Object.fromEntries(demo.roles.map((g) => [roleKey(g), g]));
       count(
-        await putIfAbsent(doc, tables.users, {
+        await putIf(doc, tables.users, {
           ...userKey(userId),
           userId,
           openid: `dev:${demo.key}`,

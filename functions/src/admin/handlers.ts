@@ -1,6 +1,6 @@
 import { endpoint } from '../lib/http';
 import { AppError, notFound } from '../lib/errors';
-import { changeRole, getUser } from '../auth/store';
+import { changeRole, getUser } from '../auth/storage';
 import { refuseRoleChange } from '../auth/rules';
 
 const REFUSALS = {

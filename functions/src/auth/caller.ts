@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@citycare/contract';
 import { sessionConfig, sessionSecret } from './config';
 import { bearerToken, verifySession } from './tokens';
-import { getUser } from './store';
+import { getUser } from './storage';
 
 export interface Caller {
   userId: string;

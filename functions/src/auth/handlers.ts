@@ -2,7 +2,7 @@ import { endpoint } from '../lib/http';
 import { notFound } from '../lib/errors';
 import { sessionConfig, sessionSecret } from './config';
 import { defaultDisplayName, userIdForOpenid } from './identity';
-import { findOrCreateUser, getUser } from './store';
+import { findOrCreateUser, getUser } from './storage';
 import { signSession } from './tokens';
 import { loginProvider } from './wiring';
 

@@ -1,5 +1,5 @@
 import type { RoleGrant } from '@citycare/contract';
-import { getOpenid, getUser } from '../auth/store';
+import { getOpenid, getUser } from '../auth/storage';
 import { householdColour } from '../health/public';
 import { paymentProvider, type PaymentProvider } from '../payments';
 import type { HouseholdColour } from './rules';

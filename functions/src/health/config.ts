@@ -1,4 +1,4 @@
-import { requireEnv } from '../lib/env';
+import { requireEnv, settingsOnce } from '../lib/env';
 import type { Limit } from '../lib/limits';
 
 /** The rule book's numbers, from config/health-rules.yml through the function's environment. */
@@ -21,23 +21,18 @@ export interface HealthConfig {
   registrationsPerDay: number;
 }
 
-let config: HealthConfig | undefined;
-
-export function healthConfig(): HealthConfig {
-  config ??= {
-    feverCelsius: Number(requireEnv('HEALTH_FEVER_CELSIUS')),
-    yellowNormalDays: Number(requireEnv('HEALTH_YELLOW_NORMAL_DAYS')),
-    redMinDays: Number(requireEnv('HEALTH_RED_MIN_DAYS')),
-    tokenTtlSeconds: Number(requireEnv('HEALTH_TOKEN_TTL_SECONDS')),
-    codeWindows: Number(requireEnv('HEALTH_CODE_WINDOWS')),
-    recordTtlDays: Number(requireEnv('HEALTH_RECORD_TTL_DAYS')),
-    maxFamilyMembers: Number(requireEnv('HEALTH_MAX_FAMILY_MEMBERS')),
-    scanClockSkewSeconds: Number(requireEnv('HEALTH_SCAN_CLOCK_SKEW_SECONDS')),
-    offlineWindowHours: Number(requireEnv('HEALTH_OFFLINE_WINDOW_HOURS')),
-    registrationsPerDay: Number(requireEnv('HEALTH_REGISTRATIONS_PER_DAY')),
-  };
-  return config;
-}
+export const healthConfig = /* @__PURE__ */ settingsOnce<HealthConfig>(() => ({
+  feverCelsius: Number(requireEnv('HEALTH_FEVER_CELSIUS')),
+  yellowNormalDays: Number(requireEnv('HEALTH_YELLOW_NORMAL_DAYS')),
+  redMinDays: Number(requireEnv('HEALTH_RED_MIN_DAYS')),
+  tokenTtlSeconds: Number(requireEnv('HEALTH_TOKEN_TTL_SECONDS')),
+  codeWindows: Number(requireEnv('HEALTH_CODE_WINDOWS')),
+  recordTtlDays: Number(requireEnv('HEALTH_RECORD_TTL_DAYS')),
+  maxFamilyMembers: Number(requireEnv('HEALTH_MAX_FAMILY_MEMBERS')),
+  scanClockSkewSeconds: Number(requireEnv('HEALTH_SCAN_CLOCK_SKEW_SECONDS')),
+  offlineWindowHours: Number(requireEnv('HEALTH_OFFLINE_WINDOW_HOURS')),
+  registrationsPerDay: Number(requireEnv('HEALTH_REGISTRATIONS_PER_DAY')),
+}));
 
 /** The DynamoDB TTL value (epoch seconds) of a record made at `at`. */
 export const expiresAt = (at: string) => Math.floor(Date.parse(at) / 1000) + healthConfig().recordTtlDays * 86400;

@@ -1,5 +1,5 @@
 import { hasRole } from '../auth/rules';
-import { getUser } from '../auth/store';
+import { getUser } from '../auth/storage';
 import { getPlace, type Place } from '../directory/storage';
 
 /**

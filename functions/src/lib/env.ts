@@ -8,6 +8,12 @@ export function requireEnv(name: string): string {
   return value;
 }
 
+/** Settings read from the environment on first use (a missing one throws then), and kept. */
+export function settingsOnce<T>(read: () => T): () => T {
+  let settings: T | undefined;
+  return () => (settings ??= read());
+}
+
 export function optionalEnv(name: string): string | undefined {
   const value = process.env[name];
   return value === undefined || value === '' ? undefined : value;

@@ -1,5 +1,5 @@
 import type { PaymentStatus } from '@citycare/contract';
-import type { TransactItem } from '../lib/dynamo';
+import { statusChange, type TransactItem } from '../lib/dynamo';
 import { paymentKey, paymentsTable } from './table';
 import { wechatPayProvider } from './wechatpay/provider';
 
@@ -103,56 +103,15 @@ export const localPaymentProvider: PaymentProvider = {
     return { provider: 'local', paymentId: p.paymentId, amountFen: String(p.amountFen) };
   },
   settleItems(paymentId, amountFen, now) {
-    return [
-      {
-        Update: {
-          TableName: table(),
-          Key: paymentKey(paymentId),
-          UpdateExpression: 'SET #s = :paid, paidAt = :now',
-          ConditionExpression: '#s = :pending AND amountFen = :amount',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':paid': 'paid',
-            ':pending': 'pending',
-            ':amount': amountFen,
-            ':now': now.toISOString(),
-          },
-        },
-      },
-    ];
+    const exact = { condition: 'amountFen = :amount', values: { ':amount': amountFen } };
+    return [statusChange(table(), paymentKey(paymentId), { from: 'pending', to: 'paid', now, ...exact })];
   },
   cancelItems(paymentId, now) {
-    return [
-      {
-        Update: {
-          TableName: table(),
-          Key: paymentKey(paymentId),
-          UpdateExpression: 'SET #s = :cancelled, cancelledAt = :now',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now.toISOString() },
-        },
-      },
-    ];
+    return [statusChange(table(), paymentKey(paymentId), { from: 'pending', to: 'cancelled', now })];
   },
   refundItems(paymentId, amountFen, now) {
-    return [
-      {
-        Update: {
-          TableName: table(),
-          Key: paymentKey(paymentId),
-          UpdateExpression: 'SET #s = :refunded, refundedAt = :now, refundedFen = :amount',
-          ConditionExpression: '#s = :paid AND amountFen = :amount',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':refunded': 'refunded',
-            ':paid': 'paid',
-            ':amount': amountFen,
-            ':now': now.toISOString(),
-          },
-        },
-      },
-    ];
+    const exact = { set: 'refundedFen = :amount', condition: 'amountFen = :amount', values: { ':amount': amountFen } };
+    return [statusChange(table(), paymentKey(paymentId), { from: 'paid', to: 'refunded', now, ...exact })];
   },
 };
 

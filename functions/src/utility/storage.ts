@@ -1,5 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGetAll, db, queryAll } from '../lib/dynamo';
+import { batchGetAll, getItem, queryAll } from '../lib/dynamo';
 import { notFound } from '../lib/errors';
 import {
   splitAccountPartition,
@@ -29,12 +28,7 @@ const partition = (pk: string) =>
   });
 
 /** The account alone. */
-export async function getAccount(accountNo: string): Promise<AccountItem | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: utilityTable(), Key: accountKey(accountNo), ConsistentRead: true }),
-  );
-  return out.Item as AccountItem | undefined;
-}
+export const getAccount = (accountNo: string) => getItem<AccountItem>(utilityTable(), accountKey(accountNo));
 
 /** The account, its bills and its plan, in one Query. */
 export async function readAccount(

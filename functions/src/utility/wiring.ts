@@ -1,4 +1,4 @@
-import { getOpenid } from '../auth/store';
+import { getOpenid } from '../auth/storage';
 import { getEntry } from '../directory/storage';
 import type { PaymentProvider } from '../payments';
 import { wechatPayProvider } from '../payments/wechatpay/provider';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ErrorBody } from '@citycare/contract';
+import { packagingEnv } from '../../../scripts/lib/packaging';
 import { BIN, ROOT } from '../../../scripts/lib/paths';
 import { freePort } from '../../../scripts/lib/ports';
 import { offlineBuildDir, startBackend, type Stack } from '../../../scripts/lib/stack';
@@ -61,7 +62,7 @@ it('keeps serving when `serverless package` runs with the stack’s own environm
   const out = mkdtempSync(join(tmpdir(), 'citycare-package-'));
   await promisify(execFile)(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', out], {
     cwd: ROOT,
-    env: { ...stack.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '' },
+    env: packagingEnv(stack.env),
   });
   rmSync(out, { recursive: true, force: true });
   expect(existsSync(bundleOf('utility/lambdas/residents'))).toBe(true);
@@ -75,13 +76,7 @@ it('keeps serving while `serverless package` builds and cleans up its own folder
   const out = mkdtempSync(join(tmpdir(), 'citycare-package-'));
   await promisify(execFile)(join(BIN, 'serverless'), ['package', '--stage', 'prod', '--package', out], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      SLS_TELEMETRY_DISABLED: '1',
-      AWS_ACCESS_KEY_ID: '',
-      AWS_SECRET_ACCESS_KEY: '',
-      AWS_PROFILE: '',
-    },
+    env: packagingEnv(),
   });
   rmSync(out, { recursive: true, force: true });
   // A function first loaded after the packaging: its bundle must still be where offline loads from.

@@ -10,8 +10,6 @@ import { call, demoUserId, loginAs, scanAll, unique } from './helpers';
 import { groupBody, newItem, newSlot } from './grocery-fixtures';
 import { openGroup } from '../../src/grocery/groups/handlers';
 
-jest.setTimeout(60_000);
-
 /** Calls a route through its function's router, as API Gateway would. */
 const viaRouter = (fn: Handler, name: RouteName, token: string, params: Record<string, string>) =>
   call(fn, { method: routes[name].method, path: routes[name].path, token, params });

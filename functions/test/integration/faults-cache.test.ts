@@ -8,8 +8,6 @@ import { registeredUser } from './health-helpers';
  * health code and the rule book are served from the instance's last good values, with their age
  * in `x-cache-age`, within the deadline; with no good value yet, the answer is 503.
  */
-jest.setTimeout(60_000);
-
 describe('the health code and the rule book with a frozen database', () => {
   it('signs a fresh code from the last good profile and says how old it is', async () => {
     const me = await registeredUser('fc');

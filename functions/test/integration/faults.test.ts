@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorBody, OrderResponse, OrdersResponse } from '@citycare/contract';
 import { shop } from './grocery-api';
-import { loginAs } from './helpers';
+import { signedIn } from './helpers';
 import { attempts, frozen, inject, removeLastFault, sdkError, timed } from './faults-inject';
-import { freshResident, itemRow, newItem, newSlot, orderBody, slotRow, snapshot } from './grocery-fixtures';
+import { freshResident, itemRow, orderBody, shopper, slotRow, snapshot } from './grocery-fixtures';
 import { checkout } from '../../src/grocery/checkout/handlers';
 
 /**
@@ -12,15 +12,10 @@ import { checkout } from '../../src/grocery/checkout/handlers';
  * deadline, with the right status, error shape and Retry-After, and the tables hold exactly
  * what they should.
  */
-jest.setTimeout(60_000);
-
 const order = (token: string, body: unknown, key: string) =>
   timed(checkout, { token, body, headers: { 'idempotency-key': key } });
 
-let store: { token: string };
-beforeAll(async () => {
-  store = await loginAs('store');
-});
+const [store] = signedIn('store');
 
 describe('a slow database', () => {
   it('answers a read with 503 TRY_AGAIN and Retry-After within the 3 s deadline, not at the 10 s timeout', async () => {
@@ -35,8 +30,7 @@ describe('a slow database', () => {
   });
 
   it('answers a write with 503 within the deadline and changes nothing', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     const before = await snapshot([me.userId, item, slotId]);
     inject(frozen, ['TransactWriteItems']);
     const res = await order(me.token, orderBody(slotId, [{ itemId: item, qty: 2 }]), randomUUID());
@@ -62,8 +56,7 @@ describe('throttling, server errors and resets', () => {
   });
 
   it('refuses a throttled checkout with Retry-After and writes nothing (grocery says 503: nothing ordered, nothing paid)', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     const before = await snapshot([me.userId, item, slotId]);
     inject(throttled, ['TransactWriteItems']);
     const res = await order(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]), randomUUID());
@@ -75,8 +68,7 @@ describe('throttling, server errors and resets', () => {
   });
 
   it('retries an InternalServerError within the deadline: one passing failure costs the resident nothing', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     inject((_c, n, run) => (n === 1 ? Promise.reject(sdkError('InternalServerError')) : run()), ['TransactWriteItems']);
     const res = await order(me.token, orderBody(slotId, [{ itemId: item, qty: 2 }]), randomUUID());
     expect(res.status).toBe(201);
@@ -101,8 +93,7 @@ describe('throttling, server errors and resets', () => {
 
 describe('a write that committed but whose answer was lost', () => {
   it('is answered 503, and the retry with the same Idempotency-Key gets the stored answer: nothing doubled', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token, { stock: 10 }), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token, { stock: 10 });
     const key = randomUUID();
     const body = orderBody(slotId, [{ itemId: item, qty: 3 }]);
     // The first attempt reaches the table and commits; its answer never arrives, nor do the SDK's retries.

@@ -2,16 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { db } from '../../src/lib/dynamo';
 import { health } from '../../src/grocery/wiring';
 import { shop } from './grocery-api';
-import { call, loginAs } from './helpers';
-import { freshResident, itemRow, newItem, newSlot, orderBody, placeOrder, slotRow, snapshot } from './grocery-fixtures';
+import { call, signedIn } from './helpers';
+import { itemRow, orderBody, placeOrder, shopper, slotRow, snapshot } from './grocery-fixtures';
 
 // 100 requests at once against DynamoDB Local, with other test files running beside.
 jest.setTimeout(120_000);
 
-let store: { token: string };
-beforeAll(async () => {
-  store = await loginAs('store');
-});
+const [store] = signedIn('store');
 afterEach(() => jest.restoreAllMocks());
 
 const statuses = (answers: { status: number }[]) =>
@@ -19,8 +16,7 @@ const statuses = (answers: { status: number }[]) =>
 
 describe('no overselling, no overfilling', () => {
   it('100 simultaneous orders for an item with 10 in stock: exactly 10 succeed and stock ends at 0', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token, { stock: 10 }), newSlot(store.token, 1000)]);
+    const { me, item, slotId } = await shopper(store.token, { stock: 10 }, 1000);
     const answers = await Promise.all(
       Array.from({ length: 100 }, () => placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))),
     );
@@ -35,8 +31,7 @@ describe('no overselling, no overfilling', () => {
   });
 
   it('100 simultaneous orders of 3 for 10 in stock: exactly 3 succeed and stock never goes below 0', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token, { stock: 10 }), newSlot(store.token, 1000)]);
+    const { me, item, slotId } = await shopper(store.token, { stock: 10 }, 1000);
     const answers = await Promise.all(
       Array.from({ length: 100 }, () => placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 3 }]))),
     );
@@ -45,8 +40,7 @@ describe('no overselling, no overfilling', () => {
   });
 
   it('100 simultaneous orders for a slot of 10: the 8 open places fill, then red/yellow households take the 2 held back', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token, { stock: 1000 }), newSlot(store.token, 10)]);
+    const { me, item, slotId } = await shopper(store.token, { stock: 1000 }, 10);
     const general = await Promise.all(
       Array.from({ length: 100 }, () => placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))),
     );
@@ -63,8 +57,7 @@ describe('no overselling, no overfilling', () => {
 
 describe('retries', () => {
   it('the same order sent 5 times at once with one Idempotency-Key makes one order', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token, { stock: 10 }), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token, { stock: 10 });
     const key = randomUUID();
     const body = orderBody(slotId, [{ itemId: item, qty: 2 }]);
     const answers = await Promise.all(Array.from({ length: 5 }, () => placeOrder(me.token, body, key)));
@@ -77,8 +70,7 @@ describe('retries', () => {
   });
 
   it('a transaction conflict answers a retryable 503 with nothing written, and the retry goes through once', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token, { stock: 10 }), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token, { stock: 10 });
     const body = orderBody(slotId, [{ itemId: item, qty: 1 }]);
     const key = randomUUID();
     const before = await snapshot([me.userId, item, slotId]);
@@ -105,8 +97,7 @@ describe('retries', () => {
   });
 
   it('a throttled or conflicting request (raised as an error of its own) is also a retryable 503', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     const client = db();
     const send = client.send.bind(client);
     jest.spyOn(client, 'send').mockImplementation((async (command: { constructor: { name: string } }) => {

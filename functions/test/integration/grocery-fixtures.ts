@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type CheckoutRequest, cityDate, GroupResponse } from '@citycare/contract';
 import { db } from '../../src/lib/dynamo';
 import { addSlot as addStoreSlot, putItem as putStoreItem } from '../../src/grocery/catalogue/handlers';
@@ -7,7 +7,7 @@ import { advance } from '../../src/grocery/orders/handlers';
 import { openGroup as openGroupHandler } from '../../src/grocery/groups/handlers';
 import { checkout } from '../../src/grocery/checkout/handlers';
 import { newSlotItem } from '../../src/grocery/catalogue/rules';
-import { call, loginAs, unique, type Answer } from './helpers';
+import { call, loginAs, scanAll, unique, type Answer } from './helpers';
 import { limitKey, slotKey, storeItemKey } from '../../src/grocery/keys';
 import { householdKey } from '../../src/grocery/address';
 import { paymentKey } from '../../src/payments/provider';
@@ -20,11 +20,16 @@ export const table = () => process.env.TABLE_GROCERY ?? '';
 
 let slotCounter = 0;
 
+export type ItemFields = Partial<{
+  name: string;
+  category: string;
+  priceFen: number;
+  stock: number;
+  dailyLimit: number;
+}>;
+
 /** A new item in 幸福便民超市, through the store operator's route. */
-export async function newItem(
-  storeToken: string,
-  fields: Partial<{ name: string; category: string; priceFen: number; stock: number; dailyLimit: number }> = {},
-): Promise<string> {
+export async function newItem(storeToken: string, fields: ItemFields = {}): Promise<string> {
   const res = await call<{ item: { itemId: string } }>(putStoreItem, {
     method: 'PUT',
     token: storeToken,
@@ -151,21 +156,8 @@ export async function limitCount(itemId: string, room: string): Promise<number> 
  */
 export async function snapshot(markers: string[]): Promise<string> {
   const tables = [table(), process.env.TABLE_PAYMENTS ?? '', process.env.TABLE_IDEMPOTENCY ?? ''];
-  const rows = (await Promise.all(tables.map((t) => scanAllPages(t)))).flat().map((i) => JSON.stringify(i));
+  const rows = (await Promise.all(tables.map((t) => scanAll(t)))).flat().map((i) => JSON.stringify(i));
   return JSON.stringify(rows.filter((r) => markers.some((m) => r.includes(m))).sort());
-}
-
-async function scanAllPages(tableName: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** A resident of their own, so that counts and snapshots are not shared with other tests. */
@@ -192,6 +184,25 @@ export async function openGroup(workerToken: string, slotId: string, label?: str
   return GroupResponse.parse(res.body).group.groupId;
 }
 
+/** A fresh resident with an item and a slot of their own in 幸福便民超市, made through the store's routes. */
+export async function shopper(storeToken: string, item: ItemFields = {}, capacity?: number) {
+  const [me, itemId, slotId] = await Promise.all([
+    freshResident(),
+    newItem(storeToken, item),
+    newSlot(storeToken, capacity),
+  ]);
+  return { me, item: itemId, slotId };
+}
+
+/** A fresh resident's placed order of `qty` of an item of their own (delivery, paid on delivery). */
+export async function ordered(storeToken: string, qty = 1, overrides: Partial<CheckoutRequest> = {}) {
+  const { me, item, slotId } = await shopper(storeToken);
+  const res = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty }], overrides));
+  if (res.status !== 201) throw new Error(`order: ${JSON.stringify(res.body)}`);
+  const { orderId, pickupCode, totalFen } = res.body.order as { orderId: string; pickupCode: string; totalFen: number };
+  return { me, item, slotId, orderId, pickupCode, totalFen };
+}
+
 /**
  * A fresh resident's order (pay on delivery unless `overrides` say otherwise), accepted and
  * prepared by the store and sent out by the worker.
@@ -201,14 +212,7 @@ export async function orderOutForDelivery(
   workerToken: string,
   overrides: Partial<CheckoutRequest> = {},
 ) {
-  const me = await freshResident();
-  const [item, slotId] = await Promise.all([newItem(storeToken), newSlot(storeToken)]);
-  const placed = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }], overrides));
-  const { orderId, pickupCode, totalFen } = placed.body.order as {
-    orderId: string;
-    pickupCode: string;
-    totalFen: number;
-  };
+  const { me, orderId, pickupCode, totalFen } = await ordered(storeToken, 1, overrides);
   for (const [token, action] of [
     [storeToken, 'accept'],
     [storeToken, 'prepare'],

@@ -2,37 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { ErrorBody } from '@citycare/contract';
 import { regulator as regulatorApi, groups, shop, staff as storeApi } from './grocery-api';
 import { health } from '../../src/grocery/wiring';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import {
   freshResident,
+  type ItemFields,
   itemRow,
   newItem,
   newSlot,
   openGroup,
   orderBody,
   placeOrder,
+  shopper,
   snapshot,
 } from './grocery-fixtures';
 
 /** Attacks on the grocery domain (issue 10). Every refusal leaves the test's rows as they were. */
-jest.setTimeout(60_000);
-
-let store: { token: string };
-let worker: { token: string };
-let regulator: { token: string };
-beforeAll(async () => {
-  [store, worker, regulator] = await Promise.all([loginAs('store'), loginAs('worker'), loginAs('regulator')]);
-});
+const [store, worker, regulator] = signedIn('store', 'worker', 'regulator');
 afterEach(() => jest.restoreAllMocks());
 
-const masks = () =>
-  newItem(store.token, { name: '口罩', category: 'medical', priceFen: 1500, stock: 100, dailyLimit: 2 });
+const MASKS: ItemFields = { name: '口罩', category: 'medical', priceFen: 1500, stock: 100, dailyLimit: 2 };
 const at = (building: string, unit: string, room: string) => ({ address: { building, unit, room } });
 
 describe('household limits on scarce items', () => {
   it('count per user too: five rooms typed by one user buy no more than the limit', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token, MASKS);
     expect(
       (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 2 }], at('3', '2', '501')))).status,
     ).toBe(201);
@@ -48,7 +41,7 @@ describe('household limits on scarce items', () => {
 
   it('key the household by its normalised address: 3号楼/３栋/03幢, 2单元/二单元, 0501/501室 are one home', async () => {
     const [first, second, third] = await Promise.all([freshResident(), freshResident(), freshResident()]);
-    const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
+    const [item, slotId] = await Promise.all([newItem(store.token, MASKS), newSlot(store.token)]);
     const ok = await placeOrder(
       first.token,
       orderBody(slotId, [{ itemId: item, qty: 1 }], at('3号楼', '2单元', '501')),
@@ -65,8 +58,7 @@ describe('household limits on scarce items', () => {
   });
 
   it('a cancelled order gives the user’s count back as well as the household’s', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token, MASKS);
     const first = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 2 }], at('3', '2', '501')));
     expect(first.status).toBe(201);
     const cancel = await call(shop.cancel, { token: me.token, params: { orderId: first.body.order.orderId } });
@@ -87,8 +79,7 @@ describe('group orders (checkpoint pickup)', () => {
     });
 
   it('count scarce items per user too, and a rejected group order gives the user’s count back', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token, MASKS);
     const [first, second] = [await openGroup(worker.token, slotId), await openGroup(worker.token, slotId)];
     expect((await join(me.token, first, item, '101', 2)).status).toBe(201);
     const before = await snapshot([me.userId, item, second]);
@@ -108,8 +99,7 @@ describe('group orders (checkpoint pickup)', () => {
   it.each(['red', 'yellow'] as const)(
     'refuse a %s household, which gets contactless delivery instead',
     async (colour) => {
-      const me = await freshResident();
-      const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+      const { me, item, slotId } = await shopper(store.token);
       const groupId = await openGroup(worker.token, slotId);
       jest.spyOn(health, 'colourOf').mockResolvedValue(colour);
       const before = await snapshot([me.userId, item, slotId, groupId]);
@@ -121,8 +111,7 @@ describe('group orders (checkpoint pickup)', () => {
   );
 
   it('still takes a green household', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     const groupId = await openGroup(worker.token, slotId);
     jest.spyOn(health, 'colourOf').mockResolvedValue('green');
     expect((await join(me.token, groupId, item)).status).toBe(201);

@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { shop, staff, worker } from './grocery-api';
-import { call, loginAs } from './helpers';
-import { freshResident, newItem, newSlot, orderBody, placeOrder } from './grocery-fixtures';
+import { call, signedIn } from './helpers';
+import { orderBody, ordered, placeOrder, shopper } from './grocery-fixtures';
 
 /**
  * Business metrics (CloudWatch EMF lines on stdout): one per order newly placed, cancelled or
  * delivered — none for a retry answered from its idempotency record.
  */
-jest.setTimeout(60_000);
-
-let store: { token: string };
-let liJianguo: { token: string };
+const [store, liJianguo] = signedIn('store', 'worker');
 let lines: string[];
-beforeAll(async () => {
-  [store, liJianguo] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
 beforeEach(() => {
   process.env.METRICS_STAGE = 'test';
   lines = [];
@@ -37,8 +31,7 @@ const count = (name: string) => lines.filter((l) => (JSON.parse(l) as Record<str
 
 describe('grocery business metrics', () => {
   it('counts a placed order once however often it is retried, and a cancel once', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     const key = randomUUID();
     const body = orderBody(slotId, [{ itemId: item, qty: 1 }]);
     const first = await placeOrder(me.token, body, key);
@@ -51,10 +44,7 @@ describe('grocery business metrics', () => {
   });
 
   it('counts a delivery once when the offline queue syncs it twice, and no wrong code', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
-    const { orderId, pickupCode } = (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).body
-      .order as { orderId: string; pickupCode: string };
+    const { orderId, pickupCode } = await ordered(store.token);
     for (const action of ['accept', 'prepare'] as const) {
       await call(staff.advance, { token: store.token, params: { orderId }, body: { action } });
     }

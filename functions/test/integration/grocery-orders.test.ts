@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CatalogueResponse, ErrorBody, OrderResponse, OrdersResponse } from '@citycare/contract';
-import { db } from '../../src/lib/dynamo';
-import { paymentKey } from '../../src/payments/provider';
 import { shop } from './grocery-api';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import {
   address,
   COMMUNITY,
@@ -14,27 +11,16 @@ import {
   newSlot,
   orderBody,
   pastCutoffSlot,
+  paymentRow as payment,
   placeOrder,
+  shopper,
   slotRow,
   snapshot,
   STORE,
 } from './grocery-fixtures';
 
-// Several requests per test against DynamoDB Local, with other test files running beside.
-jest.setTimeout(60_000);
-
-let store: { token: string; userId: string };
-beforeAll(async () => {
-  store = await loginAs('store');
-});
+const [store] = signedIn('store');
 afterEach(() => jest.restoreAllMocks());
-
-const payment = async (paymentId: string) =>
-  (
-    await db().send(
-      new GetCommand({ TableName: process.env.TABLE_PAYMENTS, Key: paymentKey(paymentId), ConsistentRead: true }),
-    )
-  ).Item;
 
 describe('browsing', () => {
   it('lists the stores that deliver to a community', async () => {
@@ -77,12 +63,8 @@ describe('browsing', () => {
 
 describe('checkout', () => {
   it('takes stock, books the slot, records the payment and gives a 6-digit pickup code, all at once', async () => {
-    const me = await freshResident();
-    const [a, b, slotId] = await Promise.all([
-      newItem(store.token, { stock: 10 }),
-      newItem(store.token, { priceFen: 450, category: 'meat-eggs' }),
-      newSlot(store.token),
-    ]);
+    const { me, item: a, slotId } = await shopper(store.token, { stock: 10 });
+    const b = await newItem(store.token, { priceFen: 450, category: 'meat-eggs' });
     const res = await placeOrder(
       me.token,
       orderBody(
@@ -111,8 +93,7 @@ describe('checkout', () => {
   });
 
   it('needs an Idempotency-Key and writes nothing without one', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     const before = await snapshot([me.userId, item, slotId]);
     const res = await call(shop.checkout, { token: me.token, body: orderBody(slotId, [{ itemId: item, qty: 1 }]) });
     expect(res.status).toBe(400);
@@ -147,12 +128,8 @@ describe('checkout', () => {
   });
 
   it('refuses an item that ran out with 409 naming it, and writes nothing (not even the lines in stock)', async () => {
-    const me = await freshResident();
-    const [plenty, scarce, slotId] = await Promise.all([
-      newItem(store.token, { stock: 50 }),
-      newItem(store.token, { stock: 2, name: '西兰花' }),
-      newSlot(store.token),
-    ]);
+    const { me, item: plenty, slotId } = await shopper(store.token, { stock: 50 });
+    const scarce = await newItem(store.token, { stock: 2, name: '西兰花' });
     const before = await snapshot([me.userId, plenty, scarce, slotId]);
     const res = await placeOrder(
       me.token,
@@ -177,8 +154,7 @@ describe('checkout', () => {
   });
 
   it('refuses a full slot with 409', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token, 1)]);
+    const { me, item, slotId } = await shopper(store.token, {}, 1);
     // capacity 1: 0 places held for red/yellow (20% rounded down), 1 for anyone
     expect((await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).status).toBe(201);
     const res = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]));
@@ -188,11 +164,11 @@ describe('checkout', () => {
   });
 
   it('counts a scarce item per household per day across orders: over the limit is 422 and writes nothing', async () => {
-    const me = await freshResident();
-    const [masks, slotId] = await Promise.all([
-      newItem(store.token, { name: '口罩10只', category: 'medical', priceFen: 1500, dailyLimit: 2 }),
-      newSlot(store.token),
-    ]);
+    const {
+      me,
+      item: masks,
+      slotId,
+    } = await shopper(store.token, { name: '口罩10只', category: 'medical', priceFen: 1500, dailyLimit: 2 });
     const home = { address: address('1201') };
     expect((await placeOrder(me.token, orderBody(slotId, [{ itemId: masks, qty: 1 }], home))).status).toBe(201);
     const before = await snapshot([me.userId, masks, slotId]);
@@ -226,8 +202,7 @@ describe('checkout', () => {
   });
 
   it('answers the first answer again for the same Idempotency-Key, and 409 for that key with another order', async () => {
-    const me = await freshResident();
-    const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+    const { me, item, slotId } = await shopper(store.token);
     const key = randomUUID();
     const body = orderBody(slotId, [{ itemId: item, qty: 2 }]);
     const first = await placeOrder(me.token, body, key);
@@ -242,11 +217,7 @@ describe('checkout', () => {
 
 describe('cancel and pay', () => {
   it('cancels before the store accepts: stock, slot, household counter and payment released together', async () => {
-    const me = await freshResident();
-    const [masks, slotId] = await Promise.all([
-      newItem(store.token, { category: 'medical', dailyLimit: 1, stock: 5 }),
-      newSlot(store.token),
-    ]);
+    const { me, item: masks, slotId } = await shopper(store.token, { category: 'medical', dailyLimit: 1, stock: 5 });
     const home = { address: address('701') };
     const placed = await placeOrder(
       me.token,

@@ -5,7 +5,7 @@ import { db } from '../../src/lib/dynamo';
 import { shop, worker } from './grocery-api';
 import { orderKey } from '../../src/grocery/keys';
 import { MAX_CODE_FAILS } from '../../src/grocery/delivery/rules';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import { orderOutForDelivery, table } from './grocery-fixtures';
 
 /**
@@ -13,13 +13,7 @@ import { orderOutForDelivery, table } from './grocery-fixtures';
  * (429, the one error shape) until the lock has passed. The count is kept on the order by
  * conditional writes, each wrong code counted once even when sent twice from the offline queue.
  */
-jest.setTimeout(60_000);
-
-let store: { token: string };
-let liJianguo: { token: string };
-beforeAll(async () => {
-  [store, liJianguo] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
+const [store, liJianguo] = signedIn('store', 'worker');
 
 const deliver = (orderId: string, pickupCode: string, key = randomUUID()) =>
   call(worker.confirm, {

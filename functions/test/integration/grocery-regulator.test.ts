@@ -1,22 +1,13 @@
 import { ComplaintResponse, ComplaintsResponse, ErrorBody, HandledComplaintResponse } from '@citycare/contract';
 import { regulator as regulatorApi, shop } from './grocery-api';
-import { call, loginAs } from './helpers';
-import { freshResident, newItem, newSlot, orderBody, placeOrder, snapshot, STORE } from './grocery-fixtures';
+import { call, signedIn } from './helpers';
+import { ordered, snapshot, STORE } from './grocery-fixtures';
 
 /** The market regulator lists residents' complaints and marks each handled, once, with a note. */
-jest.setTimeout(60_000);
-
-let store: { token: string };
-let worker: { token: string };
-let zhouMin: { token: string };
-beforeAll(async () => {
-  [store, worker, zhouMin] = await Promise.all([loginAs('store'), loginAs('worker'), loginAs('regulator')]);
-});
+const [store, worker, zhouMin] = signedIn('store', 'worker', 'regulator');
 
 async function aComplaint() {
-  const me = await freshResident();
-  const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
-  const { orderId } = (await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 1 }]))).body.order;
+  const { me, orderId } = await ordered(store.token);
   const res = await call(shop.complain, {
     token: me.token,
     params: { orderId },

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ComplaintsResponse, OrderResponse, OrdersResponse, PickListResponse } from '@citycare/contract';
-import { grantRole } from '../../src/admin/handlers';
 import { regulator as regulatorApi, shop, staff, worker } from './grocery-api';
-import { call, loginAs, unique } from './helpers';
+import { call, loginAs, newStaff, type Session, signedIn } from './helpers';
 import {
   address,
   COMMUNITY,
@@ -12,32 +11,18 @@ import {
   newSlot,
   orderBody,
   placeOrder,
+  shopper,
   slotRow,
   snapshot,
   STORE,
 } from './grocery-fixtures';
 
-// Several requests per test against DynamoDB Local, with other test files running beside.
-jest.setTimeout(60_000);
-
-let store: { token: string; userId: string };
-let liJianguo: { token: string; userId: string };
+const [store, liJianguo] = signedIn('store', 'worker');
 /** A store operator of another store, and a worker of another community. */
-let otherStore: { token: string; userId: string };
-let otherWorker: { token: string; userId: string };
-
+let otherStore: Session;
+let otherWorker: Session;
 beforeAll(async () => {
-  [store, liJianguo] = await Promise.all([loginAs('store'), loginAs('worker')]);
-  const admin = await loginAs('admin');
-  [otherStore, otherWorker] = await Promise.all([loginAs(unique('gs')), loginAs(unique('gw'))]);
-  await call(grantRole, {
-    token: admin.token,
-    body: { userId: otherStore.userId, grant: { role: 'store', scope: 'st-haixing' } },
-  });
-  await call(grantRole, {
-    token: admin.token,
-    body: { userId: otherWorker.userId, grant: { role: 'worker', scope: 'zq-yingbin' } },
-  });
+  [otherStore, otherWorker] = await Promise.all([newStaff('store', 'st-haixing'), newStaff('worker', 'zq-yingbin')]);
 });
 
 const advance = (token: string, orderId: string, body: Record<string, unknown>) =>
@@ -51,8 +36,7 @@ const deliver = (token: string, orderId: string, pickupCode: string, key = rando
   });
 
 async function anOrder(room = '301') {
-  const me = await freshResident();
-  const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
+  const { me, item, slotId } = await shopper(store.token);
   const res = await placeOrder(me.token, orderBody(slotId, [{ itemId: item, qty: 2 }], { address: address(room) }));
   return { me, item, slotId, order: res.body.order as { orderId: string; pickupCode: string } };
 }

@@ -70,3 +70,10 @@ export async function codeOf(token: string, residentId: string) {
 }
 
 export const scanId = () => `s-${randomUUID()}`;
+
+/** A new registered resident (see `registeredUser`) and their health code's signed token. */
+export async function residentWithCode(prefix = 'hr') {
+  const resident = await registeredUser(prefix);
+  const { token } = await codeOf(resident.token, resident.resident.residentId);
+  return { resident, token };
+}

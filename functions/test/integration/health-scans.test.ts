@@ -4,17 +4,13 @@ import { db } from '../../src/lib/dynamo';
 import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { codeGsiPk, scanKey } from '../../src/health/keys';
 import { healthKeys, signHealthToken } from '../../src/health/tokens';
-import { call, loginAs, scanAll, unique } from './helpers';
-import { codeOf, healthSnapshot, registeredUser, scanId, scansTable } from './health-helpers';
+import { call, scanAll, signedIn, unique } from './helpers';
+import { codeOf, healthSnapshot, registeredUser, residentWithCode, scanId, scansTable } from './health-helpers';
 
 /** Scans at checkpoints (uploaded, offline ones retried), visits by place code, outsiders. */
 
-let checkpoint: { token: string; userId: string };
-let official: { token: string; userId: string };
-beforeAll(async () => {
-  checkpoint = await loginAs('checkpoint'); // 张伟, 陆屯卡点 (cp-lutun)
-  official = await loginAs('official');
-});
+// 张伟 of 陆屯卡点 (cp-lutun), and an official.
+const [checkpoint, official] = signedIn('checkpoint', 'official');
 
 const scan = (token: string, overrides: Record<string, unknown> = {}) => ({
   scanId: scanId(),
@@ -35,8 +31,7 @@ const rowsWith = async (ids: string[]) =>
 
 describe('POST /health/scans', () => {
   it('stores scans once, however often an offline batch is retried, even concurrently', async () => {
-    const resident = await registeredUser();
-    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const { resident, token } = await residentWithCode();
     const scans = [scan(token), scan(token, { scannedAt: new Date(Date.now() - 60_000).toISOString() })];
     const body = { placeId: 'cp-lutun', scans };
     const first = await upload(checkpoint.token, body);
@@ -61,8 +56,7 @@ describe('POST /health/scans', () => {
   });
 
   it('refuses a forged code per item and stores nothing for it', async () => {
-    const resident = await registeredUser();
-    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const { token } = await residentWithCode();
     const forged = scan('eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.', { result: 'pass', reason: 'ok' });
     const [h64, p64, s64] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(p64, 'base64url').toString()) as Record<string, unknown>;
@@ -81,8 +75,7 @@ describe('POST /health/scans', () => {
   });
 
   it('refuses a scan of a fresh code dated 20 days ago, so tracing cannot place anyone in the past', async () => {
-    const resident = await registeredUser();
-    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const { resident, token } = await residentWithCode();
     const backdated = scan(token, { scannedAt: new Date(Date.now() - 20 * 86400_000).toISOString() });
     const yesterday = scan(token, { scannedAt: new Date(Date.now() - 86400_000).toISOString() });
     const before = await healthSnapshot(checkpoint.userId, resident.userId);
@@ -139,8 +132,7 @@ describe('POST /health/scans', () => {
   });
 
   it("refuses another place's scans, residents, and bad bodies, writing nothing", async () => {
-    const resident = await registeredUser();
-    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const { resident, token } = await residentWithCode();
     const before = await healthSnapshot(checkpoint.userId, resident.userId);
     expect((await upload(checkpoint.token, { placeId: 'vn-yingkou-station', scans: [scan(token)] })).status).toBe(403);
     expect((await upload(resident.token, { placeId: 'cp-lutun', scans: [scan(token)] })).status).toBe(403);
@@ -160,8 +152,7 @@ describe('POST /health/scans', () => {
   });
 
   it("spreads a busy place's stream over shards, not one partition", async () => {
-    const resident = await registeredUser();
-    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const { token } = await residentWithCode();
     const scans = Array.from({ length: 40 }, () => scan(token));
     expect((await upload(checkpoint.token, { placeId: 'cp-lutun', scans })).body.stored).toBe(40);
     const rows = await rowsWith(scans.map((s) => s.scanId));
@@ -173,8 +164,7 @@ describe('POST /health/scans', () => {
   });
 
   it('ignores rows past their expiry that TTL has not deleted yet', async () => {
-    const resident = await registeredUser();
-    const { token } = await codeOf(resident.token, resident.resident.residentId);
+    const { resident, token } = await residentWithCode();
     const codeId = (await scanAll(process.env.TABLE_HEALTH ?? '')).find(
       (i) => i.sk === `P#${resident.resident.residentId}`,
     )?.codeId as string;

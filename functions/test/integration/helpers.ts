@@ -2,8 +2,10 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
 import type { Handler } from '../../src/lib/http';
+import type { RoleGrant } from '@citycare/contract';
 import { userIdForOpenid } from '../../src/auth/identity';
 import { login } from '../../src/auth/handlers';
+import { grantRole } from '../../src/admin/handlers';
 
 export interface CallOptions {
   method?: string;
@@ -68,10 +70,42 @@ export async function loginAs(key: string): Promise<{ token: string; userId: str
 
 export const demoUserId = (key: string) => userIdForOpenid(`dev:${key}`);
 
-/** Every item of a table (test tables are small). */
+export interface Session {
+  token: string;
+  userId: string;
+}
+
+/**
+ * Accounts signed in once, together, before the file's tests (in a `beforeAll` registered
+ * here): `const [store, worker] = signedIn('store', 'worker')`, then `store.token` in a test.
+ */
+export function signedIn<const K extends readonly string[]>(...keys: K): { [I in keyof K]: Session } {
+  const sessions = keys.map(() => ({ token: '', userId: '' }));
+  beforeAll(async () => {
+    const signed = await Promise.all(keys.map((key) => loginAs(key)));
+    signed.forEach((s, i) => Object.assign(sessions[i] as Session, s));
+  });
+  return sessions as { [I in keyof K]: Session };
+}
+
+/** A new user (signing in for the first time) holding `grant`, given by the demo admin through the real API. */
+export async function newStaff(role: RoleGrant['role'], scope?: string): Promise<Session> {
+  const [user, admin] = await Promise.all([loginAs(unique('st').toLowerCase()), loginAs('admin')]);
+  const res = await call(grantRole, { token: admin.token, body: { userId: user.userId, grant: { role, scope } } });
+  if (res.status !== 200) throw new Error(`grant failed: ${JSON.stringify(res.body)}`);
+  return user;
+}
+
+/** Every item of a table, all pages. */
 export async function scanAll(table: string): Promise<Record<string, unknown>[]> {
-  const out = await db().send(new ScanCommand({ TableName: table, ConsistentRead: true }));
-  return out.Items ?? [];
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
 }
 
 /** A run-unique suffix, so tests never collide on keys. */

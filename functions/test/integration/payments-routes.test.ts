@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { getOpenid } from '../../src/auth/store';
+import { getOpenid } from '../../src/auth/storage';
 import { db } from '../../src/lib/dynamo';
 import { newPaymentId } from '../../src/payments/ids';
 import { handler as notify } from '../../src/payments/lambdas/notify';

@@ -1,18 +1,8 @@
 import { AccountDetail, ErrorBody, ReliefResponse, UtilityOverview } from '@citycare/contract';
 import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
-import { call, loginAs } from './helpers';
-import {
-  AFTER_WINDOW,
-  BEFORE_WINDOW,
-  IN_WINDOW,
-  makeAccount,
-  newHousehold,
-  newStaff,
-  rowsOf,
-  setNow,
-  table,
-  scanPaged,
-} from './utility-fixtures';
+import { call, loginAs, newStaff, scanAll } from './helpers';
+import { AFTER_WINDOW, BEFORE_WINDOW, IN_WINDOW, setNow } from './utility-clock';
+import { companyGet, linkedAccount, makeAccount, newHousehold, rowsOf, table } from './utility-fixtures';
 
 const link = (token: string, accountNo: string, holderName: string) =>
   call(resident.linkAccount, { token, body: { accountNo, holderName } });
@@ -53,7 +43,7 @@ describe('linking accounts', () => {
 
   it('refuses a bad body with 400 and writes nothing', async () => {
     const hh = await newHousehold();
-    const before = (await scanPaged(table())).length;
+    const before = (await scanAll(table())).length;
     for (const body of [
       { accountNo: 'x', holderName: '王' },
       { accountNo: '0101234567' },
@@ -62,7 +52,7 @@ describe('linking accounts', () => {
       const res = await call(resident.linkAccount, { token: hh.token, body });
       expect(res.status).toBe(400);
     }
-    expect((await scanPaged(table())).length).toBe(before);
+    expect((await scanAll(table())).length).toBe(before);
   });
 
   it('keeps another household out: 409 on link, 404 on read, unlink and plan without saying it exists', async () => {
@@ -101,14 +91,12 @@ describe('linking accounts', () => {
 describe('bills and late fees', () => {
   it('shows bills newest first with the late fee owed, waived once relief is approved', async () => {
     setNow(new Date('2020-03-25T02:00:00Z'));
-    const hh = await newHousehold();
-    const no = await makeAccount({
+    const { hh, no } = await linkedAccount({
       bills: [
         { month: '2019-12', amountFen: 10000, dueDate: '2020-01-15' },
         { month: '2020-01', amountFen: 10000, dueDate: '2020-02-15' },
       ],
     });
-    await link(hh.token, no, '王秀兰');
     const before = AccountDetail.parse((await detail(hh.token, no)).body);
     expect(before.bills.map((b) => [b.month, b.lateFeeFen, b.lateFeeWaived])).toEqual([
       ['2020-01', 390, false],
@@ -165,26 +153,16 @@ describe('relief applications', () => {
 
   it('outside the window goes to the company staff, who approve it; another company’s staff get 403', async () => {
     setNow(BEFORE_WINDOW);
-    const hh = await newHousehold();
-    const no = await makeAccount({ company: 'ut-water' });
-    await link(hh.token, no, '王秀兰');
+    const { hh } = await linkedAccount({ company: 'ut-water' });
     const res = ReliefResponse.parse((await apply(hh.token)).body);
     expect(res.relief.parts[0]).toMatchObject({ company: 'ut-water', status: 'pending' });
     expect((await overview(hh.token)).accounts[0]?.protectedNow).toBe(false);
 
     const water = await loginAs('utility');
     const power = await newStaff('utility', 'ut-power');
-    const queue = await call(staff.reliefReviews, {
-      method: 'GET',
-      token: water.token,
-      params: { company: 'ut-water' },
-    });
+    const queue = await call(staff.reliefReviews, companyGet(water.token));
     expect(JSON.stringify(queue.body)).toContain(hh.userId);
-    const peek = await call(staff.reliefReviews, {
-      method: 'GET',
-      token: power.token,
-      params: { company: 'ut-water' },
-    });
+    const peek = await call(staff.reliefReviews, companyGet(power.token));
     const cross = await call(staff.decideRelief, {
       token: power.token,
       params: { company: 'ut-water', householdId: hh.userId },
@@ -221,9 +199,7 @@ describe('relief applications', () => {
 
   it('lets staff reject with a reason (required) and the household apply again', async () => {
     setNow(AFTER_WINDOW);
-    const hh = await newHousehold();
-    const no = await makeAccount();
-    await link(hh.token, no, '王秀兰');
+    const { hh } = await linkedAccount();
     await apply(hh.token);
     const water = await loginAs('utility');
     const params = { company: 'ut-water', householdId: hh.userId };
@@ -249,9 +225,7 @@ describe('relief applications', () => {
 
 describe('installment plans', () => {
   async function approvedAccount(bills?: { month: string; amountFen: number; dueDate: string }[]) {
-    const hh = await newHousehold();
-    const no = await makeAccount({ bills });
-    await link(hh.token, no, '王秀兰');
+    const { hh, no } = await linkedAccount({ bills });
     setNow(IN_WINDOW);
     await apply(hh.token);
     return { hh, no };
@@ -283,9 +257,7 @@ describe('installment plans', () => {
 
   it('is refused without approved relief', async () => {
     setNow(AFTER_WINDOW);
-    const hh = await newHousehold();
-    const no = await makeAccount();
-    await link(hh.token, no, '王秀兰');
+    const { hh, no } = await linkedAccount();
     const res = await call(resident.createPlan, { token: hh.token, params: { accountNo: no }, body: { months: 3 } });
     expect(res.status).toBe(422);
     expect(ErrorBody.parse(res.body).error.message).toContain('缓缴');

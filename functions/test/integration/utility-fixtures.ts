@@ -1,13 +1,13 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
 import type { Handler } from '../../src/lib/http';
-import { setClock } from '../../src/utility/clock';
-import { grantRole } from '../../src/admin/handlers';
 import { demoAccountItems, type DemoAccount } from '../../../scripts/lib/seed-utility';
-import { call, httpEvent, loginAs, unique, type CallOptions } from './helpers';
+import { StaffAccount } from '@citycare/contract';
+import { call, httpEvent, loginAs, scanAll, unique, type CallOptions } from './helpers';
+import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
 
-/** Fixtures of the utility tests: fresh accounts and households per test, and a settable clock. */
+/** Fixtures of the utility tests: fresh accounts and households per test (the clock: utility-clock.ts). */
 
 export const COMPANIES: Record<string, { name: string; kind: string }> = {
   'ut-water': { name: '营口市自来水公司', kind: 'water' },
@@ -16,13 +16,7 @@ export const COMPANIES: Record<string, { name: string; kind: string }> = {
   'ut-heat': { name: '营口热电集团', kind: 'heating' },
 };
 
-export const IN_WINDOW = new Date('2020-02-10T02:00:00.000Z');
-export const BEFORE_WINDOW = new Date('2020-01-20T02:00:00.000Z');
-export const AFTER_WINDOW = new Date('2020-07-05T02:00:00.000Z');
-
-export function setNow(at: Date): void {
-  setClock(() => at);
-}
+export { AFTER_WINDOW, BEFORE_WINDOW, IN_WINDOW, setNow } from './utility-clock';
 
 let counter = 0;
 export function newAccountNo(): string {
@@ -68,13 +62,28 @@ export async function newHousehold(): Promise<{ token: string; userId: string }>
   return loginAs(unique('hh').toLowerCase().slice(0, 32));
 }
 
-/** A new user holding `role:scope`, granted by the demo admin through the real API. */
-export async function newStaff(role: 'utility' | 'worker', scope: string): Promise<{ token: string; userId: string }> {
-  const user = await newHousehold();
-  const admin = await loginAs('admin');
-  const res = await call(grantRole, { token: admin.token, body: { userId: user.userId, grant: { role, scope } } });
-  if (res.status !== 200) throw new Error(`grant failed: ${JSON.stringify(res.body)}`);
-  return user;
+export { newStaff } from './helpers';
+
+/** A new household with a new account (of `spec`) linked to it through the resident's route. */
+export async function linkedAccount(spec: AccountSpec = {}) {
+  const [hh, no] = await Promise.all([newHousehold(), makeAccount(spec)]);
+  const holderName = spec.holderName ?? '王秀兰';
+  const res = await call(resident.linkAccount, { token: hh.token, body: { accountNo: no, holderName } });
+  if (res.status !== 201) throw new Error(`link failed: ${JSON.stringify(res.body)}`);
+  return { hh, no };
+}
+
+/** The options of a staff GET on a company's route (`/utility/staff/{company}/…`). */
+export const companyGet = (token: string, company = 'ut-water'): CallOptions => ({
+  method: 'GET',
+  token,
+  params: { company },
+});
+
+/** An account as the company's staff see it: supply, protection and the latest disconnection attempts. */
+export async function staffView(token: string, accountNo: string, company = 'ut-water') {
+  const res = await call(staff.staffAccount, { method: 'GET', token, params: { company, accountNo } });
+  return StaffAccount.parse(res.body);
 }
 
 /** Calls a handler whose answer may not be JSON (the CSV export). */
@@ -82,25 +91,14 @@ export async function callRaw(handler: Handler, options: CallOptions): Promise<A
   return handler(httpEvent(options));
 }
 
-/** Every item of a table, all pages. */
-export async function scanPaged(tableName: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
+/** Every item of a table, all pages (the name the payment tests use). */
+export { scanAll as scanPaged } from './helpers';
 
 /** The rows of the utility table with this account in their key. */
 export async function rowsOf(accountNo: string): Promise<Record<string, unknown>[]> {
-  return (await scanPaged(table())).filter((r) => JSON.stringify(r).includes(accountNo));
+  return (await scanAll(table())).filter((r) => JSON.stringify(r).includes(accountNo));
 }
 
 export async function auditRowsOf(accountNo: string): Promise<Record<string, unknown>[]> {
-  return (await scanPaged(auditTable())).filter((r) => r.accountNo === accountNo);
+  return (await scanAll(auditTable())).filter((r) => r.accountNo === accountNo);
 }

@@ -1,25 +1,23 @@
 import { parse } from 'csv-parse/sync';
-import { ErrorBody, ImportBillsResponse, RepairList, StaffAccount } from '@citycare/contract';
+import { ErrorBody, ImportBillsResponse, RepairList } from '@citycare/contract';
 import { residentHandlers as resident, staffHandlers as staff } from './utility-api';
-import { call, loginAs } from './helpers';
+import { call, loginAs, newStaff } from './helpers';
+import { AFTER_WINDOW, IN_WINDOW, setNow } from './utility-clock';
 import {
-  AFTER_WINDOW,
   auditRowsOf,
   callRaw,
-  IN_WINDOW,
+  companyGet,
+  linkedAccount,
   makeAccount,
   newHousehold,
-  newStaff,
   rowsOf,
-  setNow,
+  staffView,
 } from './utility-fixtures';
 
 beforeEach(() => setNow(IN_WINDOW));
 
 async function protectedAccount(company = 'ut-water') {
-  const hh = await newHousehold();
-  const no = await makeAccount({ company });
-  await call(resident.linkAccount, { token: hh.token, body: { accountNo: no, holderName: '王秀兰' } });
+  const { hh, no } = await linkedAccount({ company });
   const res = await call(resident.applyRelief, { token: hh.token, body: { hardship: '家中老人无收入' } });
   expect(res.status).toBe(200);
   return { hh, no };
@@ -46,15 +44,7 @@ describe('disconnection', () => {
     const res = await disconnect(water.token, 'ut-water', no);
     expect(res.status).toBe(409);
     expect(ErrorBody.parse(res.body).error.code).toBe('ACCOUNT_PROTECTED');
-    const view = StaffAccount.parse(
-      (
-        await call(staff.staffAccount, {
-          method: 'GET',
-          token: water.token,
-          params: { company: 'ut-water', accountNo: no },
-        })
-      ).body,
-    );
+    const view = await staffView(water.token, no);
     expect(view.account).toMatchObject({ supply: 'on', protectedNow: true });
     expect(view.attempts).toEqual([{ at: IN_WINDOW.toISOString(), outcome: 'refused', reason: '欠费三个月' }]);
     const audit = await auditRowsOf(no);
@@ -96,18 +86,10 @@ describe('protected-accounts export', () => {
     const water = await loginAs('utility');
     const { no } = await protectedAccount('ut-water');
     const { no: gasNo } = await protectedAccount('ut-gas');
-    const json = await call(staff.protectedAccounts, {
-      method: 'GET',
-      token: water.token,
-      params: { company: 'ut-water' },
-    });
+    const json = await call(staff.protectedAccounts, companyGet(water.token));
     expect(JSON.stringify(json.body)).toContain(no);
     expect(JSON.stringify(json.body)).not.toContain(gasNo);
-    const res = await callRaw(staff.exportProtected, {
-      method: 'GET',
-      token: water.token,
-      params: { company: 'ut-water' },
-    });
+    const res = await callRaw(staff.exportProtected, companyGet(water.token));
     expect(res.statusCode).toBe(200);
     expect(res.headers?.['content-type']).toBe('text/csv; charset=utf-8');
     const text = String(res.body);
@@ -124,17 +106,9 @@ describe('protected-accounts export', () => {
     const power = await newStaff('utility', 'ut-power');
     const { no } = await protectedAccount();
     setNow(new Date('2020-08-01T00:00:00Z'));
-    const later = await call(staff.protectedAccounts, {
-      method: 'GET',
-      token: water.token,
-      params: { company: 'ut-water' },
-    });
+    const later = await call(staff.protectedAccounts, companyGet(water.token));
     expect(JSON.stringify(later.body)).not.toContain(no);
-    const cross = await callRaw(staff.exportProtected, {
-      method: 'GET',
-      token: power.token,
-      params: { company: 'ut-water' },
-    });
+    const cross = await callRaw(staff.exportProtected, companyGet(power.token));
     expect(cross.statusCode).toBe(403);
   });
 });
@@ -211,15 +185,9 @@ describe('repairs', () => {
     const repairId = (created.body as { repair: { repairId: string } }).repair.repairId;
     const mine = RepairList.parse((await call(resident.myRepairs, { method: 'GET', token: hh.token })).body);
     expect(mine.repairs.map((r) => [r.repairId, r.status])).toEqual([[repairId, 'submitted']]);
-    const queue = RepairList.parse(
-      (await call(staff.repairQueue, { method: 'GET', token: water.token, params: { company: 'ut-water' } })).body,
-    );
+    const queue = RepairList.parse((await call(staff.repairQueue, companyGet(water.token))).body);
     expect(queue.repairs.some((r) => r.repairId === repairId)).toBe(true);
-    const powerQueue = await call(staff.repairQueue, {
-      method: 'GET',
-      token: power.token,
-      params: { company: 'ut-power' },
-    });
+    const powerQueue = await call(staff.repairQueue, companyGet(power.token, 'ut-power'));
     expect(JSON.stringify(powerQueue.body)).not.toContain(repairId);
 
     const update = (token: string, company: string, status: string) =>

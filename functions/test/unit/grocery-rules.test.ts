@@ -44,29 +44,26 @@ describe('transaction size', () => {
     expect(checkoutTransactionSize(1, 1)).toBe(7);
   });
 
+  /** A checkout request but for its lines. */
+  const checkout = {
+    storeId: 'st-xingfu',
+    communityId: 'zq-jianshe',
+    slotId: 's202002100100',
+    payment: 'prepaid',
+    address: { building: '3', unit: '2', room: '501' },
+    contact: { name: '王秀兰', phone: '13800000000' },
+  };
+
   it('refuses more lines than that in the contract, with a clear message', () => {
     const lines = Array.from({ length: MAX_LINES_PER_ORDER + 1 }, (_, i) => ({ itemId: `i-${i}`, qty: 1 }));
-    const parsed = CheckoutRequest.safeParse({
-      storeId: 'st-xingfu',
-      communityId: 'zq-jianshe',
-      slotId: 's202002100100',
-      payment: 'prepaid',
-      address: { building: '3', unit: '2', room: '501' },
-      contact: { name: '王秀兰', phone: '13800000000' },
-      lines,
-    });
+    const parsed = CheckoutRequest.safeParse({ ...checkout, lines });
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toContain(`每单最多 ${MAX_LINES_PER_ORDER} 种商品`);
   });
 
   it('refuses the same item twice in one order (it would be two writes of one item)', () => {
     const parsed = CheckoutRequest.safeParse({
-      storeId: 'st-xingfu',
-      communityId: 'zq-jianshe',
-      slotId: 's202002100100',
-      payment: 'prepaid',
-      address: { building: '3', unit: '2', room: '501' },
-      contact: { name: '王秀兰', phone: '13800000000' },
+      ...checkout,
       lines: [
         { itemId: 'baicai', qty: 1 },
         { itemId: 'baicai', qty: 2 },

@@ -2,16 +2,10 @@ import { cityDate, isCityDate, maskName, yuan, yuanToFen } from '@citycare/contr
 import { sameName } from '../../src/utility/accounts/rules';
 import { addMonths, installmentSchedule, planRefusal } from '../../src/utility/plans/rules';
 import { protectionEnd, ruleDecision } from '../../src/utility/relief/rules';
-import { inWindow, isProtected, lateFee, windowBounds, type ReliefConfig } from '../../src/utility/rules';
+import { inWindow, isProtected, lateFee, windowBounds } from '../../src/utility/rules';
+import { RELIEF as cfg } from './utility-fixtures';
 import { pinnedDayClock } from '../../src/utility/clock';
 
-const cfg: ReliefConfig = {
-  startDate: '2020-01-24',
-  endDate: '2020-06-30',
-  graceDays: 30,
-  coveredCompanies: ['ut-water', 'ut-gas'],
-  lateFee: { basisPointsPerDay: 10, capPercent: 30 },
-};
 const at = (iso: string) => new Date(iso);
 
 describe('relief window edges (Asia/Shanghai days, inclusive)', () => {

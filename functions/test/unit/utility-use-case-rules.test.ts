@@ -2,18 +2,11 @@ import type { AccountItem, BillItem, PartItem } from '../../src/utility/items';
 import { linesFor, newRecord, unpaidBills } from '../../src/utility/payments/rules';
 import { applicationChanges, protectedUntilKept } from '../../src/utility/relief/rules';
 import { queueOrder } from '../../src/utility/repairs/rules';
-import type { ReliefConfig } from '../../src/utility/rules';
+import { RELIEF as cfg } from './utility-fixtures';
 import { disconnectRefusal } from '../../src/utility/staff/rules';
 
 /** The rules each utility use case adds to the shared relief rules (utility-rules.test.ts). */
 
-const cfg: ReliefConfig = {
-  startDate: '2020-01-24',
-  endDate: '2020-06-30',
-  graceDays: 30,
-  coveredCompanies: ['ut-water', 'ut-gas'],
-  lateFee: { basisPointsPerDay: 10, capPercent: 30 },
-};
 const inside = new Date('2020-02-10T02:00:00Z');
 
 const account = (accountNo: string, company: string, extra: Partial<AccountItem> = {}) =>

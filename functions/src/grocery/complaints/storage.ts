@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, queryAll, transact, TransactionCancelled } from '../../lib/dynamo';
+import { conditionalUpdate, db, queryAll, transact, TransactionCancelled } from '../../lib/dynamo';
 import { conflict, notFound } from '../../lib/errors';
 import { groceryConfig } from '../config';
 import { BY_USER, complaintKey, COMPLAINTS_PARTITION, openComplaintKey, orderKey } from '../keys';
@@ -84,15 +84,11 @@ export async function markHandled(complaintId: string, by: string, note: string,
   const handled = { at: now.toISOString(), note, by };
   try {
     await transact([
-      {
-        Update: {
-          TableName: table(),
-          Key: complaintKey(complaintId),
-          UpdateExpression: 'SET handled = :handled',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(handled)',
-          ExpressionAttributeValues: { ':handled': handled },
-        },
-      },
+      conditionalUpdate(table(), complaintKey(complaintId), {
+        set: 'SET handled = :handled',
+        condition: 'attribute_exists(pk) AND attribute_not_exists(handled)',
+        values: { ':handled': handled },
+      }),
       {
         // Complaints filed before the marker existed have none: nothing to remove then.
         Delete: {

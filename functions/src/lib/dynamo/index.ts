@@ -5,11 +5,13 @@
  */
 export { db, isConditionFailure, onRequest, transactionReasons, type Consumed } from './client';
 export { countAll, queryAll, queryPage } from './query';
+export { getItem } from './get';
 export { BATCH_GET_MAX, batchGetAll } from './batch';
 export {
   cancellationReasons,
   plainItem,
   transact,
+  transactIfUnchanged,
   TransactionCancelled,
   TRANSACT_MAX,
   type Reason,
@@ -17,4 +19,5 @@ export {
   type TransactItem,
 } from './transact';
 export { auditKey, auditPut } from './audit';
+export { conditionalUpdate, statusChange } from './status';
 export { CONFLICT, isConflict, retryOnConflict } from './retry';

@@ -59,6 +59,17 @@ export function cancellationReasons<Tag>(err: unknown, tags: Tag[] = []): Reason
   }));
 }
 
+/** Commits every item or none; false when a condition did not hold (the state moved on meanwhile). */
+export async function transactIfUnchanged(items: TransactItem[]): Promise<boolean> {
+  try {
+    await transact(items);
+    return true;
+  } catch (err) {
+    if (err instanceof TransactionCancelled && err.conditionFailed) return false;
+    throw err;
+  }
+}
+
 /**
  * Commits every item or none. Items may be plain or tagged; a cancellation is thrown as
  * TransactionCancelled with each item's reason, old values and tag, for the domain to explain.

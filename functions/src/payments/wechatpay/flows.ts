@@ -8,7 +8,8 @@ import { paidItem } from './items';
 import { checkPaid, notifyAnswer, openNotification, type NotifyAnswer } from './notification';
 import { settleRefund } from './refunds';
 import type { HeaderSource } from './signature';
-import { commit, getPayment, updatePayment, type PaymentRecord } from './store';
+import { getPayment, updatePayment, type PaymentRecord } from './store';
+import { transactIfUnchanged } from '../../lib/dynamo';
 import type { Transaction } from './types';
 
 /**
@@ -64,7 +65,7 @@ async function settleTransaction(tx: Transaction, d: FlowDeps, known?: PaymentRe
   if (payment.status === 'pending') {
     const now = d.now();
     const items = [paidItem(proof, now), ...(d.hooks[payment.purpose]?.paid?.(payment, now) ?? [])];
-    if (await commit(items)) return { ok: true, result: 'settled' };
+    if (await transactIfUnchanged(items)) return { ok: true, result: 'settled' };
   }
   const fresh = await getPayment(payment.paymentId);
   if (fresh?.transactionId === proof.transactionId) return { ok: true, result: 'already-settled' };

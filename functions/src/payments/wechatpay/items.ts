@@ -1,3 +1,4 @@
+import { statusChange } from '../../lib/dynamo';
 import type { NewPayment, SettlementProof, TransactItem } from '../provider';
 import { paymentKey, paymentsTable } from '../table';
 import { firstLook, refundFirstLook } from './sweep-rules';
@@ -54,17 +55,10 @@ export function paidItem(proof: SettlementProof, now: Date): TransactItem {
   };
 }
 
+/** Pending → cancelled, out of the schedule's index. */
 export function cancelItem(paymentId: string, now: Date): TransactItem {
-  return {
-    Update: {
-      TableName: paymentsTable(),
-      Key: paymentKey(paymentId),
-      UpdateExpression: 'SET #s = :cancelled, cancelledAt = :now REMOVE sweep, sweepAt',
-      ConditionExpression: '#s = :pending',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now.toISOString() },
-    },
-  };
+  const change = { from: 'pending', to: 'cancelled', now, remove: 'sweep, sweepAt' };
+  return statusChange(paymentsTable(), paymentKey(paymentId), change);
 }
 
 /** Paid → refunding, in full; out_refund_no is the payment id, so a retried refund is the same refund. */

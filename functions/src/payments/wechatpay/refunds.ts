@@ -4,7 +4,8 @@ import { WechatPayError } from './client';
 import { defaultDeps, type FlowDeps, type Outcome } from './deps';
 import { refundedItem, refundProblemItem } from './items';
 import { checkRefund } from './notification';
-import { commit, getPayment, updatePayment, type PaymentRecord } from './store';
+import { getPayment, updatePayment, type PaymentRecord } from './store';
+import { transactIfUnchanged } from '../../lib/dynamo';
 import { refundQueryAt, refundRetryAt } from './sweep-rules';
 import type { Refund } from './types';
 
@@ -46,7 +47,7 @@ export async function settleRefund(refund: Refund, d: FlowDeps): Promise<Outcome
     refundedItem(payment.paymentId, payment.outRefundNo, proof.refundId, now),
     ...(d.hooks[payment.purpose]?.refunded?.(payment, now) ?? []),
   ];
-  if (await commit(items)) return { ok: true, result: 'refunded' };
+  if (await transactIfUnchanged(items)) return { ok: true, result: 'refunded' };
   const fresh = await getPayment(payment.paymentId);
   return fresh?.status === 'refunded' && fresh.refundId === proof.refundId
     ? { ok: true, result: 'already-refunded' }
@@ -63,7 +64,7 @@ export async function markRefundProblem(payment: PaymentRecord, problem: string,
     refundProblemItem(payment.paymentId, problem, now),
     ...(d.hooks[payment.purpose]?.refundFailed?.(payment, problem, now) ?? []),
   ];
-  if (!(await commit(items)))
+  if (!(await transactIfUnchanged(items)))
     log.warn('refund problem not recorded: the refund moved on', { paymentId: payment.paymentId });
 }
 

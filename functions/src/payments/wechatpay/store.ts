@@ -1,6 +1,6 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, isConditionFailure, queryAll, transact, TransactionCancelled, type TransactItem } from '../../lib/dynamo';
-import type { PaymentPurpose, PaymentStatus } from '../provider';
+import { UpdateCommand, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
+import { conditionalUpdate, db, getItem, isConditionFailure, queryAll } from '../../lib/dynamo';
+import type { NewPayment, PaymentStatus } from '../provider';
 import { paymentKey, paymentsTable } from '../table';
 
 /**
@@ -9,13 +9,7 @@ import { paymentKey, paymentsTable } from '../table';
  * pending ones (a late notification, an expiry), refunds in flight and refunds in trouble —
  * keyed by bucket and the time to look next. A payment leaves the index when it settles.
  */
-export interface PaymentRecord {
-  paymentId: string;
-  payerId: string;
-  amountFen: number;
-  purpose: PaymentPurpose;
-  reference: string;
-  description: string;
+export interface PaymentRecord extends Omit<NewPayment, 'payerOpenid' | 'expiresAt'> {
   /** ISO time after which it can no longer be paid. */
   expiresAt: string;
   createdAt?: string;
@@ -38,23 +32,10 @@ export interface PaymentRecord {
 export type SweepBucket = 'pending' | 'refunding' | 'refund-problem';
 export const SWEEP_INDEX = 'bySweep';
 
-export async function getPayment(paymentId: string): Promise<PaymentRecord | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: paymentsTable(), Key: paymentKey(paymentId), ConsistentRead: true }),
-  );
-  return out.Item as PaymentRecord | undefined;
-}
+export const getPayment = (paymentId: string) => getItem<PaymentRecord>(paymentsTable(), paymentKey(paymentId));
 
-/** Commits every item or none; false when a condition did not hold (the state moved on). */
-export async function commit(items: TransactItem[]): Promise<boolean> {
-  try {
-    await transact(items);
-    return true;
-  } catch (err) {
-    if (err instanceof TransactionCancelled && err.conditionFailed) return false;
-    throw err;
-  }
-}
+/** Commits every item or none; false when a condition did not hold (lib/dynamo's, under the name the sweep tests use). */
+export { transactIfUnchanged as commit } from '../../lib/dynamo';
 
 /**
  * One conditional update of a payment's own row (`#s` is its status); false when the condition
@@ -67,16 +48,12 @@ export async function updatePayment(
   values: Record<string, unknown>,
 ): Promise<boolean> {
   try {
-    await db().send(
-      new UpdateCommand({
-        TableName: paymentsTable(),
-        Key: paymentKey(paymentId),
-        UpdateExpression: expression,
-        ConditionExpression: condition,
-        ...(`${expression} ${condition}`.includes('#s') ? { ExpressionAttributeNames: { '#s': 'status' } } : {}),
-        ExpressionAttributeValues: values,
-      }),
-    );
+    const { Update } = conditionalUpdate(paymentsTable(), paymentKey(paymentId), {
+      set: expression,
+      condition,
+      values,
+    });
+    await db().send(new UpdateCommand(Update as UpdateCommandInput));
     return true;
   } catch (err) {
     if (isConditionFailure(err)) return false;

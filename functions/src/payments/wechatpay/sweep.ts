@@ -5,7 +5,8 @@ import { defaultDeps, type FlowDeps } from './deps';
 import { closeUnpaid, reconcile } from './flows';
 import { cancelItem } from './items';
 import { markRefundProblem, queryRefundAndSettle, requestRefund } from './refunds';
-import { commit, duePayments, getPayment, updatePayment, type PaymentRecord } from './store';
+import { duePayments, getPayment, updatePayment, type PaymentRecord } from './store';
+import { transactIfUnchanged } from '../../lib/dynamo';
 import { afterNotPaid, afterPaying, afterUnreachable, pendingAction, refundAction } from './sweep-rules';
 
 /**
@@ -111,7 +112,7 @@ async function lookAtPending(payment: PaymentRecord, d: FlowDeps, summary: Sweep
   }
   if (closed !== 'closed') return;
   const items = [cancelItem(payment.paymentId, now), ...(d.hooks[payment.purpose]?.closed?.(payment, now) ?? [])];
-  if (await commit(items)) {
+  if (await transactIfUnchanged(items)) {
     summary.closed += 1;
     log.info('unpaid payment closed at its expiry', { paymentId: payment.paymentId, purpose: payment.purpose });
     return;

@@ -1,5 +1,5 @@
 import { maskName } from '@citycare/contract';
-import { cancellationReasons, transact, TransactionCancelled } from '../../lib/dynamo';
+import { cancellationReasons, conditionalUpdate, transact, TransactionCancelled } from '../../lib/dynamo';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import type { LinkItem } from '../items';
 import { accountKey, linkKey } from '../keys';
@@ -35,15 +35,11 @@ export async function linkAccount(userId: string, accountNo: string, holderName:
   };
   try {
     await transact([
-      {
-        Update: {
-          TableName: utilityTable(),
-          Key: accountKey(accountNo),
-          UpdateExpression: 'SET household = :me, linkedAt = :now',
-          ConditionExpression: 'holderName = :name AND attribute_not_exists(household)',
-          ExpressionAttributeValues: { ':me': userId, ':now': now.toISOString(), ':name': account.holderName },
-        },
-      },
+      conditionalUpdate(utilityTable(), accountKey(accountNo), {
+        set: 'SET household = :me, linkedAt = :now',
+        condition: 'holderName = :name AND attribute_not_exists(household)',
+        values: { ':me': userId, ':now': now.toISOString(), ':name': account.holderName },
+      }),
       { Put: { TableName: utilityTable(), Item: link } },
     ]);
   } catch (err) {
@@ -59,15 +55,11 @@ export async function linkAccount(userId: string, accountNo: string, holderName:
 export async function unlinkAccount(userId: string, accountNo: string): Promise<void> {
   try {
     await transact([
-      {
-        Update: {
-          TableName: utilityTable(),
-          Key: accountKey(accountNo),
-          UpdateExpression: 'REMOVE household, linkedAt',
-          ConditionExpression: 'household = :me',
-          ExpressionAttributeValues: { ':me': userId },
-        },
-      },
+      conditionalUpdate(utilityTable(), accountKey(accountNo), {
+        set: 'REMOVE household, linkedAt',
+        condition: 'household = :me',
+        values: { ':me': userId },
+      }),
       {
         Delete: {
           TableName: utilityTable(),

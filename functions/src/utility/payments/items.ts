@@ -1,4 +1,4 @@
-import type { TransactItem } from '../../lib/dynamo';
+import { statusChange, type TransactItem } from '../../lib/dynamo';
 import type { PayLine, PaymentRecord } from '../items';
 import { accountKey, billKey, paymentRecordKey } from '../keys';
 import { utilityTable } from '../table';
@@ -75,16 +75,7 @@ export function paidItems(paymentId: string, lines: PayLine[], now: Date): Trans
 /** Lapsed or replaced unpaid: the record cancelled, its bills free to be paid again. */
 export function releaseItems(paymentId: string, lines: PayLine[], now: Date): TransactItem[] {
   return [
-    {
-      Update: {
-        TableName: utilityTable(),
-        Key: paymentRecordKey(paymentId),
-        UpdateExpression: 'SET #s = :cancelled, cancelledAt = :now',
-        ConditionExpression: '#s = :pending',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':pending': 'pending', ':now': now.toISOString() },
-      },
-    },
+    statusChange(utilityTable(), paymentRecordKey(paymentId), { from: 'pending', to: 'cancelled', now }),
     ...lines.map((l) => ({
       Update: {
         TableName: utilityTable(),

@@ -6,7 +6,8 @@ import type { PaymentRecord } from '../items';
 import { payers, payments } from '../wiring';
 import { holdItems, recordPut, releaseItems } from './items';
 import { descriptionOf, fitsOneTransaction, holdAction, newRecord, referenceOf, type Draft } from './rules';
-import { commitIfUnchanged, commitNew, getRecord } from './storage';
+import { transactIfUnchanged } from '../../lib/dynamo';
+import { commitNew, getRecord } from './storage';
 
 /**
  * Placing a WeChat Pay payment for bills, for residents and community workers alike: the
@@ -75,7 +76,7 @@ async function release(hold: PaymentRecord, now: Date): Promise<void> {
   if (closed === 'paying') throw conflict('所选账单正在支付中，请稍候再试');
   if (closed === 'paid') throw conflict('所选账单刚刚已经缴费成功，请刷新查看');
   const items = [...payments().cancelItems(hold.paymentId, now), ...releaseItems(hold.paymentId, hold.bills, now)];
-  if (!(await commitIfUnchanged(items))) throw conflict('所选账单刚刚有变化，请刷新后再缴');
+  if (!(await transactIfUnchanged(items))) throw conflict('所选账单刚刚有变化，请刷新后再缴');
   log.info('utility payment replaced before it was paid', { paymentId: hold.paymentId });
 }
 

@@ -1,17 +1,11 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, transact, TransactionCancelled, type TransactItem } from '../../lib/dynamo';
+import { getItem, transact, TransactionCancelled, type TransactItem } from '../../lib/dynamo';
 import type { PaymentRecord } from '../items';
 import { paymentRecordKey } from '../keys';
 import { utilityTable } from '../table';
 
 /** The only code of utility payments that talks to DynamoDB (their items: items.ts). */
 
-export async function getRecord(paymentId: string): Promise<PaymentRecord | undefined> {
-  const out = await db().send(
-    new GetCommand({ TableName: utilityTable(), Key: paymentRecordKey(paymentId), ConsistentRead: true }),
-  );
-  return out.Item as PaymentRecord | undefined;
-}
+export const getRecord = (paymentId: string) => getItem<PaymentRecord>(utilityTable(), paymentRecordKey(paymentId));
 
 /**
  * Commits a new payment: the payments table's row and the record first (`existing`: `index`
@@ -26,16 +20,5 @@ export async function commitNew(items: TransactItem[]): Promise<'created' | 'exi
     if (!(err instanceof TransactionCancelled) || !err.conditionFailed) throw err;
     const failed = err.reasons.findIndex((r) => r.code === 'ConditionalCheckFailed');
     return failed <= 1 ? 'existing' : 'bills-changed';
-  }
-}
-
-/** Commits every item or none; false when a condition did not hold (the state moved on). */
-export async function commitIfUnchanged(items: TransactItem[]): Promise<boolean> {
-  try {
-    await transact(items);
-    return true;
-  } catch (err) {
-    if (err instanceof TransactionCancelled && err.conditionFailed) return false;
-    throw err;
   }
 }

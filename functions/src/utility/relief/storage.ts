@@ -1,5 +1,6 @@
 import {
   auditPut,
+  conditionalUpdate,
   CONFLICT,
   queryAll,
   retryOnConflict,
@@ -53,16 +54,11 @@ function updatePart(
   update: string,
   values: Record<string, unknown>,
 ): TransactItem {
-  return {
-    Update: {
-      TableName: utilityTable(),
-      Key: reliefPartKey(userId, company),
-      UpdateExpression: update,
-      ConditionExpression: '#s = :expected',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ...values, ':expected': expected },
-    },
-  };
+  return conditionalUpdate(utilityTable(), reliefPartKey(userId, company), {
+    set: update,
+    condition: '#s = :expected',
+    values: { ...values, ':expected': expected },
+  });
 }
 
 /** The writes of one company's change, each conditional on the part as it was read. */

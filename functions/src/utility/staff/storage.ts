@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut, cancellationReasons, db, queryAll, queryPage, transact } from '../../lib/dynamo';
+import { auditPut, cancellationReasons, conditionalUpdate, db, queryAll, queryPage, transact } from '../../lib/dynamo';
 import { auditTable } from '../../lib/env';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import type { AccountItem, BillItem } from '../items';
@@ -29,23 +29,13 @@ export async function disconnect(
   const base = { action: 'utility.disconnect', company, accountNo, reason };
   try {
     await transact([
-      {
-        Update: {
-          TableName: utilityTable(),
-          Key: accountKey(accountNo),
-          UpdateExpression: 'SET supply = :off, disconnectedAt = :now, disconnectedBy = :who',
-          ConditionExpression:
-            'company = :company AND supply = :on AND (attribute_not_exists(protectedUntil) OR protectedUntil < :now)',
-          ExpressionAttributeValues: {
-            ':off': 'off',
-            ':on': 'on',
-            ':now': at,
-            ':who': staffId,
-            ':company': company,
-          },
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      },
+      conditionalUpdate(utilityTable(), accountKey(accountNo), {
+        set: 'SET supply = :off, disconnectedAt = :now, disconnectedBy = :who',
+        condition:
+          'company = :company AND supply = :on AND (attribute_not_exists(protectedUntil) OR protectedUntil < :now)',
+        values: { ':off': 'off', ':on': 'on', ':now': at, ':who': staffId, ':company': company },
+        returnOld: true,
+      }),
       auditPut(subject, now, staffId, { ...base, outcome: 'disconnected' }),
     ]);
   } catch (err) {

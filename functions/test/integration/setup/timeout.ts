@@ -1,0 +1,2 @@
+// Several requests per test against DynamoDB Local, with other test files running beside.
+jest.setTimeout(60_000);
