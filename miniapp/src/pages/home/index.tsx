@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import NavRow from '@/components/NavRow';
 import Page from '@/components/Page';
 import { ErrorState, InlineError } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
@@ -19,6 +20,7 @@ const strings = {
     {
       key: 'health',
       glyph: '码',
+      tone: 'green',
       title: '健康码',
       desc: '出示健康码，通行卡点、车站、商超',
       url: '/pages/health/index',
@@ -26,11 +28,19 @@ const strings = {
     {
       key: 'grocery',
       glyph: '菜',
+      tone: 'green',
       title: '平价买菜',
       desc: '预订平价蔬菜，社区无接触配送',
       url: '/pages/grocery/index',
     },
-    { key: 'bills', glyph: '费', title: '生活缴费', desc: '水电气暖缴费，欠费不停供', url: '/pages/bills/index' },
+    {
+      key: 'bills',
+      glyph: '费',
+      tone: 'orange',
+      title: '生活缴费',
+      desc: '水电气暖缴费，欠费不停供',
+      url: '/pages/bills/index',
+    },
   ],
   hotlineTitle: '24小时服务热线',
   hotlineName: '12345 市民服务热线',
@@ -82,19 +92,16 @@ export default function HomePage() {
         )}
 
         {strings.services.map((s) => (
-          <View
+          <NavRow
             key={s.key}
-            className={`card home__service home__service--${s.key}`}
-            hoverClass="tap-active"
-            onClick={() => Taro.switchTab({ url: s.url })}
+            url={s.url}
+            tab
+            className={`card card--row home__service home__service--${s.key}`}
+            start={<View className={`glyph home__glyph glyph--${s.tone}`}>{s.glyph}</View>}
+            title={s.title}
           >
-            <View className="home__glyph">{s.glyph}</View>
-            <View className="home__service-text">
-              <Text className="home__service-title">{s.title}</Text>
-              <Text className="home__service-desc">{s.desc}</Text>
-            </View>
-            <Text className="home__arrow">›</Text>
-          </View>
+            <Text className="muted">{s.desc}</Text>
+          </NavRow>
         ))}
 
         <Text className="section-title">{strings.hotlineTitle}</Text>
