@@ -107,18 +107,18 @@ export default function HomePage() {
         <Text className="section-title">{strings.hotlineTitle}</Text>
         <View className="card home__hotline">
           <View className="home__line">
-            <View className="home__line-text">
-              <Text className="home__line-name">{strings.hotlineName}</Text>
-              <Text className="home__line-desc">{strings.hotlineDesc}</Text>
+            <View className="row__main">
+              <Text className="line strong">{strings.hotlineName}</Text>
+              <Text className="muted">{strings.hotlineDesc}</Text>
             </View>
-            <View className="home__call" hoverClass="tap-active" onClick={call}>
+            <View className="action home__call" hoverClass="tap-active" onClick={call}>
               {strings.hotlineCall}
             </View>
           </View>
           <View className="home__line home__line--sub">
-            <View className="home__line-text">
-              <Text className="home__line-name">{strings.repairName}</Text>
-              <Text className="home__line-desc">{strings.repairDesc}</Text>
+            <View className="row__main">
+              <Text className="line strong">{strings.repairName}</Text>
+              <Text className="muted">{strings.repairDesc}</Text>
             </View>
           </View>
         </View>

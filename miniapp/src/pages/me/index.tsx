@@ -69,9 +69,9 @@ export default function MePage() {
       {user && !me.loading && me.error !== undefined && <InlineError error={me.error} onRetry={me.reload} />}
       {user && (
         <>
-          <View className="card me__profile">
-            <View className="me__avatar">{user.displayName.slice(0, 1)}</View>
-            <View className="me__who">
+          <View className="card card--row me__profile">
+            <View className="glyph glyph--round me__avatar">{user.displayName.slice(0, 1)}</View>
+            <View className="row__main me__who">
               <Text className="me__name">{user.displayName}</Text>
               <Text className="me__id">
                 {strings.userId} {maskId(user.userId)}

@@ -21,6 +21,11 @@ const strings = {
   privacy: '户主姓名只用于核对，页面上只显示部分姓名。',
 };
 
+const FIELDS = {
+  accountNo: { label: strings.accountNo, className: 'link__account', placeholder: strings.accountNoPlaceholder },
+  holder: { label: strings.holder, className: 'link__holder', placeholder: strings.holderPlaceholder },
+} as const;
+
 const ACCOUNT = /^[0-9A-Za-z-]{6,20}$/;
 
 export default function LinkAccountPage() {
@@ -46,21 +51,8 @@ export default function LinkAccountPage() {
     <Page>
       <View className="card">
         <Text className="muted link__intro">{strings.intro}</Text>
-        <Field
-          label={strings.accountNo}
-          className="link__account"
-          type="text"
-          value={accountNo}
-          placeholder={strings.accountNoPlaceholder}
-          onChange={setAccountNo}
-        />
-        <Field
-          label={strings.holder}
-          className="link__holder"
-          value={holderName}
-          placeholder={strings.holderPlaceholder}
-          onChange={setHolderName}
-        />
+        <Field {...FIELDS.accountNo} type="text" value={accountNo} onChange={setAccountNo} />
+        <Field {...FIELDS.holder} value={holderName} onChange={setHolderName} />
         <FieldError>{submit.problem}</FieldError>
         <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
           {strings.submit}

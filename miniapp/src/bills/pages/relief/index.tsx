@@ -30,6 +30,14 @@ const strings = {
   back: '返回缴费首页',
 };
 
+const HARDSHIP = {
+  label: strings.hardship,
+  className: 'relief__hardship',
+  multiline: true,
+  maxlength: 300,
+  placeholder: strings.hardshipPlaceholder,
+} as const;
+
 export default function ReliefPage() {
   const state = useApi('utilityOverview');
   const [hardship, setHardship] = useState('');
@@ -89,15 +97,7 @@ export default function ReliefPage() {
       </List>
       {data.accounts.length > 0 && (
         <View className="card">
-          <Field
-            label={strings.hardship}
-            className="relief__hardship"
-            multiline
-            value={hardship}
-            maxlength={300}
-            placeholder={strings.hardshipPlaceholder}
-            onChange={setHardship}
-          />
+          <Field {...HARDSHIP} value={hardship} onChange={setHardship} />
           <FieldError>{submit.problem}</FieldError>
           <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
             {strings.submit}

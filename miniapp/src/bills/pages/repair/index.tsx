@@ -33,6 +33,15 @@ type Company = (typeof COMPANIES)[number]['id'];
 type Problem = keyof typeof REPAIR_PROBLEMS;
 type Urgency = 'normal' | 'urgent';
 
+const FIELDS = {
+  address: { label: strings.address, placeholder: strings.addressPlaceholder },
+  description: {
+    label: strings.description,
+    multiline: true,
+    maxlength: 500,
+    placeholder: strings.descriptionPlaceholder,
+  },
+} as const;
 const COMPANY_CHOICES = COMPANIES.map((c) => ({ value: c.id, label: c.name }));
 const PROBLEM_CHOICES = (Object.keys(REPAIR_PROBLEMS) as Problem[]).map((p) => ({
   value: p,
@@ -81,15 +90,8 @@ export default function RepairPage() {
         <Field label={strings.problem}>
           <Chips options={PROBLEM_CHOICES} value={problem} onChange={setProblem} />
         </Field>
-        <Field label={strings.address} value={address} placeholder={strings.addressPlaceholder} onChange={setAddress} />
-        <Field
-          label={strings.description}
-          multiline
-          value={description}
-          maxlength={500}
-          placeholder={strings.descriptionPlaceholder}
-          onChange={setDescription}
-        />
+        <Field {...FIELDS.address} value={address} onChange={setAddress} />
+        <Field {...FIELDS.description} value={description} onChange={setDescription} />
         <Field label={strings.urgency}>
           <Chips options={URGENCY_CHOICES} value={urgency} onChange={setUrgency} />
         </Field>

@@ -29,6 +29,8 @@ const strings = {
   submitted: (at: string) => `${at} 提交`,
 };
 
+const REASON = { label: strings.reason, multiline: true, maxlength: 200, placeholder: strings.placeholder } as const;
+
 function AppealRow({ a }: { a: AppealView }) {
   const closed = a.status === 'closed';
   return (
@@ -86,14 +88,7 @@ export default function AppealPage() {
           ) : (
             <>
               <View className="card">
-                <Field
-                  label={strings.reason}
-                  multiline
-                  value={reason}
-                  maxlength={200}
-                  placeholder={strings.placeholder}
-                  onChange={setReason}
-                />
+                <Field {...REASON} value={reason} onChange={setReason} />
                 <FieldError>{submit.problem}</FieldError>
               </View>
               <SubmitButton busy={submit.busy} onClick={send}>

@@ -27,6 +27,12 @@ const strings = {
 
 /** Places people ask about most (risk areas are decided by the rule book, not by this list). */
 const COMMON_PLACES = ['湖北省武汉市', '湖北省其他地区', '北京市', '辽宁省沈阳市', '辽宁省大连市'];
+const TEMPERATURE = {
+  label: strings.temperature,
+  name: 'temperature',
+  type: 'digit',
+  placeholder: strings.temperaturePlaceholder,
+} as const;
 const SYMPTOM_CHOICES = SYMPTOMS.map((s) => ({ value: s, label: SYMPTOM_LABELS[s] }));
 const CONTACT_CHOICES = (Object.keys(EXPOSURE_LABELS) as Exposure[]).map((c) => ({
   value: c,
@@ -86,14 +92,7 @@ export default function DeclarePage() {
     <Page className="declare">
       <Text className="muted">{strings.note}</Text>
       <View className="card">
-        <Field
-          label={strings.temperature}
-          name="temperature"
-          type="digit"
-          value={temperature}
-          placeholder={strings.temperaturePlaceholder}
-          onChange={setTemperature}
-        />
+        <Field {...TEMPERATURE} value={temperature} onChange={setTemperature} />
         <Field label={strings.symptoms}>
           <Chips<Symptom> multiple options={SYMPTOM_CHOICES} value={symptoms} onChange={setSymptoms} />
         </Field>

@@ -29,6 +29,18 @@ const strings = {
   done: '申领成功',
 };
 
+const FIELDS = {
+  name: { label: strings.name, name: 'name', placeholder: strings.namePlaceholder },
+  idNumber: {
+    label: strings.idNumber,
+    name: 'idNumber',
+    type: 'idcard',
+    maxlength: 18,
+    placeholder: strings.idPlaceholder,
+  },
+  phone: { label: strings.phone, name: 'phone', type: 'number', maxlength: 11, placeholder: strings.phonePlaceholder },
+} as const;
+
 const loadCommunities = () => api('directory', { params: { kind: 'community' }, quiet: true }).then((r) => r.entries);
 
 export default function RegisterPage() {
@@ -74,25 +86,9 @@ export default function RegisterPage() {
         </View>
       )}
       <View className="card">
-        <Field label={strings.name} name="name" value={name} placeholder={strings.namePlaceholder} onChange={setName} />
-        <Field
-          label={strings.idNumber}
-          name="idNumber"
-          type="idcard"
-          maxlength={18}
-          value={idNumber}
-          placeholder={strings.idPlaceholder}
-          onChange={setIdNumber}
-        />
-        <Field
-          label={strings.phone}
-          name="phone"
-          type="number"
-          maxlength={11}
-          value={phone}
-          placeholder={strings.phonePlaceholder}
-          onChange={setPhone}
-        />
+        <Field {...FIELDS.name} value={name} onChange={setName} />
+        <Field {...FIELDS.idNumber} value={idNumber} onChange={setIdNumber} />
+        <Field {...FIELDS.phone} value={phone} onChange={setPhone} />
         <Field label={strings.community}>
           {communities.data ? (
             <Chips
