@@ -10,7 +10,6 @@ import { api } from '@/api';
 import { revalidate, useApi } from '@/hooks/useApi';
 import ReliefParts from '@/pages/bills/ReliefParts';
 import { dateText } from '@/pages/bills/shared';
-import './index.css';
 
 const strings = {
   loadError: '无法加载',
