@@ -1,15 +1,16 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
 import type { Group, StoreSummary } from '@citycare/contract';
+import List from '@/components/List';
+import NavRow from '@/components/NavRow';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, InlineError, Loading } from '@/components/StateView';
+import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
+import { Chips } from '@/components/form';
 import { api } from '@/api';
-import { useKeyed } from '@/hooks/useApi';
+import { useKeyed, useReloadOnReturn } from '@/hooks/useApi';
 import { getCommunity, saveCommunity } from '@/lib/grocery/community';
 import { timeText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -41,25 +42,28 @@ const loadCommunities = () => api('directory', { params: { kind: 'community' }, 
 
 function CommunityPicker({ onPick }: { onPick: (id: string) => void }) {
   const list = useKeyed(['directory', { kind: 'community' }, 'entries'], loadCommunities);
-  if (!list.data) {
-    return list.loading ? (
-      <Loading />
-    ) : (
-      <ErrorState title={strings.communitiesError} error={list.error} onRetry={list.reload} />
-    );
-  }
+  if (!list.data) return <NotLoaded state={list} title={strings.communitiesError} />;
   return (
     <View className="card">
-      <Text className="gr-title">{strings.pickTitle}</Text>
-      <Text className="gr-sub">{strings.pickDesc}</Text>
-      <View className="chips grocery__communities">
-        {list.data.map((c) => (
-          <Text className="chip" key={c.id} onClick={() => onPick(c.id)}>
-            {c.name}
-          </Text>
-        ))}
-      </View>
+      <Text className="title">{strings.pickTitle}</Text>
+      <Text className="muted">{strings.pickDesc}</Text>
+      <Chips
+        className="grocery__communities"
+        options={list.data.map((c) => ({ value: c.id, label: c.name }))}
+        value={undefined}
+        onChange={onPick}
+      />
     </View>
+  );
+}
+
+function GroupRow({ group: g }: { group: Group }) {
+  return (
+    <NavRow url={groupUrl(g)} title={`${g.label} · ${g.storeName}`}>
+      <Text className="muted">{strings.groupCutoff(timeText(g.cutoffAt))}</Text>
+      <Text className="muted">{strings.groupMembers(g.memberCount, yuan(g.totalFen))}</Text>
+      {g.shares.length > 0 && <Text className="tag tag--green">{strings.joined}</Text>}
+    </NavRow>
   );
 }
 
@@ -72,65 +76,36 @@ function Stores({ community }: { community: string }) {
     return { stores: stores.stores, groups: groups.groups.filter((g) => g.status === 'open') };
   }, [community]);
   const state = useKeyed(['groceryStores', { communityId: community }, 'withGroups'], load);
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else state.reload();
-  });
-  if (!state.data) {
-    return state.loading ? (
-      <Loading />
-    ) : (
-      <ErrorState title={strings.loadError} error={state.error} onRetry={state.reload} />
-    );
-  }
+  useReloadOnReturn(state.reload);
+  if (!state.data) return <NotLoaded state={state} title={strings.loadError} />;
   const { stores, groups } = state.data;
   return (
     <>
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
       <Text className="section-title grocery__section">{strings.storesTitle}</Text>
-      {stores.length === 0 ? (
-        <EmptyState glyph="店" title={strings.noStores} description={strings.noStoresDesc} />
-      ) : (
-        <View className="card">
-          {stores.map((s) => (
-            <View
-              className="gr-row grocery__store"
-              key={s.storeId}
-              hoverClass="tap-active"
-              onClick={() => Taro.navigateTo({ url: storeUrl(s, community) })}
-            >
-              <View className="grocery__glyph">{s.name.slice(0, 1)}</View>
-              <View className="gr-main">
-                <Text className="gr-title">{s.name}</Text>
-                <Text className="gr-sub">{s.serves.map(scopeName).join('、')}</Text>
-              </View>
-              <Text className="gr-arrow">›</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <List
+        items={stores}
+        card
+        empty={<EmptyState glyph="店" title={strings.noStores} description={strings.noStoresDesc} />}
+      >
+        {(s) => (
+          <NavRow
+            key={s.storeId}
+            url={storeUrl(s, community)}
+            className="row grocery__store"
+            start={<View className="glyph glyph--round glyph--green">{s.name.slice(0, 1)}</View>}
+            title={s.name}
+          >
+            <Text className="muted">{s.serves.map(scopeName).join('、')}</Text>
+          </NavRow>
+        )}
+      </List>
       {groups.length > 0 && (
         <>
           <Text className="section-title grocery__section">{strings.groupsTitle}</Text>
           <View className="card">
             {groups.map((g) => (
-              <View
-                className="gr-row"
-                key={g.groupId}
-                hoverClass="tap-active"
-                onClick={() => Taro.navigateTo({ url: groupUrl(g) })}
-              >
-                <View className="gr-main">
-                  <Text className="gr-title">
-                    {g.label} · {g.storeName}
-                  </Text>
-                  <Text className="gr-sub">{strings.groupCutoff(timeText(g.cutoffAt))}</Text>
-                  <Text className="gr-sub">{strings.groupMembers(g.memberCount, yuan(g.totalFen))}</Text>
-                  {g.shares.length > 0 && <Text className="gr-tag gr-tag--green">{strings.joined}</Text>}
-                </View>
-                <Text className="gr-arrow">›</Text>
-              </View>
+              <GroupRow key={g.groupId} group={g} />
             ))}
           </View>
         </>
@@ -147,27 +122,19 @@ export default function GroceryPage() {
   };
   return (
     <Page className="grocery">
-      <View className="card grocery__banner">
-        <Text className="grocery__banner-title">{strings.bannerTitle}</Text>
-        <Text className="grocery__banner-text">{strings.bannerText}</Text>
+      <View className="card banner banner--green">
+        <Text className="banner__title">{strings.bannerTitle}</Text>
+        <Text className="banner__text">{strings.bannerText}</Text>
       </View>
-      <View
-        className="card gr-row grocery__orders"
-        hoverClass="tap-active"
-        onClick={() => Taro.navigateTo({ url: ORDERS_URL })}
-      >
-        <View className="gr-main">
-          <Text className="gr-title">{strings.myOrders}</Text>
-          <Text className="gr-sub">{strings.myOrdersDesc}</Text>
-        </View>
-        <Text className="gr-arrow">›</Text>
-      </View>
+      <NavRow url={ORDERS_URL} className="card card--row grocery__orders" title={strings.myOrders}>
+        <Text className="muted">{strings.myOrdersDesc}</Text>
+      </NavRow>
       {community ? (
         <>
-          <View className="card gr-row">
-            <View className="gr-main">
-              <Text className="gr-sub">{strings.community}</Text>
-              <Text className="gr-title">{scopeName(community)}</Text>
+          <View className="card card--row">
+            <View className="row__main">
+              <Text className="muted">{strings.community}</Text>
+              <Text className="title">{scopeName(community)}</Text>
             </View>
             <Button className="btn btn--plain grocery__change" onClick={() => pick('')}>
               {strings.change}

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import NavRow from '@/components/NavRow';
 import Page from '@/components/Page';
 import { ErrorState, InlineError } from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
@@ -19,6 +20,7 @@ const strings = {
     {
       key: 'health',
       glyph: '码',
+      tone: 'green',
       title: '健康码',
       desc: '出示健康码，通行卡点、车站、商超',
       url: '/pages/health/index',
@@ -26,14 +28,23 @@ const strings = {
     {
       key: 'grocery',
       glyph: '菜',
+      tone: 'green',
       title: '平价买菜',
       desc: '预订平价蔬菜，社区无接触配送',
       url: '/pages/grocery/index',
     },
-    { key: 'bills', glyph: '费', title: '生活缴费', desc: '水电气暖缴费，欠费不停供', url: '/pages/bills/index' },
+    {
+      key: 'bills',
+      glyph: '费',
+      tone: 'orange',
+      title: '生活缴费',
+      desc: '水电气暖缴费，欠费不停供',
+      url: '/pages/bills/index',
+    },
     {
       key: 'service',
       glyph: '询',
+      tone: 'purple',
       title: '不见面服务',
       desc: '在线咨询，市民服务中心答复，不用跑腿',
       url: '/service/pages/index/index',
@@ -92,49 +103,42 @@ export default function HomePage() {
         )}
 
         {strings.services.map((s) => (
-          <View
+          <NavRow
             key={s.key}
-            className={`card home__service home__service--${s.key}`}
-            hoverClass="tap-active"
-            onClick={() => ('page' in s ? Taro.navigateTo({ url: s.url }) : Taro.switchTab({ url: s.url }))}
+            url={s.url}
+            tab={!('page' in s)}
+            className={`card card--row home__service home__service--${s.key}`}
+            start={<View className={`glyph home__glyph glyph--${s.tone}`}>{s.glyph}</View>}
+            title={s.title}
           >
-            <View className="home__glyph">{s.glyph}</View>
-            <View className="home__service-text">
-              <Text className="home__service-title">{s.title}</Text>
-              <Text className="home__service-desc">{s.desc}</Text>
-            </View>
-            <Text className="home__arrow">›</Text>
-          </View>
+            <Text className="muted">{s.desc}</Text>
+          </NavRow>
         ))}
 
         <Text className="section-title">{strings.hotlineTitle}</Text>
         <View className="card home__hotline">
           <View className="home__line">
-            <View className="home__line-text">
-              <Text className="home__line-name">{strings.hotlineName}</Text>
-              <Text className="home__line-desc">{strings.hotlineDesc}</Text>
+            <View className="row__main">
+              <Text className="line strong">{strings.hotlineName}</Text>
+              <Text className="muted">{strings.hotlineDesc}</Text>
             </View>
-            <View className="home__call" hoverClass="tap-active" onClick={call}>
+            <View className="action home__call" hoverClass="tap-active" onClick={call}>
               {strings.hotlineCall}
             </View>
           </View>
           <View className="home__line home__line--sub">
-            <View className="home__line-text">
-              <Text className="home__line-name">{strings.repairName}</Text>
-              <Text className="home__line-desc">{strings.repairDesc}</Text>
+            <View className="row__main">
+              <Text className="line strong">{strings.repairName}</Text>
+              <Text className="muted">{strings.repairDesc}</Text>
             </View>
           </View>
-          <View
+          <NavRow
+            url="/service/pages/hotlines/index"
             className="home__line home__line--sub home__hotlines"
-            hoverClass="tap-active"
-            onClick={() => Taro.navigateTo({ url: '/service/pages/hotlines/index' })}
+            title={strings.hotlinesName}
           >
-            <View className="home__line-text">
-              <Text className="home__line-name">{strings.hotlinesName}</Text>
-              <Text className="home__line-desc">{strings.hotlinesDesc}</Text>
-            </View>
-            <Text className="home__arrow">›</Text>
-          </View>
+            <Text className="muted">{strings.hotlinesDesc}</Text>
+          </NavRow>
         </View>
 
         <View className="card home__notice">

@@ -43,7 +43,7 @@ export default function LoginPage() {
   return (
     <Page className="login" open>
       <View className="login__brand">
-        <View className="login__logo">营</View>
+        <View className="glyph login__logo">营</View>
         <Text className="login__name">{strings.appName}</Text>
         <Text className="login__tagline">{strings.tagline}</Text>
       </View>

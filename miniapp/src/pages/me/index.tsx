@@ -1,5 +1,6 @@
 import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import NavRow from '@/components/NavRow';
 import Page from '@/components/Page';
 import { ErrorState, InlineError, Loading } from '@/components/StateView';
 import { signOut } from '@/api';
@@ -49,13 +50,9 @@ interface EntryProps {
 
 function Entry({ title, desc, url }: EntryProps) {
   return (
-    <View className="me__row me__row--link" hoverClass="tap-active" onClick={() => Taro.navigateTo({ url })}>
-      <View className="me__row-text">
-        <Text className="me__row-title">{title}</Text>
-        <Text className="me__row-desc">{desc}</Text>
-      </View>
-      <Text className="me__arrow">›</Text>
-    </View>
+    <NavRow url={url} className="row me__row" title={title}>
+      <Text className="muted">{desc}</Text>
+    </NavRow>
   );
 }
 
@@ -72,9 +69,9 @@ export default function MePage() {
       {user && !me.loading && me.error !== undefined && <InlineError error={me.error} onRetry={me.reload} />}
       {user && (
         <>
-          <View className="card me__profile">
-            <View className="me__avatar">{user.displayName.slice(0, 1)}</View>
-            <View className="me__who">
+          <View className="card card--row me__profile">
+            <View className="glyph glyph--round me__avatar">{user.displayName.slice(0, 1)}</View>
+            <View className="row__main me__who">
               <Text className="me__name">{user.displayName}</Text>
               <Text className="me__id">
                 {strings.userId} {maskId(user.userId)}
@@ -112,10 +109,10 @@ export default function MePage() {
 
       <Text className="section-title">{strings.settingsTitle}</Text>
       <View className="card me__list">
-        <View className="me__row">
-          <View className="me__row-text">
-            <Text className="me__row-title">{strings.elderMode}</Text>
-            <Text className="me__row-desc">{strings.elderModeDesc}</Text>
+        <View className="row me__row">
+          <View className="row__main">
+            <Text className="title">{strings.elderMode}</Text>
+            <Text className="muted">{strings.elderModeDesc}</Text>
           </View>
           <Switch className="me__switch" checked={elder} color="#1677ff" onChange={(e) => setElder(e.detail.value)} />
         </View>

@@ -4,12 +4,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { BillView } from '@citycare/contract';
 import Page from '@/components/Page';
 import { CashierHost } from '@/components/cashier';
-import { EmptyState, NotLoaded } from '@/components/StateView';
+import List from '@/components/List';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
+import { Notice, SubmitButton } from '@/components/form';
 import { api, ApiError } from '@/api';
 import { revalidate, useApi } from '@/hooks/useApi';
 import { dateText, lastDay, monthText, routeParam, yuan } from '@/pages/bills/shared';
 import { payBills, paymentStatus } from './pay';
-import '@/pages/bills/shared.css';
 import './index.css';
 
 const strings = {
@@ -45,20 +46,20 @@ const strings = {
 
 function BillRow({ bill }: { bill: BillView }) {
   return (
-    <View className="ut-row">
-      <View className="ut-row__main">
-        <Text className="ut-title">{monthText(bill.month)}</Text>
-        <Text className="ut-sub">{strings.due(dateText(bill.dueDate))}</Text>
+    <View className="row">
+      <View className="row__main">
+        <Text className="title">{monthText(bill.month)}</Text>
+        <Text className="muted">{strings.due(dateText(bill.dueDate))}</Text>
         <View>
-          <Text className={`ut-tag ${bill.paid ? 'ut-tag--green' : 'ut-tag--orange'}`}>
+          <Text className={`tag ${bill.paid ? 'tag--green' : 'tag--orange'}`}>
             {bill.paid ? strings.paid : strings.unpaid}
           </Text>
-          {bill.paying && <Text className="ut-tag ut-tag--blue">{strings.paying}</Text>}
-          {bill.lateFeeWaived && <Text className="ut-tag ut-tag--blue">{strings.waived}</Text>}
-          {bill.lateFeeFen > 0 && <Text className="ut-tag ut-tag--red">{strings.lateFee(yuan(bill.lateFeeFen))}</Text>}
+          {bill.paying && <Text className="tag">{strings.paying}</Text>}
+          {bill.lateFeeWaived && <Text className="tag">{strings.waived}</Text>}
+          {bill.lateFeeFen > 0 && <Text className="tag tag--red">{strings.lateFee(yuan(bill.lateFeeFen))}</Text>}
         </View>
       </View>
-      <Text className={`ut-amount${bill.paid ? '' : ' ut-amount--due'}`}>¥{yuan(bill.amountFen)}</Text>
+      <Text className={`amount${bill.paid ? '' : ' amount--due'}`}>¥{yuan(bill.amountFen)}</Text>
     </View>
   );
 }
@@ -71,13 +72,7 @@ export default function AccountPage() {
   const [unconfirmed, setUnconfirmed] = useState<string | null>(null);
 
   const data = state.data;
-  if (!data) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!data) return <NotLoadedPage state={state} title={strings.loadError} />;
   const { account, bills, plan, planEligibility } = data;
   const unpaid = bills.filter((b) => !b.paid);
   const total = unpaid.reduce((s, b) => s + b.amountFen + b.lateFeeFen, 0);
@@ -139,54 +134,46 @@ export default function AccountPage() {
   return (
     <Page className="acct">
       <View className="card">
-        <Text className="ut-sub">
+        <Text className="muted">
           {account.companyName} · {account.accountNo}
         </Text>
-        <Text className="ut-sub acct__label">{strings.arrears}</Text>
-        <Text className={`acct__arrears${account.arrearsFen > 0 ? ' ut-amount--due' : ''}`}>
+        <Text className="muted acct__label">{strings.arrears}</Text>
+        <Text className={`acct__arrears${account.arrearsFen > 0 ? ' amount--due' : ''}`}>
           ¥{yuan(account.arrearsFen)}
         </Text>
-        <Text className="ut-sub">
+        <Text className="muted">
           {strings.holder}：{account.holderMasked}
         </Text>
-        <Text className="ut-sub">
+        <Text className="muted">
           {strings.address}：{account.address}
         </Text>
         {account.balanceFen > 0 && (
-          <Text className="ut-sub">
+          <Text className="muted">
             {strings.balance}：¥{yuan(account.balanceFen)}
           </Text>
         )}
       </View>
       {account.protectedNow && account.protectedUntil && (
-        <Text className="ut-notice ut-notice--green acct__notice">
-          {strings.protectedUntil(lastDay(account.protectedUntil))}
-        </Text>
+        <Notice tone="success">{strings.protectedUntil(lastDay(account.protectedUntil))}</Notice>
       )}
-      {account.supply === 'off' && <Text className="ut-notice ut-notice--red acct__notice">{strings.off}</Text>}
+      {account.supply === 'off' && <Notice tone="error">{strings.off}</Notice>}
 
       <Text className="section-title">{strings.billsTitle}</Text>
-      {bills.length === 0 ? (
-        <EmptyState glyph="单" title={strings.noBills} />
-      ) : (
-        <View className="card">
-          {bills.map((b) => (
-            <BillRow key={b.billId} bill={b} />
-          ))}
-        </View>
-      )}
+      <List items={bills} card empty={<EmptyState glyph="单" title={strings.noBills} />}>
+        {(b) => <BillRow key={b.billId} bill={b} />}
+      </List>
       {unconfirmed && (
         <View className="acct__pending">
-          <Text className="ut-notice ut-notice--orange">{strings.pendingNotice}</Text>
-          <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={checkAgain}>
-            {busy ? strings.checking : strings.checkAgain}
-          </Button>
+          <Notice tone="warn">{strings.pendingNotice}</Notice>
+          <SubmitButton tone="plain" busy={busy} busyText={strings.checking} onClick={checkAgain}>
+            {strings.checkAgain}
+          </SubmitButton>
         </View>
       )}
       {!unconfirmed && unpaid.length > 0 && (
-        <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={pay}>
-          {busy ? strings.working : strings.pay(yuan(total))}
-        </Button>
+        <SubmitButton busy={busy} busyText={strings.working} onClick={pay}>
+          {strings.pay(yuan(total))}
+        </SubmitButton>
       )}
       {(plan || planEligibility.eligible || account.reliefApproved) && (
         <Button

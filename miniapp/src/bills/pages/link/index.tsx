@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
-import { api, errorMessage } from '@/api';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { revalidate } from '@/hooks/useApi';
-import '@/pages/bills/shared.css';
 import './index.css';
 
 const strings = {
@@ -21,57 +21,43 @@ const strings = {
   privacy: '户主姓名只用于核对，页面上只显示部分姓名。',
 };
 
+const FIELDS = {
+  accountNo: { label: strings.accountNo, className: 'link__account', placeholder: strings.accountNoPlaceholder },
+  holder: { label: strings.holder, className: 'link__holder', placeholder: strings.holderPlaceholder },
+} as const;
+
 const ACCOUNT = /^[0-9A-Za-z-]{6,20}$/;
 
 export default function LinkAccountPage() {
   const [accountNo, setAccountNo] = useState('');
   const [holderName, setHolderName] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  async function submit() {
+  const send = () => {
     const no = accountNo.trim();
     const name = holderName.trim();
-    const issue = !ACCOUNT.test(no) ? strings.needAccount : !name ? strings.needHolder : '';
-    setProblem(issue);
-    if (issue || busy) return;
-    setBusy(true);
-    try {
-      const { account } = await api('linkAccount', { body: { accountNo: no, holderName: name }, quiet: true });
-      void Taro.showToast({ title: strings.done(account.holderMasked), icon: 'success' });
-      revalidate('utilityOverview');
-      setTimeout(() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/bills/index' })), 800);
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return submit.run(
+      async () => {
+        const { account } = await api('linkAccount', { body: { accountNo: no, holderName: name }, quiet: true });
+        void Taro.showToast({ title: strings.done(account.holderMasked), icon: 'success' });
+        revalidate('utilityOverview');
+        setTimeout(() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/bills/index' })), 800);
+      },
+      { check: () => (!ACCOUNT.test(no) ? strings.needAccount : !name ? strings.needHolder : '') },
+    );
+  };
 
   return (
     <Page>
       <View className="card">
-        <Text className="ut-sub link__intro">{strings.intro}</Text>
-        <Text className="form-label">{strings.accountNo}</Text>
-        <Input
-          className="form-input link__account"
-          type="text"
-          value={accountNo}
-          placeholder={strings.accountNoPlaceholder}
-          onInput={(e) => setAccountNo(e.detail.value)}
-        />
-        <Text className="form-label">{strings.holder}</Text>
-        <Input
-          className="form-input link__holder"
-          value={holderName}
-          placeholder={strings.holderPlaceholder}
-          onInput={(e) => setHolderName(e.detail.value)}
-        />
-        {problem && <Text className="ut-problem">{problem}</Text>}
-        <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={submit}>
-          {busy ? strings.working : strings.submit}
-        </Button>
-        <Text className="ut-sub link__privacy">{strings.privacy}</Text>
+        <Text className="muted link__intro">{strings.intro}</Text>
+        <Field {...FIELDS.accountNo} type="text" value={accountNo} onChange={setAccountNo} />
+        <Field {...FIELDS.holder} value={holderName} onChange={setHolderName} />
+        <FieldError>{submit.problem}</FieldError>
+        <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
+          {strings.submit}
+        </SubmitButton>
+        <Text className="muted link__privacy">{strings.privacy}</Text>
       </View>
     </Page>
   );

@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { InstallmentPlan } from '@citycare/contract';
 import Page from '@/components/Page';
-import { NotLoaded } from '@/components/StateView';
+import { NotLoadedPage } from '@/components/StateView';
+import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { revalidate, useApi } from '@/hooks/useApi';
 import { dateText, routeParam, yuan } from '@/pages/bills/shared';
-import '@/pages/bills/shared.css';
 import './index.css';
 
 const strings = {
@@ -26,22 +26,24 @@ const strings = {
 };
 
 const MONTHS = [3, 6, 12, 24] as const;
+type Months = (typeof MONTHS)[number];
+const MONTH_CHOICES = MONTHS.map((m) => ({ value: m, label: strings.months(m) }));
 
 function Schedule({ plan }: { plan: InstallmentPlan }) {
   return (
     <View className="card">
-      <Text className="ut-title">{strings.scheduleTitle}</Text>
-      <Text className="ut-sub">{strings.total(yuan(plan.totalFen))}</Text>
+      <Text className="title">{strings.scheduleTitle}</Text>
+      <Text className="muted">{strings.total(yuan(plan.totalFen))}</Text>
       {plan.schedule.map((l) => (
-        <View className="ut-row" key={l.n}>
-          <View className="ut-row__main">
-            <Text className="ut-sub plan__line">{strings.line(l.n)}</Text>
-            <Text className="ut-sub">{dateText(l.dueDate)}</Text>
+        <View className="row" key={l.n}>
+          <View className="row__main">
+            <Text className="line">{strings.line(l.n)}</Text>
+            <Text className="muted">{dateText(l.dueDate)}</Text>
           </View>
-          <Text className="ut-amount">¥{yuan(l.amountFen)}</Text>
+          <Text className="amount">¥{yuan(l.amountFen)}</Text>
         </View>
       ))}
-      <Text className="ut-sub plan__note">{strings.note}</Text>
+      <Text className="muted plan__note">{strings.note}</Text>
     </View>
   );
 }
@@ -49,18 +51,12 @@ function Schedule({ plan }: { plan: InstallmentPlan }) {
 export default function PlanPage() {
   const accountNo = routeParam(useRouter().params, 'accountNo');
   const state = useApi('utilityAccount', { params: { accountNo } });
-  const [months, setMonths] = useState<(typeof MONTHS)[number]>(6);
-  const [busy, setBusy] = useState(false);
+  const [months, setMonths] = useState<Months>(6);
+  const submit = useSubmit();
   const [created, setCreated] = useState<InstallmentPlan | null>(null);
 
   const data = state.data;
-  if (!data) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!data) return <NotLoadedPage state={state} title={strings.loadError} />;
   const plan = created ?? data.plan;
   if (plan) {
     return (
@@ -71,44 +67,33 @@ export default function PlanPage() {
   }
   const { account, planEligibility } = data;
 
-  async function submit() {
-    if (busy) return;
-    setBusy(true);
-    try {
-      setCreated((await api('createInstallmentPlan', { params: { accountNo }, body: { months } })).plan);
+  const send = () =>
+    submit.run(async () => {
+      setCreated((await api('createInstallmentPlan', { params: { accountNo }, body: { months }, quiet: true })).plan);
       revalidate('utilityAccount', { accountNo });
-    } catch {
-      // shown by the adapter
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Page>
       <View className="card">
-        <Text className="ut-title">{strings.title}</Text>
-        <Text className="ut-sub">{strings.total(yuan(account.arrearsFen))}</Text>
+        <Text className="title">{strings.title}</Text>
+        <Text className="muted">{strings.total(yuan(account.arrearsFen))}</Text>
       </View>
       {!planEligibility.eligible ? (
         <View className="card">
-          <Text className="ut-notice ut-notice--orange">{planEligibility.reason}</Text>
-          <Text className="ut-sub plan__note">{strings.notYet(dateText(planEligibility.availableFrom))}</Text>
+          <Notice tone="warn">{planEligibility.reason}</Notice>
+          <Text className="muted plan__note">{strings.notYet(dateText(planEligibility.availableFrom))}</Text>
         </View>
       ) : (
         <View className="card">
-          <Text className="form-label">{strings.choose}</Text>
-          <View className="chips">
-            {MONTHS.map((m) => (
-              <Text key={m} className={`chip${m === months ? ' chip--on' : ''}`} onClick={() => setMonths(m)}>
-                {strings.months(m)}
-              </Text>
-            ))}
-          </View>
-          <Text className="ut-sub plan__note">{strings.each(yuan(Math.ceil(account.arrearsFen / months)))}</Text>
-          <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={submit}>
-            {busy ? strings.working : strings.submit}
-          </Button>
+          <Field label={strings.choose}>
+            <Chips options={MONTH_CHOICES} value={months} onChange={setMonths} />
+          </Field>
+          <Text className="muted plan__note">{strings.each(yuan(Math.ceil(account.arrearsFen / months)))}</Text>
+          <FieldError>{submit.problem}</FieldError>
+          <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
+            {strings.submit}
+          </SubmitButton>
         </View>
       )}
     </Page>

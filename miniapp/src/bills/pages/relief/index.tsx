@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReliefApplication } from '@citycare/contract';
+import List from '@/components/List';
 import Page from '@/components/Page';
-import { EmptyState, NotLoaded } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
+import { Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { revalidate, useApi } from '@/hooks/useApi';
-import { dateText, lastDay } from '@/pages/bills/shared';
-import '@/pages/bills/shared.css';
-import './index.css';
+import ReliefParts from '@/pages/bills/ReliefParts';
+import { dateText } from '@/pages/bills/shared';
 
 const strings = {
   loadError: '无法加载',
@@ -24,72 +25,49 @@ const strings = {
   submit: '提交申请',
   working: '正在提交…',
   resultTitle: '申请结果',
-  status: { pending: '审核中', approved: '已批准', rejected: '未通过' },
   protectedUntil: (d: string) => `保护期至 ${d}`,
   back: '返回缴费首页',
 };
 
-function Result({ relief }: { relief: ReliefApplication }) {
-  return (
-    <View className="card relief__result">
-      <Text className="ut-title">{strings.resultTitle}</Text>
-      {relief.parts.map((p) => (
-        <View className="ut-row" key={p.company}>
-          <View className="ut-row__main">
-            <Text className="ut-sub relief__company">{p.companyName}</Text>
-            {p.status === 'approved' && p.protectedUntil && (
-              <Text className="ut-sub">{strings.protectedUntil(lastDay(p.protectedUntil))}</Text>
-            )}
-          </View>
-          <Text
-            className={`ut-tag ${p.status === 'approved' ? 'ut-tag--green' : p.status === 'pending' ? 'ut-tag--orange' : 'ut-tag--red'}`}
-          >
-            {strings.status[p.status]}
-          </Text>
-        </View>
-      ))}
-    </View>
-  );
-}
+const HARDSHIP = {
+  label: strings.hardship,
+  className: 'relief__hardship',
+  multiline: true,
+  maxlength: 300,
+  placeholder: strings.hardshipPlaceholder,
+} as const;
 
 export default function ReliefPage() {
   const state = useApi('utilityOverview');
   const [hardship, setHardship] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const [result, setResult] = useState<ReliefApplication | null>(null);
 
   const data = state.data;
-  if (!data) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!data) return <NotLoadedPage state={state} title={strings.loadError} />;
 
-  async function submit() {
+  const send = () => {
     const text = hardship.trim();
-    const issue = text.length < 2 ? strings.needHardship : '';
-    setProblem(issue);
-    if (issue || busy) return;
-    setBusy(true);
-    try {
-      const { relief } = await api('applyRelief', { body: { hardship: text }, quiet: true });
-      setResult(relief);
-      revalidate('utilityOverview');
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return submit.run(
+      async () => {
+        const { relief } = await api('applyRelief', { body: { hardship: text }, quiet: true });
+        setResult(relief);
+        revalidate('utilityOverview');
+      },
+      { check: () => (text.length < 2 ? strings.needHardship : '') },
+    );
+  };
 
   if (result) {
     return (
       <Page>
-        <Result relief={result} />
-        <Button className="btn" onClick={() => Taro.switchTab({ url: '/pages/bills/index' })}>
+        <ReliefParts
+          relief={result}
+          title={strings.resultTitle}
+          until={strings.protectedUntil}
+          className="relief__result"
+        />
+        <Button className="btn" onClick={() => void Taro.switchTab({ url: '/pages/bills/index' })}>
           {strings.back}
         </Button>
       </Page>
@@ -99,41 +77,30 @@ export default function ReliefPage() {
   const w = data.window;
   return (
     <Page>
-      <Text className="ut-notice ut-notice--orange relief__intro">{strings.intro}</Text>
-      <Text className={`ut-notice ${w.open ? 'ut-notice--green' : 'ut-notice--orange'} relief__intro`}>
+      <Notice tone="warn">{strings.intro}</Notice>
+      <Notice tone={w.open ? 'success' : 'warn'}>
         {w.open ? strings.windowOpen(dateText(w.endDate)) : strings.windowClosed}
-      </Text>
+      </Notice>
       <Text className="section-title">{strings.accountsTitle}</Text>
-      {data.accounts.length === 0 ? (
-        <EmptyState glyph="户" title={strings.noAccounts} />
-      ) : (
-        <View className="card">
-          {data.accounts.map((a) => (
-            <View className="ut-row" key={a.accountNo}>
-              <View className="ut-row__main">
-                <Text className="ut-sub relief__company">{a.companyName}</Text>
-                <Text className="ut-sub">
-                  {a.accountNo} · {a.holderMasked}
-                </Text>
-              </View>
+      <List items={data.accounts} card empty={<EmptyState glyph="户" title={strings.noAccounts} />}>
+        {(a) => (
+          <View className="row" key={a.accountNo}>
+            <View className="row__main">
+              <Text className="line">{a.companyName}</Text>
+              <Text className="muted">
+                {a.accountNo} · {a.holderMasked}
+              </Text>
             </View>
-          ))}
-        </View>
-      )}
+          </View>
+        )}
+      </List>
       {data.accounts.length > 0 && (
         <View className="card">
-          <Text className="form-label">{strings.hardship}</Text>
-          <Textarea
-            className="form-textarea relief__hardship"
-            value={hardship}
-            maxlength={300}
-            placeholder={strings.hardshipPlaceholder}
-            onInput={(e) => setHardship(e.detail.value)}
-          />
-          {problem && <Text className="ut-problem">{problem}</Text>}
-          <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={submit}>
-            {busy ? strings.working : strings.submit}
-          </Button>
+          <Field {...HARDSHIP} value={hardship} onChange={setHardship} />
+          <FieldError>{submit.problem}</FieldError>
+          <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
+            {strings.submit}
+          </SubmitButton>
         </View>
       )}
     </Page>

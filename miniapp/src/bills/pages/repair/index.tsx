@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import List from '@/components/List';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { EmptyState } from '@/components/StateView';
+import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { COMPANIES, REPAIR_PROBLEMS, REPAIR_STATUS, shanghaiTime } from '@/pages/bills/shared';
-import '@/pages/bills/shared.css';
-import './index.css';
 
 const strings = {
   intro: '供水、供电、燃气、供暖抢修 24 小时受理。紧急情况（如闻到燃气味）请立即开窗、离开房间并拨打 12345。',
@@ -31,6 +31,26 @@ const strings = {
 
 type Company = (typeof COMPANIES)[number]['id'];
 type Problem = keyof typeof REPAIR_PROBLEMS;
+type Urgency = 'normal' | 'urgent';
+
+const FIELDS = {
+  address: { label: strings.address, placeholder: strings.addressPlaceholder },
+  description: {
+    label: strings.description,
+    multiline: true,
+    maxlength: 500,
+    placeholder: strings.descriptionPlaceholder,
+  },
+} as const;
+const COMPANY_CHOICES = COMPANIES.map((c) => ({ value: c.id, label: c.name }));
+const PROBLEM_CHOICES = (Object.keys(REPAIR_PROBLEMS) as Problem[]).map((p) => ({
+  value: p,
+  label: REPAIR_PROBLEMS[p],
+}));
+const URGENCY_CHOICES = [
+  { value: 'normal', label: strings.normal },
+  { value: 'urgent', label: strings.urgent },
+] as const;
 
 export default function RepairPage() {
   const mine = useApi('myRepairs');
@@ -38,112 +58,73 @@ export default function RepairPage() {
   const [problem, setProblem] = useState<Problem>('no-supply');
   const [address, setAddress] = useState('');
   const [description, setDescription] = useState('');
-  const [urgent, setUrgent] = useState(false);
-  const [issue, setIssue] = useState('');
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [urgency, setUrgency] = useState<Urgency>('normal');
+  const submit = useSubmit();
 
-  async function submit() {
-    const check =
-      address.trim().length < 4 ? strings.needAddress : description.trim().length < 2 ? strings.needDescription : '';
-    setIssue(check);
-    if (check || busy) return;
-    setBusy(true);
-    try {
-      await api('createRepair', {
-        body: {
-          company,
-          problem,
-          address: address.trim(),
-          description: description.trim(),
-          urgency: urgent ? 'urgent' : 'normal',
-        },
-        quiet: true,
-      });
-      setSent(true);
-      setDescription('');
-      mine.reload();
-    } catch (err) {
-      setIssue(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const send = () =>
+    submit.run(
+      async () => {
+        const body = { company, problem, address: address.trim(), description: description.trim(), urgency };
+        await api('createRepair', { body, quiet: true });
+        setDescription('');
+        mine.reload();
+      },
+      {
+        check: () =>
+          address.trim().length < 4
+            ? strings.needAddress
+            : description.trim().length < 2
+              ? strings.needDescription
+              : '',
+        done: strings.sent,
+      },
+    );
 
-  const chip = (on: boolean) => `chip${on ? ' chip--on' : ''}`;
   return (
     <Page>
-      <Text className="ut-notice ut-notice--orange repair__intro">{strings.intro}</Text>
+      <Notice tone="warn">{strings.intro}</Notice>
       <View className="card">
-        <Text className="form-label">{strings.company}</Text>
-        <View className="chips">
-          {COMPANIES.map((c) => (
-            <Text key={c.id} className={chip(c.id === company)} onClick={() => setCompany(c.id)}>
-              {c.name}
-            </Text>
-          ))}
-        </View>
-        <Text className="form-label">{strings.problem}</Text>
-        <View className="chips">
-          {(Object.keys(REPAIR_PROBLEMS) as Problem[]).map((p) => (
-            <Text key={p} className={chip(p === problem)} onClick={() => setProblem(p)}>
-              {REPAIR_PROBLEMS[p]}
-            </Text>
-          ))}
-        </View>
-        <Text className="form-label">{strings.address}</Text>
-        <Input
-          className="form-input"
-          value={address}
-          placeholder={strings.addressPlaceholder}
-          onInput={(e) => setAddress(e.detail.value)}
-        />
-        <Text className="form-label">{strings.description}</Text>
-        <Textarea
-          className="form-textarea"
-          value={description}
-          maxlength={500}
-          placeholder={strings.descriptionPlaceholder}
-          onInput={(e) => setDescription(e.detail.value)}
-        />
-        <Text className="form-label">{strings.urgency}</Text>
-        <View className="chips">
-          <Text className={chip(!urgent)} onClick={() => setUrgent(false)}>
-            {strings.normal}
-          </Text>
-          <Text className={chip(urgent)} onClick={() => setUrgent(true)}>
-            {strings.urgent}
-          </Text>
-        </View>
-        {issue && <Text className="ut-problem">{issue}</Text>}
-        {sent && !issue && <Text className="ut-notice ut-notice--green repair__sent">{strings.sent}</Text>}
-        <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={submit}>
-          {busy ? strings.working : strings.submit}
-        </Button>
+        <Field label={strings.company}>
+          <Chips options={COMPANY_CHOICES} value={company} onChange={setCompany} />
+        </Field>
+        <Field label={strings.problem}>
+          <Chips options={PROBLEM_CHOICES} value={problem} onChange={setProblem} />
+        </Field>
+        <Field {...FIELDS.address} value={address} onChange={setAddress} />
+        <Field {...FIELDS.description} value={description} onChange={setDescription} />
+        <Field label={strings.urgency}>
+          <Chips options={URGENCY_CHOICES} value={urgency} onChange={setUrgency} />
+        </Field>
+        <FieldError>{submit.problem}</FieldError>
+        <Notice tone="success">{submit.done}</Notice>
+        <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
+          {strings.submit}
+        </SubmitButton>
       </View>
 
       <Text className="section-title">{strings.mineTitle}</Text>
-      {mine.loading && !mine.data && <Loading />}
-      {!mine.data && !mine.loading && <ErrorState title={strings.loadError} error={mine.error} onRetry={mine.reload} />}
-      {mine.data && mine.data.repairs.length === 0 && <EmptyState glyph="修" title={strings.noneTitle} />}
-      {mine.data && mine.data.repairs.length > 0 && (
-        <View className="card">
-          {mine.data.repairs.map((r) => (
-            <View className="ut-row" key={r.repairId}>
-              <View className="ut-row__main">
-                <Text className="ut-sub repair__what">
-                  {r.companyName} · {REPAIR_PROBLEMS[r.problem]}
-                </Text>
-                <Text className="ut-sub">{shanghaiTime(r.createdAt)}</Text>
-                {r.note && <Text className="ut-sub">{r.note}</Text>}
-              </View>
-              <Text className={`ut-tag ${r.status === 'fixed' ? 'ut-tag--green' : 'ut-tag--orange'}`}>
-                {REPAIR_STATUS[r.status]}
+      <List
+        state={mine}
+        items={mine.data?.repairs}
+        title={strings.loadError}
+        card
+        empty={<EmptyState glyph="修" title={strings.noneTitle} />}
+      >
+        {(r) => (
+          <View className="row" key={r.repairId}>
+            <View className="row__main">
+              <Text className="line">
+                {r.companyName} · {REPAIR_PROBLEMS[r.problem]}
               </Text>
+              <Text className="muted">{shanghaiTime(r.createdAt)}</Text>
+              {r.note && <Text className="muted">{r.note}</Text>}
             </View>
-          ))}
-        </View>
-      )}
+            <Text className={`tag ${r.status === 'fixed' ? 'tag--green' : 'tag--orange'}`}>
+              {REPAIR_STATUS[r.status]}
+            </Text>
+          </View>
+        )}
+      </List>
     </Page>
   );
 }

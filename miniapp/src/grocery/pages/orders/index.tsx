@@ -1,12 +1,11 @@
-import { useRef } from 'react';
-import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { Text } from '@tarojs/components';
+import type { Order } from '@citycare/contract';
+import List from '@/components/List';
+import NavRow from '@/components/NavRow';
 import Page from '@/components/Page';
-import { EmptyState, InlineError, NotLoaded } from '@/components/StateView';
-import { useApi } from '@/hooks/useApi';
+import { EmptyState, NotLoadedPage } from '@/components/StateView';
+import { useApi, useReloadOnReturn } from '@/hooks/useApi';
 import { PAYMENT_LABELS, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
-import '@/lib/grocery/grocery.css';
-import './index.css';
 
 const strings = {
   empty: '还没有订单',
@@ -16,58 +15,42 @@ const strings = {
   group: '团购',
 };
 
-export default function MyOrdersPage() {
+function statusTone(o: Order): string {
+  if (o.status === 'cancelled' || o.status === 'rejected') return 'tag--red';
+  return o.status === 'delivered' ? 'tag--green' : 'tag--orange';
+}
+
+function OrderRow({ order: o }: { order: Order }) {
+  return (
+    <NavRow
+      url={`/grocery/pages/order/index?orderId=${o.orderId}`}
+      className="row orders__order"
+      title={`${o.storeName}${o.kind === 'group' ? ` · ${strings.group}` : ''}`}
+    >
+      <Text className="muted">{windowText(o.slot.startsAt, o.slot.endsAt)}</Text>
+      <Text className="muted">
+        {strings.items(o.lines.length)} · ¥{yuan(o.totalFen)} · {PAYMENT_LABELS[o.payment.state]}
+      </Text>
+      <Text className={`tag ${statusTone(o)}`}>{STATUS_LABELS[o.status]}</Text>
+    </NavRow>
+  );
+}
+
+export default function OrdersPage() {
   const state = useApi('groceryMyOrders');
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else state.reload();
-  });
+  useReloadOnReturn(state.reload);
   const orders = state.data?.orders;
-  if (!orders) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!orders) return <NotLoadedPage state={state} title={strings.loadError} />;
   return (
     <Page className="orders">
-      {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
-      {orders.length === 0 ? (
-        <EmptyState glyph="单" title={strings.empty} description={strings.emptyDesc} />
-      ) : (
-        <View className="card">
-          {orders.map((o) => {
-            const bad = o.status === 'cancelled' || o.status === 'rejected';
-            return (
-              <View
-                key={o.orderId}
-                className="gr-row orders__order"
-                hoverClass="tap-active"
-                onClick={() => Taro.navigateTo({ url: `/grocery/pages/order/index?orderId=${o.orderId}` })}
-              >
-                <View className="gr-main">
-                  <Text className="gr-title">
-                    {o.storeName}
-                    {o.kind === 'group' ? ` · ${strings.group}` : ''}
-                  </Text>
-                  <Text className="gr-sub">{windowText(o.slot.startsAt, o.slot.endsAt)}</Text>
-                  <Text className="gr-sub">
-                    {strings.items(o.lines.length)} · ¥{yuan(o.totalFen)} · {PAYMENT_LABELS[o.payment.state]}
-                  </Text>
-                  <Text
-                    className={`gr-tag ${bad ? 'gr-tag--red' : o.status === 'delivered' ? 'gr-tag--green' : 'gr-tag--orange'}`}
-                  >
-                    {STATUS_LABELS[o.status]}
-                  </Text>
-                </View>
-                <Text className="gr-arrow">›</Text>
-              </View>
-            );
-          })}
-        </View>
-      )}
+      <List
+        state={state}
+        items={orders}
+        card
+        empty={<EmptyState glyph="单" title={strings.empty} description={strings.emptyDesc} />}
+      >
+        {(o) => <OrderRow key={o.orderId} order={o} />}
+      </List>
     </Page>
   );
 }

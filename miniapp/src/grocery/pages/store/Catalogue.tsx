@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { CatalogueItem, Category } from '@citycare/contract';
 import { EmptyState } from '@/components/StateView';
+import { Chips } from '@/components/form';
 import { CATEGORY_LABELS, CATEGORY_ORDER, yuan } from '@/lib/grocery/format';
 
 const strings = {
@@ -27,51 +28,52 @@ export default function Catalogue({ items, qtyOf, onQty }: CatalogueProps) {
   const groups = present.filter((c) => category === 'all' || c === category);
   return (
     <>
-      <View className="chips">
-        {(['all', ...present] as const).map((c) => (
-          <Text key={c} className={`chip${category === c ? ' chip--on' : ''}`} onClick={() => setCategory(c)}>
-            {c === 'all' ? strings.all : CATEGORY_LABELS[c]}
-          </Text>
-        ))}
-      </View>
+      <Chips
+        options={(['all', ...present] as const).map((c) => ({
+          value: c,
+          label: c === 'all' ? strings.all : CATEGORY_LABELS[c],
+        }))}
+        value={category}
+        onChange={setCategory}
+      />
       {shown.length === 0 && <EmptyState glyph="菜" title={strings.empty} />}
       {groups.map((c) => (
         <View className="card" key={c}>
-          <Text className="form-label">{CATEGORY_LABELS[c]}</Text>
+          <Text className="card__title">{CATEGORY_LABELS[c]}</Text>
           {shown
             .filter((i) => i.category === c)
             .map((item) => {
               const qty = qtyOf(item.itemId);
               const max = Math.min(item.stock, item.dailyLimit ?? 99, 99);
               return (
-                <View className="gr-row catalogue__item" key={item.itemId}>
-                  <View className="gr-main">
-                    <Text className="gr-title">{item.name}</Text>
+                <View className="row catalogue__item" key={item.itemId}>
+                  <View className="row__main">
+                    <Text className="title">{item.name}</Text>
                     <View>
-                      <Text className="gr-price">
+                      <Text className="price">
                         ¥{yuan(item.priceFen)}/{item.unit}
                       </Text>
                       {item.capFen !== undefined && (
-                        <Text className="gr-tag gr-tag--green catalogue__cap">{strings.cap(yuan(item.capFen))}</Text>
+                        <Text className="tag tag--green catalogue__cap">{strings.cap(yuan(item.capFen))}</Text>
                       )}
                     </View>
-                    <Text className="gr-sub">{strings.stock(item.stock, item.unit)}</Text>
+                    <Text className="muted">{strings.stock(item.stock, item.unit)}</Text>
                     {item.dailyLimit !== undefined && (
-                      <Text className="gr-tag gr-tag--orange">{strings.limit(item.dailyLimit, item.unit)}</Text>
+                      <Text className="tag tag--orange">{strings.limit(item.dailyLimit, item.unit)}</Text>
                     )}
-                    {item.origin && <Text className="gr-sub">{strings.origin(item.origin)}</Text>}
+                    {item.origin && <Text className="muted">{strings.origin(item.origin)}</Text>}
                   </View>
-                  <View className="gr-stepper">
+                  <View className="catalogue__stepper">
                     {qty > 0 && (
                       <>
-                        <Text className="gr-step gr-step--minus" onClick={() => onQty(item, qty - 1)}>
+                        <Text className="catalogue__step catalogue__step--minus" onClick={() => onQty(item, qty - 1)}>
                           −
                         </Text>
-                        <Text className="gr-qty">{qty}</Text>
+                        <Text className="catalogue__qty">{qty}</Text>
                       </>
                     )}
                     <Text
-                      className={`gr-step catalogue__add${qty >= max ? ' gr-busy' : ''}`}
+                      className={`catalogue__step catalogue__add${qty >= max ? ' busy' : ''}`}
                       onClick={() => qty < max && onQty(item, qty + 1)}
                     >
                       +

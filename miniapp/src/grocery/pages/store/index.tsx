@@ -3,12 +3,12 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { CatalogueItem } from '@citycare/contract';
 import Page from '@/components/Page';
-import { NotLoaded } from '@/components/StateView';
+import { NotLoadedPage } from '@/components/StateView';
+import { Notice } from '@/components/form';
 import { useApi } from '@/hooks/useApi';
 import { cartCount, cartTotal, getCart, setQty } from '@/grocery/lib/cart';
 import { routeParam, yuan } from '@/lib/grocery/format';
 import Catalogue from './Catalogue';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -31,13 +31,7 @@ export default function StorePage() {
   }, [storeName]);
 
   const data = state.data;
-  if (!data) {
-    return (
-      <Page>
-        <NotLoaded state={state} title={strings.loadError} />
-      </Page>
-    );
-  }
+  if (!data) return <NotLoadedPage state={state} title={strings.loadError} />;
 
   const onQty = (item: CatalogueItem, qty: number) =>
     setCart(setQty(storeId, { itemId: item.itemId, name: item.name, unit: item.unit, priceFen: item.priceFen }, qty));
@@ -45,13 +39,15 @@ export default function StorePage() {
 
   return (
     <Page className="store">
-      <Text className="gr-notice store__note">{strings.capNote}</Text>
+      <Notice tone="success" className="store__note">
+        {strings.capNote}
+      </Notice>
       <Catalogue items={data.items} qtyOf={(id) => cart.find((l) => l.itemId === id)?.qty ?? 0} onQty={onQty} />
-      <View className="gr-spacer" />
-      <View className="gr-bar">
+      <View className="store__spacer" />
+      <View className="store__bar">
         <View>
-          <Text className="gr-bar__total">¥{yuan(cartTotal(cart))}</Text>
-          <Text className="gr-sub">{strings.cart(count)}</Text>
+          <Text className="store__total">¥{yuan(cartTotal(cart))}</Text>
+          <Text className="muted">{strings.cart(count)}</Text>
         </View>
         <Button
           className={`btn store__checkout${count ? '' : ' btn--busy'}`}

@@ -1,13 +1,14 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { AppealView } from '@citycare/contract';
+import List from '@/components/List';
 import Page from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
-import '@/pages/health/forms.css';
+import '@/lib/health/health.css';
 import './index.css';
 
 const strings = {
@@ -28,10 +29,12 @@ const strings = {
   submitted: (at: string) => `${at} 提交`,
 };
 
+const REASON = { label: strings.reason, multiline: true, maxlength: 200, placeholder: strings.placeholder } as const;
+
 function AppealRow({ a }: { a: AppealView }) {
   const closed = a.status === 'closed';
   return (
-    <View className={`list-row appeal__row appeal__row--${closed ? 'closed' : 'open'}`}>
+    <View className={`row row--stack appeal__row appeal__row--${closed ? 'closed' : 'open'}`}>
       <Text className="strong appeal__outcome">{closed && a.outcome ? strings.outcome[a.outcome] : strings.open}</Text>
       <Text>{a.reason}</Text>
       {closed && a.decision && (
@@ -51,28 +54,22 @@ function AppealRow({ a }: { a: AppealView }) {
 export default function AppealPage() {
   const { params } = useRouter();
   const residentId = params.residentId ?? '';
-  const answer = useApi('healthMyAppeals', residentId ? { params: { residentId } } : null);
-  const mine = { ...answer, data: answer.data?.appeals };
+  const mine = useApi('healthMyAppeals', residentId ? { params: { residentId } } : null);
+  const appeals = mine.data?.appeals;
   const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const [done, setDone] = useState(false);
-  const hasOpen = !!mine.data?.some((a) => a.status === 'open');
+  const hasOpen = !!appeals?.some((a) => a.status === 'open');
 
-  const submit = async () => {
-    if (reason.trim().length < 2) return setProblem(strings.tooShort);
-    if (busy) return;
-    setBusy(true);
-    try {
-      await api('healthAppeal', { body: { residentId, reason: reason.trim() }, quiet: true });
-      setDone(true);
-      mine.reload();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = () =>
+    submit.run(
+      async () => {
+        await api('healthAppeal', { body: { residentId, reason: reason.trim() }, quiet: true });
+        setDone(true);
+        mine.reload();
+      },
+      { check: () => (reason.trim().length < 2 ? strings.tooShort : '') },
+    );
 
   return (
     <Page className="appeal">
@@ -91,35 +88,20 @@ export default function AppealPage() {
           ) : (
             <>
               <View className="card">
-                <View className="field">
-                  <Text className="field__label">{strings.reason}</Text>
-                  <Textarea
-                    className="field__textarea"
-                    value={reason}
-                    maxlength={200}
-                    placeholder={strings.placeholder}
-                    onInput={(e) => setReason(e.detail.value)}
-                  />
-                </View>
-                {problem && <Text className="field__error">{problem}</Text>}
+                <Field {...REASON} value={reason} onChange={setReason} />
+                <FieldError>{submit.problem}</FieldError>
               </View>
-              <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
+              <SubmitButton busy={submit.busy} onClick={send}>
                 {strings.submit}
-              </Button>
+              </SubmitButton>
             </>
           )}
         </>
       )}
       <Text className="section-title">{strings.mine}</Text>
-      {!mine.data && mine.loading && <Loading />}
-      {!mine.data && !mine.loading && <ErrorState title={strings.loadError} error={mine.error} onRetry={mine.reload} />}
-      {mine.data && mine.data.length > 0 && (
-        <View className="card">
-          {mine.data.map((a) => (
-            <AppealRow key={a.appealId} a={a} />
-          ))}
-        </View>
-      )}
+      <List state={mine} items={appeals} title={strings.loadError} card empty={null}>
+        {(a) => <AppealRow key={a.appealId} a={a} />}
+      </List>
     </Page>
   );
 }

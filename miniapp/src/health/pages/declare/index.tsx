@@ -4,8 +4,9 @@ import { useState } from 'react';
 import type { Exposure, ResidentView, Symptom } from '@citycare/contract';
 import { COLOUR_LABELS, EXPOSURE_LABELS, SYMPTOMS, SYMPTOM_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
-import { api, errorMessage } from '@/api';
-import '@/pages/health/forms.css';
+import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
+import '@/lib/health/health.css';
 import './index.css';
 
 const strings = {
@@ -26,6 +27,17 @@ const strings = {
 
 /** Places people ask about most (risk areas are decided by the rule book, not by this list). */
 const COMMON_PLACES = ['湖北省武汉市', '湖北省其他地区', '北京市', '辽宁省沈阳市', '辽宁省大连市'];
+const TEMPERATURE = {
+  label: strings.temperature,
+  name: 'temperature',
+  type: 'digit',
+  placeholder: strings.temperaturePlaceholder,
+} as const;
+const SYMPTOM_CHOICES = SYMPTOMS.map((s) => ({ value: s, label: SYMPTOM_LABELS[s] }));
+const CONTACT_CHOICES = (Object.keys(EXPOSURE_LABELS) as Exposure[]).map((c) => ({
+  value: c,
+  label: EXPOSURE_LABELS[c],
+}));
 
 export default function DeclarePage() {
   const { params } = useRouter();
@@ -35,34 +47,27 @@ export default function DeclarePage() {
   const [travel, setTravel] = useState<string[]>([]);
   const [other, setOther] = useState('');
   const [contact, setContact] = useState<Exposure>('none');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const [result, setResult] = useState<{ resident: ResidentView; text: string }>();
 
-  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
   const addOther = () => {
     const place = other.trim();
     if (place.length >= 2 && !travel.includes(place)) setTravel([...travel, place]);
     setOther('');
   };
 
-  const submit = async () => {
+  const send = () => {
     const t = Number(temperature);
-    if (!temperature || Number.isNaN(t)) return setProblem(strings.badTemperature);
-    setProblem('');
-    if (busy) return;
-    setBusy(true);
-    try {
-      const res = await api('healthDeclare', {
-        body: { residentId, temperature: t, symptoms, travel, contact },
-        quiet: true,
-      });
-      setResult({ resident: res.resident, text: res.declaration.findingText });
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    return submit.run(
+      async () => {
+        const res = await api('healthDeclare', {
+          body: { residentId, temperature: t, symptoms, travel, contact },
+          quiet: true,
+        });
+        setResult({ resident: res.resident, text: res.declaration.findingText });
+      },
+      { check: () => (!temperature || Number.isNaN(t) ? strings.badTemperature : '') },
+    );
   };
 
   if (result) {
@@ -72,7 +77,7 @@ export default function DeclarePage() {
         <View className={`card result result--${s.colour}`}>
           <Text className="muted">{strings.resultTitle}</Text>
           <Text className="result__big">{COLOUR_LABELS[s.colour]}</Text>
-          <Text>{result.text}</Text>
+          <Text className="result__text">{result.text}</Text>
           <Text className="muted">{s.outlook}</Text>
         </View>
         <Button className="btn" onClick={() => void Taro.navigateBack()}>
@@ -82,48 +87,17 @@ export default function DeclarePage() {
     );
   }
 
+  const places = [...new Set([...COMMON_PLACES, ...travel])].map((p) => ({ value: p, label: p }));
   return (
     <Page className="declare">
       <Text className="muted">{strings.note}</Text>
       <View className="card">
-        <View className="field">
-          <Text className="field__label">{strings.temperature}</Text>
-          <Input
-            className="field__input"
-            name="temperature"
-            type="digit"
-            value={temperature}
-            placeholder={strings.temperaturePlaceholder}
-            onInput={(e) => setTemperature(e.detail.value)}
-          />
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.symptoms}</Text>
-          <View className="chips">
-            {SYMPTOMS.map((s) => (
-              <Text
-                key={s}
-                className={`chip ${symptoms.includes(s) ? 'chip--on' : ''}`}
-                onClick={() => setSymptoms(toggle(symptoms, s))}
-              >
-                {SYMPTOM_LABELS[s]}
-              </Text>
-            ))}
-          </View>
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.travel}</Text>
-          <View className="chips">
-            {[...new Set([...COMMON_PLACES, ...travel])].map((p) => (
-              <Text
-                key={p}
-                className={`chip ${travel.includes(p) ? 'chip--on' : ''}`}
-                onClick={() => setTravel(toggle(travel, p))}
-              >
-                {p}
-              </Text>
-            ))}
-          </View>
+        <Field {...TEMPERATURE} value={temperature} onChange={setTemperature} />
+        <Field label={strings.symptoms}>
+          <Chips<Symptom> multiple options={SYMPTOM_CHOICES} value={symptoms} onChange={setSymptoms} />
+        </Field>
+        <Field label={strings.travel}>
+          <Chips<string> multiple options={places} value={travel} onChange={setTravel} />
           <View className="declare__travel-add">
             <Input
               className="field__input"
@@ -135,22 +109,15 @@ export default function DeclarePage() {
               {strings.add}
             </Text>
           </View>
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.contact}</Text>
-          <View className="chips">
-            {(Object.keys(EXPOSURE_LABELS) as Exposure[]).map((c) => (
-              <Text key={c} className={`chip ${contact === c ? 'chip--on' : ''}`} onClick={() => setContact(c)}>
-                {EXPOSURE_LABELS[c]}
-              </Text>
-            ))}
-          </View>
-        </View>
-        {problem && <Text className="field__error">{problem}</Text>}
+        </Field>
+        <Field label={strings.contact}>
+          <Chips options={CONTACT_CHOICES} value={contact} onChange={setContact} />
+        </Field>
+        <FieldError>{submit.problem}</FieldError>
       </View>
-      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
-        {busy ? strings.submitting : strings.submit}
-      </Button>
+      <SubmitButton busy={submit.busy} busyText={strings.submitting} onClick={send}>
+        {strings.submit}
+      </SubmitButton>
     </Page>
   );
 }

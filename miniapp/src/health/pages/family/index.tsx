@@ -1,15 +1,15 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import type { Relation } from '@citycare/contract';
 import { COLOUR_LABELS, RELATION_LABELS } from '@citycare/contract/src/health-labels';
 import { residentIdProblem } from '@citycare/contract/src/health-id';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
-import { useKeyed } from '@/hooks/useApi';
-import '@/pages/health/forms.css';
-import './index.css';
+import List from '@/components/List';
+import { EmptyState } from '@/components/StateView';
+import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
+import { useKeyed, useReloadOnReturn } from '@/hooks/useApi';
 
 const strings = {
   intro: '为没有手机的老人、孩子代为申领健康码、每日申报；在健康码页切换即可出示或打印他们的码。',
@@ -35,23 +35,18 @@ const strings = {
 const RELATIONS = (Object.keys(RELATION_LABELS) as Relation[]).filter(
   (r): r is Exclude<Relation, 'self'> => r !== 'self',
 );
+const RELATION_CHOICES = RELATIONS.map((r) => ({ value: r, label: RELATION_LABELS[r] }));
 const loadHousehold = () => api('healthHousehold', { quiet: true }).then((r) => r.residents);
 
 export default function FamilyPage() {
   const household = useKeyed(['healthHousehold', null, 'residents'], loadHousehold);
   const reload = household.reload;
-  // Fresh on return from another page; the first show is the mount's own load (no double request).
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else reload();
-  });
+  useReloadOnReturn(reload);
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [relation, setRelation] = useState<Exclude<Relation, 'self'>>();
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const family = (household.data ?? []).filter((r) => r.relation !== 'self');
+  const submit = useSubmit<'add' | 'remove'>();
+  const family = household.data?.filter((r) => r.relation !== 'self');
 
   const remove = async (residentId: string, maskedName: string) => {
     const { confirm } = await Taro.showModal({
@@ -59,36 +54,35 @@ export default function FamilyPage() {
       content: strings.removeConfirm(maskedName),
     });
     if (!confirm) return;
-    try {
-      await api('healthRemoveFamily', { params: { residentId }, quiet: true });
-      void Taro.showToast({ title: strings.removed, icon: 'success' });
-      reload();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    }
+    await submit.run(
+      async () => {
+        await api('healthRemoveFamily', { params: { residentId }, quiet: true });
+        void Taro.showToast({ title: strings.removed, icon: 'success' });
+        reload();
+      },
+      { action: 'remove' },
+    );
   };
 
-  const submit = async () => {
-    const found =
-      name.trim().length < 2
-        ? strings.needName
-        : (residentIdProblem(idNumber) ?? (relation ? '' : strings.needRelation));
-    setProblem(found);
-    if (found || busy || !relation) return;
-    setBusy(true);
-    try {
-      const res = await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
-      if (res.verification) return setProblem(res.verification.message);
-      void Taro.showToast({ title: strings.added, icon: 'success' });
-      setName('');
-      setIdNumber('');
-      reload();
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const add = () =>
+    submit.run(
+      async () => {
+        if (!relation) return;
+        const res = await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
+        if (res.verification) return submit.setProblem(res.verification.message);
+        void Taro.showToast({ title: strings.added, icon: 'success' });
+        setName('');
+        setIdNumber('');
+        reload();
+      },
+      {
+        action: 'add',
+        check: () =>
+          name.trim().length < 2
+            ? strings.needName
+            : (residentIdProblem(idNumber) ?? (relation ? '' : strings.needRelation)),
+      },
+    );
 
   return (
     <Page className="family">
@@ -97,63 +91,43 @@ export default function FamilyPage() {
         {strings.limit}
       </Text>
       <Text className="section-title">{strings.listTitle}</Text>
-      {household.loading && !household.data && <Loading />}
-      {household.error !== undefined && !household.data && (
-        <ErrorState title={strings.loadError} error={household.error} onRetry={reload} />
-      )}
-      {household.data && family.length === 0 && <EmptyState glyph="家" title={strings.empty} />}
-      {family.length > 0 && (
-        <View className="card">
-          {family.map((r) => (
-            <View key={r.residentId} className="list-row">
-              <Text>
-                {RELATION_LABELS[r.relation]} {r.maskedName} · {COLOUR_LABELS[r.status.colour]}
-              </Text>
-              <Text className="muted">{r.idMasked}</Text>
-              <Text
-                className="link"
-                onClick={() => void Taro.navigateTo({ url: `/health/pages/declare/index?residentId=${r.residentId}` })}
-              >
-                {strings.declare} ›
-              </Text>
-              <Text className="link" onClick={() => void remove(r.residentId, r.maskedName)}>
-                {strings.remove}
-              </Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <List
+        state={household}
+        items={family}
+        title={strings.loadError}
+        card
+        empty={<EmptyState glyph="家" title={strings.empty} />}
+      >
+        {(r) => (
+          <View key={r.residentId} className="row row--stack">
+            <Text>
+              {RELATION_LABELS[r.relation]} {r.maskedName} · {COLOUR_LABELS[r.status.colour]}
+            </Text>
+            <Text className="muted">{r.idMasked}</Text>
+            <Text
+              className="link"
+              onClick={() => void Taro.navigateTo({ url: `/health/pages/declare/index?residentId=${r.residentId}` })}
+            >
+              {strings.declare} ›
+            </Text>
+            <Text className="link" onClick={() => void remove(r.residentId, r.maskedName)}>
+              {strings.remove}
+            </Text>
+          </View>
+        )}
+      </List>
       <Text className="section-title">{strings.addTitle}</Text>
       <View className="card">
-        <View className="field">
-          <Text className="field__label">{strings.name}</Text>
-          <Input className="field__input" value={name} onInput={(e) => setName(e.detail.value)} />
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.idNumber}</Text>
-          <Input
-            className="field__input"
-            type="idcard"
-            maxlength={18}
-            value={idNumber}
-            onInput={(e) => setIdNumber(e.detail.value)}
-          />
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.relation}</Text>
-          <View className="chips">
-            {RELATIONS.map((r) => (
-              <Text key={r} className={`chip ${relation === r ? 'chip--on' : ''}`} onClick={() => setRelation(r)}>
-                {RELATION_LABELS[r]}
-              </Text>
-            ))}
-          </View>
-        </View>
-        {problem && <Text className="field__error">{problem}</Text>}
+        <Field label={strings.name} value={name} onChange={setName} />
+        <Field label={strings.idNumber} type="idcard" maxlength={18} value={idNumber} onChange={setIdNumber} />
+        <Field label={strings.relation}>
+          <Chips options={RELATION_CHOICES} value={relation} onChange={setRelation} />
+        </Field>
+        <FieldError>{submit.problem}</FieldError>
       </View>
-      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
+      <SubmitButton busy={submit.action === 'add'} onClick={add}>
         {strings.submit}
-      </Button>
+      </SubmitButton>
     </Page>
   );
 }

@@ -1,15 +1,15 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { VisitResponse } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
-import { api, errorMessage } from '@/api';
+import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { newScanId } from '@/lib/health/queue';
 import { parsePlaceCode } from '@/lib/health/place-code';
 import { shanghaiDateTime } from '@/lib/health/time';
-import '@/pages/health/forms.css';
-import './index.css';
+import '@/lib/health/health.css';
 
 const strings = {
   intro: '进入商超、车站、诊所，或乘坐公交、出租车、网约车时，扫描张贴的场所码登记，代替纸质登记。',
@@ -26,24 +26,19 @@ const strings = {
 export default function PlaceScanPage() {
   const { params } = useRouter();
   const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const [result, setResult] = useState<VisitResponse>();
   const weapp = process.env.TARO_ENV === 'weapp';
 
-  const register = async (text: string) => {
+  const register = (text: string) => {
     const placeId = parsePlaceCode(text);
-    if (!placeId) return setProblem(strings.badCode);
-    setProblem('');
-    setBusy(true);
-    try {
-      const body = { visitId: newScanId(), placeId, residentId: params.residentId ?? '' };
-      setResult(await api('healthVisit', { body, quiet: true }));
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    return submit.run(
+      async () => {
+        const body = { visitId: newScanId(), placeId: placeId ?? '', residentId: params.residentId ?? '' };
+        setResult(await api('healthVisit', { body, quiet: true }));
+      },
+      { check: () => (placeId ? '' : strings.badCode) },
+    );
   };
 
   const scan = async () => {
@@ -61,7 +56,7 @@ export default function PlaceScanPage() {
         <View className={`card result result--${result.pass ? 'green' : 'red'}`}>
           <Text className="result__big">{result.pass ? strings.pass : strings.stop}</Text>
           <Text className="section-title">{result.place.name}</Text>
-          <Text>
+          <Text className="result__text">
             {COLOUR_LABELS[result.colour]} · {result.rule}
           </Text>
           <Text className="muted">{shanghaiDateTime(result.at)}</Text>
@@ -81,23 +76,12 @@ export default function PlaceScanPage() {
         </Button>
       )}
       <View className="card">
-        <View className="field">
-          <Text className="field__label">{strings.manual}</Text>
-          <Input
-            className="field__input"
-            value={typed}
-            placeholder={strings.manualPlaceholder}
-            onInput={(e) => setTyped(e.detail.value)}
-          />
-        </View>
-        {problem && <Text className="field__error">{problem}</Text>}
+        <Field label={strings.manual} value={typed} placeholder={strings.manualPlaceholder} onChange={setTyped} />
+        <FieldError>{submit.problem}</FieldError>
       </View>
-      <Button
-        className={`btn ${weapp ? 'btn--plain' : ''} ${busy ? 'btn--busy' : ''}`}
-        onClick={() => void register(typed)}
-      >
+      <SubmitButton tone={weapp ? 'plain' : 'primary'} busy={submit.busy} onClick={() => register(typed)}>
         {strings.submit}
-      </Button>
+      </SubmitButton>
     </Page>
   );
 }

@@ -1,12 +1,13 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { residentIdProblem } from '@citycare/contract/src/health-id';
 import Page from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
-import { api, errorMessage } from '@/api';
+import { NotLoaded } from '@/components/StateView';
+import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { api } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
-import '@/pages/health/forms.css';
+import '@/lib/health/health.css';
 import './index.css';
 
 const strings = {
@@ -28,6 +29,18 @@ const strings = {
   done: '申领成功',
 };
 
+const FIELDS = {
+  name: { label: strings.name, name: 'name', placeholder: strings.namePlaceholder },
+  idNumber: {
+    label: strings.idNumber,
+    name: 'idNumber',
+    type: 'idcard',
+    maxlength: 18,
+    placeholder: strings.idPlaceholder,
+  },
+  phone: { label: strings.phone, name: 'phone', type: 'number', maxlength: 11, placeholder: strings.phonePlaceholder },
+} as const;
+
 const loadCommunities = () => api('directory', { params: { kind: 'community' }, quiet: true }).then((r) => r.entries);
 
 export default function RegisterPage() {
@@ -36,8 +49,9 @@ export default function RegisterPage() {
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
   const [community, setCommunity] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
+  // The registration waits for an official's check of the ID number (HTTP 202).
+  const [pending, setPending] = useState('');
 
   const check = (): string => {
     if (name.trim().length < 2) return strings.needName;
@@ -48,28 +62,19 @@ export default function RegisterPage() {
     return '';
   };
 
-  // The registration waits for an official's check of the ID number (HTTP 202).
-  const [pending, setPending] = useState('');
-
-  const submit = async () => {
-    const found = check();
-    setProblem(found);
-    if (found || busy) return;
-    setBusy(true);
-    try {
-      const res = await api('healthRegister', {
-        body: { name: name.trim(), idNumber, phone: phone.trim(), community },
-        quiet: true,
-      });
-      if (res.verification) return setPending(res.verification.message);
-      void Taro.showToast({ title: strings.done, icon: 'success' });
-      void Taro.switchTab({ url: '/pages/health/index' });
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = () =>
+    submit.run(
+      async () => {
+        const res = await api('healthRegister', {
+          body: { name: name.trim(), idNumber, phone: phone.trim(), community },
+          quiet: true,
+        });
+        if (res.verification) return setPending(res.verification.message);
+        void Taro.showToast({ title: strings.done, icon: 'success' });
+        void Taro.switchTab({ url: '/pages/health/index' });
+      },
+      { check },
+    );
 
   return (
     <Page className="register">
@@ -77,67 +82,29 @@ export default function RegisterPage() {
       {pending && (
         <View className="card result result--yellow">
           <Text className="result__big">{strings.pending}</Text>
-          <Text>{pending}</Text>
+          <Text className="result__text">{pending}</Text>
         </View>
       )}
       <View className="card">
-        <View className="field">
-          <Text className="field__label">{strings.name}</Text>
-          <Input
-            className="field__input"
-            name="name"
-            value={name}
-            placeholder={strings.namePlaceholder}
-            onInput={(e) => setName(e.detail.value)}
-          />
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.idNumber}</Text>
-          <Input
-            className="field__input"
-            name="idNumber"
-            type="idcard"
-            maxlength={18}
-            value={idNumber}
-            placeholder={strings.idPlaceholder}
-            onInput={(e) => setIdNumber(e.detail.value)}
-          />
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.phone}</Text>
-          <Input
-            className="field__input"
-            name="phone"
-            type="number"
-            maxlength={11}
-            value={phone}
-            placeholder={strings.phonePlaceholder}
-            onInput={(e) => setPhone(e.detail.value)}
-          />
-        </View>
-        <View className="field">
-          <Text className="field__label">{strings.community}</Text>
-          {communities.loading && !communities.data && <Loading />}
-          {communities.error !== undefined && !communities.data && (
-            <ErrorState title={strings.loadError} error={communities.error} onRetry={communities.reload} />
+        <Field {...FIELDS.name} value={name} onChange={setName} />
+        <Field {...FIELDS.idNumber} value={idNumber} onChange={setIdNumber} />
+        <Field {...FIELDS.phone} value={phone} onChange={setPhone} />
+        <Field label={strings.community}>
+          {communities.data ? (
+            <Chips
+              options={communities.data.map((c) => ({ value: c.id, label: c.name }))}
+              value={community}
+              onChange={setCommunity}
+            />
+          ) : (
+            <NotLoaded state={communities} title={strings.loadError} />
           )}
-          <View className="chips">
-            {(communities.data ?? []).map((c) => (
-              <Text
-                key={c.id}
-                className={`chip ${community === c.id ? 'chip--on' : ''}`}
-                onClick={() => setCommunity(c.id)}
-              >
-                {c.name}
-              </Text>
-            ))}
-          </View>
-        </View>
-        {problem && <Text className="field__error">{problem}</Text>}
+        </Field>
+        <FieldError>{submit.problem}</FieldError>
       </View>
-      <Button className={`btn ${busy ? 'btn--busy' : ''}`} onClick={() => void submit()}>
-        {busy ? strings.submitting : strings.submit}
-      </Button>
+      <SubmitButton busy={submit.busy} busyText={strings.submitting} onClick={send}>
+        {strings.submit}
+      </SubmitButton>
     </Page>
   );
 }

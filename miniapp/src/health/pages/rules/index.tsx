@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
-import { ErrorState, Loading } from '@/components/StateView';
+import { NotLoaded } from '@/components/StateView';
 import { useApi } from '@/hooks/useApi';
-import '@/pages/health/forms.css';
-import './index.css';
+import '@/lib/health/health.css';
 
 const strings = {
   loadError: '无法加载赋码规则',
@@ -35,27 +34,26 @@ export default function RulesPage() {
   const r = rules.data;
   return (
     <Page className="rules">
-      {!r && rules.loading && <Loading />}
-      {!r && !rules.loading && <ErrorState title={strings.loadError} error={rules.error} onRetry={rules.reload} />}
+      {!r && <NotLoaded state={rules} title={strings.loadError} />}
       {r && (
         <>
           <Text className="section-title">{strings.colours}</Text>
           <View className="card result">
-            <Text>{strings.green}</Text>
-            <Text>{strings.toYellow(r.feverCelsius)}</Text>
-            <Text>{strings.toRed}</Text>
+            <Text className="result__text">{strings.green}</Text>
+            <Text className="result__text">{strings.toYellow(r.feverCelsius)}</Text>
+            <Text className="result__text">{strings.toRed}</Text>
           </View>
           <Text className="section-title">{strings.backTitle}</Text>
           <View className="card result">
-            <Text>{strings.yellowBack(r.yellowNormalDays)}</Text>
-            <Text>{strings.redBack(r.redMinDays)}</Text>
+            <Text className="result__text">{strings.yellowBack(r.yellowNormalDays)}</Text>
+            <Text className="result__text">{strings.redBack(r.redMinDays)}</Text>
             <Text className="muted">{strings.appeal}</Text>
           </View>
           <Text className="section-title">{strings.areasTitle}</Text>
           <View className="card">
             {r.riskAreas.length === 0 && <Text className="muted">{strings.noAreas}</Text>}
             {r.riskAreas.map((a) => (
-              <View key={a.region} className="list-row">
+              <View key={a.region} className="row row--stack">
                 <Text>{a.region}</Text>
                 <Text className="muted">
                   {a.note} · {a.since}
@@ -67,17 +65,17 @@ export default function RulesPage() {
           <Text className="section-title">{strings.passTitle}</Text>
           <View className="card">
             {r.passRules.map((p) => (
-              <View key={p.text} className={`list-row result--${p.colour}`}>
+              <View key={p.text} className="row row--stack">
                 <Text className="strong">{COLOUR_LABELS[p.colour]}</Text>
                 <Text>{p.text}</Text>
               </View>
             ))}
           </View>
           <Text className="section-title">{strings.codeTitle}</Text>
-          <View className="card">
-            <Text>{strings.code(r.tokenTtlSeconds)}</Text>
-            <Text>{strings.proxy(r.maxFamilyMembers)}</Text>
-            <Text>{strings.offline(r.offlineWindowHours)}</Text>
+          <View className="card result">
+            <Text className="result__text">{strings.code(r.tokenTtlSeconds)}</Text>
+            <Text className="result__text">{strings.proxy(r.maxFamilyMembers)}</Text>
+            <Text className="result__text">{strings.offline(r.offlineWindowHours)}</Text>
           </View>
         </>
       )}

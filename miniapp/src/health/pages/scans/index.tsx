@@ -3,12 +3,11 @@ import { useRouter } from '@tarojs/taro';
 import { useCallback } from 'react';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
-import { EmptyState, ErrorState, Loading } from '@/components/StateView';
+import List from '@/components/List';
+import { EmptyState } from '@/components/StateView';
 import { api } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
 import { shanghaiDateTime } from '@/lib/health/time';
-import '@/pages/health/forms.css';
-import './index.css';
 
 const strings = {
   intro: '近 28 天在卡点、场所和交通工具的扫码记录。记录到期自动删除。',
@@ -30,26 +29,25 @@ export default function ScansPage() {
   return (
     <Page className="scans">
       <Text className="muted">{strings.intro}</Text>
-      {!scans.data && scans.loading && <Loading />}
-      {!scans.data && !scans.loading && (
-        <ErrorState title={strings.loadError} error={scans.error} onRetry={scans.reload} />
-      )}
-      {scans.data?.length === 0 && <EmptyState glyph="记" title={strings.empty} />}
-      {!!scans.data?.length && (
-        <View className="card">
-          {scans.data.map((s) => (
-            <View key={`${s.at}${s.placeId}`} className="list-row">
-              <Text className="strong">{s.placeName}</Text>
-              <Text>
-                {strings.kinds[s.kind]} · {s.result === 'pass' ? strings.pass : strings.stop}
-                {s.colour ? ` · ${COLOUR_LABELS[s.colour]}` : ''}
-                {s.temperature ? ` · ${s.temperature.toFixed(1)} °C` : ''}
-              </Text>
-              <Text className="muted">{shanghaiDateTime(s.at)}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      <List
+        state={scans}
+        items={scans.data}
+        title={strings.loadError}
+        card
+        empty={<EmptyState glyph="记" title={strings.empty} />}
+      >
+        {(s) => (
+          <View key={`${s.at}${s.placeId}`} className="row row--stack">
+            <Text className="strong">{s.placeName}</Text>
+            <Text>
+              {strings.kinds[s.kind]} · {s.result === 'pass' ? strings.pass : strings.stop}
+              {s.colour ? ` · ${COLOUR_LABELS[s.colour]}` : ''}
+              {s.temperature ? ` · ${s.temperature.toFixed(1)} °C` : ''}
+            </Text>
+            <Text className="muted">{shanghaiDateTime(s.at)}</Text>
+          </View>
+        )}
+      </List>
     </Page>
   );
 }
