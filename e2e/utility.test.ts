@@ -81,6 +81,16 @@ describe('utility relief (H5 build, real local API)', () => {
     await visibleText(page, '被拒绝').waitFor();
     await expect(page.getByText('正常供应').count()).resolves.toBe(1);
     await keepScreenshot(page, 'utility-disconnect-refused');
+
+    // A household that never applied (刘德福's water account, in arrears) is held too: 欠费不关阀 inside the window.
+    await page.locator('.cut__account input').fill('0101765432');
+    await visibleText(page, '查询', true).click();
+    await visibleText(page, '关阀已暂停：救济期内（至 6月30日）不得因欠费关阀').waitFor();
+    await page.locator('.cut__reason input').fill('欠费一个月');
+    await visibleText(page, '执行停供').click();
+    await visibleText(page, '系统拒绝停供：关阀已暂停：救济期内（至 6月30日）不得因欠费关阀').waitFor();
+    await expect(page.getByText('正常供应').count()).resolves.toBe(1);
+    await keepScreenshot(page, 'utility-disconnect-window');
   });
 
   it('the protected-accounts export lists the account (CSV, UTF-8 with BOM)', async () => {
