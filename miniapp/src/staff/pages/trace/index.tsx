@@ -72,8 +72,11 @@ export default function TracePage() {
     });
   };
 
-  const run = (kind: 'place' | 'resident') =>
-    submit.run(async () => setResult(await ask(kind)), {
+  // Which section was asked last: its error shows under its own button.
+  const [asked, setAsked] = useState<'place' | 'resident'>();
+  const run = (kind: 'place' | 'resident') => {
+    setAsked(kind);
+    return submit.run(async () => setResult(await ask(kind)), {
       action: kind,
       check: () => {
         if (reason.trim().length < 2) return strings.needReason;
@@ -81,6 +84,7 @@ export default function TracePage() {
         return typeof checked === 'string' ? checked : '';
       },
     });
+  };
 
   return (
     <Page className="trace">
@@ -105,6 +109,7 @@ export default function TracePage() {
         <SubmitButton tone="plain" busy={submit.action === 'place'} onClick={() => run('place')}>
           {strings.search}
         </SubmitButton>
+        <FieldError>{asked === 'place' ? submit.problem : ''}</FieldError>
       </View>
       <Text className="section-title">{strings.residentTitle}</Text>
       <View className="card">
@@ -112,8 +117,8 @@ export default function TracePage() {
         <SubmitButton tone="plain" busy={submit.action === 'resident'} onClick={() => run('resident')}>
           {strings.search}
         </SubmitButton>
+        <FieldError>{asked === 'resident' ? submit.problem : ''}</FieldError>
       </View>
-      <FieldError>{submit.problem}</FieldError>
       {result && (
         <View className="card trace__result">
           <Text className="muted">{strings.audit(result.auditId)}</Text>
