@@ -65,6 +65,7 @@ const VISITS: Visit[] = [
   { role: '张伟', url: '/staff/pages/outsiders/index?placeId=cp-lutun' },
   { role: '陈静', url: '/staff/pages/review/index' },
   { role: '陈静', url: '/staff/pages/trace/index' },
+  { role: '陈静', url: '/staff/pages/audit/index' },
   { role: '刘芳', url: '/staff/pages/store-desk/index' },
   { role: '刘芳', url: '/staff/pages/store-orders/index?storeId=st-xingfu' },
   { role: '刘芳', url: '/staff/pages/store-catalogue/index?storeId=st-xingfu' },

@@ -81,6 +81,35 @@ describe('utility relief (H5 build, real local API)', () => {
     await visibleText(page, '被拒绝').waitFor();
     await expect(page.getByText('正常供应').count()).resolves.toBe(1);
     await keepScreenshot(page, 'utility-disconnect-refused');
+
+    // A household that never applied (刘德福's water account, in arrears) is held too: 欠费不关阀 inside the window.
+    // Taro H5 can miss what is typed right after a render: type again until the account shown is this one.
+    for (let attempt = 1; ; attempt++) {
+      await page.locator('.cut__account input').fill('0101765432');
+      await visibleText(page, '查询', true).click();
+      const shown = await page
+        .locator('.title', { hasText: '0101765432' })
+        .filter({ visible: true })
+        .first()
+        .waitFor({ timeout: 5000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('the lookup of 0101765432 did not show it');
+    }
+    await visibleText(page, '户主：刘*福', false).waitFor();
+    await visibleText(page, '关阀已暂停：救济期内（至 6月30日）不得因欠费关阀').waitFor();
+    await expect(
+      page
+        .getByText(/已获批缓缴/)
+        .filter({ visible: true })
+        .count(),
+    ).resolves.toBe(0);
+    await page.locator('.cut__reason input').fill('欠费一个月');
+    await visibleText(page, '执行停供').click();
+    await visibleText(page, '系统拒绝停供：关阀已暂停：救济期内（至 6月30日）不得因欠费关阀').waitFor();
+    await expect(page.getByText('正常供应').count()).resolves.toBe(1);
+    await keepScreenshot(page, 'utility-disconnect-window');
   });
 
   it('the protected-accounts export lists the account (CSV, UTF-8 with BOM)', async () => {

@@ -117,11 +117,17 @@ export type OutsiderView = z.infer<typeof OutsiderView>;
 export const OutsiderResponse = z.object({ outsider: OutsiderView });
 export const OutsidersResponse = z.object({ outsiders: z.array(OutsiderView) });
 
+/** The longest span one place trace may ask for, in hours. */
+export const TRACE_MAX_HOURS = 72;
+/**
+ * Who was at a place from `from` to `to`. The server also refuses a range that starts in the
+ * future or before the oldest record it still keeps (records expire after 28 days).
+ */
 export const TracePlaceRequest = z
   .object({ placeId: PlaceId, from: Iso, to: Iso, reason: Reason })
   .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: '开始时间应早于结束时间', path: ['to'] })
-  .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= 72 * 3600 * 1000, {
-    message: '一次最多查询 72 小时',
+  .refine((b) => Date.parse(b.to) - Date.parse(b.from) <= TRACE_MAX_HOURS * 3600 * 1000, {
+    message: `一次最多查询 ${TRACE_MAX_HOURS} 小时`,
     path: ['to'],
   });
 export const TraceResidentRequest = z.object({ residentId: Id, reason: Reason });

@@ -9,6 +9,7 @@ import {
   MyAppealsResponse,
 } from './health-appeals';
 import { DisputeResolveRequest, DisputeResponse, DisputesResponse, VerificationView } from './health-disputes';
+import { AuditLogQuery, AuditLogResponse } from './health-audit';
 import { EXPOSURES, RELATIONS, SYMPTOMS } from './health-labels';
 import { HealthColour, Id, IdNumber, PersonName, Phone, PlaceId, Reason, Temperature } from './health-base';
 import {
@@ -31,6 +32,7 @@ export * from './health-scans';
 export * from './health-disputes';
 export * from './health-appeals';
 export * from './health-rulebook';
+export * from './health-audit';
 
 /** Health code: registration, daily declaration, status, the signed QR, scans, officials' review. */
 
@@ -286,5 +288,13 @@ export const healthRoutes = {
     auth: true,
     body: TraceResidentRequest,
     response: TraceResponse,
+  },
+  /** Officials' audit log, newest first, filtered by official and/or resident; reading it is audited. */
+  healthAuditLog: {
+    method: 'GET',
+    path: '/health/audit',
+    auth: true,
+    query: AuditLogQuery,
+    response: AuditLogResponse,
   },
 } as const satisfies Record<string, RouteDef>;

@@ -167,8 +167,18 @@ export const DecideReliefRequest = z
   });
 export const DecideReliefResponse = z.object({ review: ReviewItem });
 
+/** Why the account may not be disconnected for arrears now (欠费不关阀): the window, or approved relief. */
+export const DisconnectHold = z.object({
+  why: z.enum(['window', 'relief']),
+  /** The hold ends at this instant (exclusive). */
+  until: z.string(),
+  /** What staff read: 关阀已暂停：… */
+  message: z.string(),
+});
 export const StaffAccount = z.object({
   account: AccountView,
+  /** Present while no disconnection for arrears is allowed. */
+  hold: DisconnectHold.optional(),
   bills: z.array(BillView),
   attempts: z.array(z.object({ at: z.string(), outcome: z.enum(['disconnected', 'refused']), reason: z.string() })),
 });

@@ -60,6 +60,7 @@ type Schema = {
 /** Strings by field name: what a resident would see in that field. `i` is the item's index. */
 const STRINGS: Record<string, (i: number) => string> = {
   displayName: (i) => ['王秀兰', '刘德福'][i % 2]!,
+  officialName: () => '陈静',
   contactName: (i) => ['王秀兰', '刘德福'][i % 2]!,
   maskedName: (i) => ['王*兰', '刘*福'][i % 2]!,
   holderMasked: (i) => ['王*兰', '刘*福'][i % 2]!,

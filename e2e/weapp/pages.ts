@@ -128,7 +128,12 @@ export const PAGE_CASES: PageCase[] = [
   {
     route: 'staff/pages/trace/index',
     role: 'official',
-    text: ['查询原因（必填，记入审计）', '某居民近 14 天去过哪里'],
+    text: ['查询原因（必填，记入审计）', '某居民近 14 天去过哪里', '最近 24 小时', '开始时间'],
+  },
+  {
+    route: 'staff/pages/audit/index',
+    role: 'official',
+    text: ['工作人员编号', '陈静', '查询场所到访记录', '只看此人'],
   },
   { route: 'staff/pages/store-desk/index', role: 'store', text: ['幸福便民超市', '送货时段与拣货单', '商品与价格'] },
   {

@@ -77,6 +77,7 @@ export default defineAppConfig({
         'pages/outsiders/index',
         'pages/review/index',
         'pages/trace/index',
+        'pages/audit/index',
         'pages/store-desk/index',
         'pages/store-orders/index',
         'pages/store-catalogue/index',

@@ -3,7 +3,7 @@ import { countRequests } from './requests';
 
 /**
  * DynamoDB requests per relief application, staff approval and disconnection attempt, on the
- * seeded demo accounts (config/utility.yml), with the domain clock set inside or before the window.
+ * seeded demo accounts (config/utility.yml), with the domain clock set inside, before or after the window.
  */
 export async function benchUtilityRequests(): Promise<void> {
   const { linkAccount } = await import('../../functions/src/utility/accounts/handlers');
@@ -14,6 +14,8 @@ export async function benchUtilityRequests(): Promise<void> {
   const [wang, liu, zhao] = [await benchToken('resident'), await benchToken('resident2'), await benchToken('utility')];
   const inWindow = () => setClock(() => new Date('2020-02-10T02:00:00.000Z'));
   const beforeWindow = () => setClock(() => new Date('2020-01-20T02:00:00.000Z'));
+  // After the window (and its grace): only then may an account without relief be disconnected.
+  const afterWindow = () => setClock(() => new Date('2020-08-10T02:00:00.000Z'));
   const link = (token: string, accountNo: string, holderName: string) =>
     linkAccount(benchEvent({ token, body: { accountNo, holderName } }));
   const disconnect = (accountNo: string) =>
@@ -55,7 +57,7 @@ export async function benchUtilityRequests(): Promise<void> {
         ),
     },
     {
-      name: 'disconnect attempt, refused (protected)',
+      name: 'disconnect attempt, refused (relief window)',
       floor: 3,
       floorNote: 'GetItem (roles) + 1 conditional transaction + PutItem (audit of the refusal)',
       setup: async () => inWindow(),
@@ -65,6 +67,7 @@ export async function benchUtilityRequests(): Promise<void> {
       name: 'disconnect attempt, allowed',
       floor: 2,
       floorNote: 'GetItem (roles) + 1 conditional transaction (account + audit)',
+      setup: async () => afterWindow(),
       run: () => disconnect('0101880011'),
     },
   ]);

@@ -50,6 +50,12 @@ export function cityDayWeekText(at: Instant): string {
   return `${cityDayText(at)} 星期${WEEKDAYS[wall(at).getUTCDay()]}`;
 }
 
+/** `2月10日` in the city. */
+export function cityMonthDayText(at: Instant): string {
+  const d = wall(at);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
 /** `2月10日 10:05` in the city. */
 export function cityMonthDayTime(at: Instant): string {
   const d = wall(at);

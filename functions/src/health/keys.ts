@@ -26,6 +26,12 @@ import { createHash } from 'node:crypto';
  */
 export const PLACE_SHARDS = 4;
 
+/**
+ * The audit table's subject of officials' reads of residents' data (tracing, lookups, a
+ * resident's detail, the audit log itself): one partition, newest last, sk `<at>#<official>#<id>`.
+ */
+export const OFFICIAL_READS = 'HEALTH#TRACE';
+
 export const householdPk = (ownerId: string) => `HH#${ownerId}`;
 export const profileKey = (ownerId: string, residentId: string) => ({
   pk: householdPk(ownerId),

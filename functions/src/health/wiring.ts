@@ -14,6 +14,8 @@ export interface Clock {
 export interface UsersPort {
   /** Whether the user holds the official role now (read afresh, not from the session token). */
   isOfficial(userId: string): Promise<boolean>;
+  /** The name a user is shown under (officials in the audit log). */
+  displayName(userId: string): Promise<string | undefined>;
 }
 
 export interface PlacesPort {
@@ -27,6 +29,7 @@ export const users: UsersPort = {
     const user = await getUser(userId);
     return !!user && hasRole(user.roles, 'official');
   },
+  displayName: async (userId) => (await getUser(userId))?.displayName,
 };
 
 export const places: PlacesPort = { get: getPlace };

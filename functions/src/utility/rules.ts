@@ -42,6 +42,25 @@ export function isProtected(protectedUntil: string | undefined, now: Date): bool
   return protectedUntil !== undefined && !(protectedUntil < now.toISOString());
 }
 
+/**
+ * Why no account may be disconnected for arrears at `now` (欠费不关阀), or undefined when it may:
+ * inside the relief window nobody's supply is cut, whether the household applied or not (until:
+ * the window's exclusive end); after it, an account stays protected while its approved relief
+ * lasts (until: its `protectedUntil`, window end plus grace). The disconnection's own condition
+ * (staff/storage.ts) is the twin of this rule.
+ */
+export type DisconnectHold = { why: 'window' | 'relief'; until: string };
+
+export function disconnectHold(
+  cfg: ReliefConfig,
+  protectedUntil: string | undefined,
+  now: Date,
+): DisconnectHold | undefined {
+  if (inWindow(cfg, now)) return { why: 'window', until: windowBounds(cfg).endsAt.toISOString() };
+  if (protectedUntil !== undefined && isProtected(protectedUntil, now)) return { why: 'relief', until: protectedUntil };
+  return undefined;
+}
+
 export interface BillForFee {
   amountFen: number;
   dueDate: string;

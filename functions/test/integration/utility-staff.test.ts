@@ -27,7 +27,8 @@ const disconnect = (token: string, company: string, accountNo: string) =>
   call(staff.disconnectAccount, { token, params: { company, accountNo }, body: { reason: '欠费三个月' } });
 
 describe('disconnection', () => {
-  it('cuts an unprotected account of the company and audits it', async () => {
+  it('cuts an account without relief after the window, and audits it', async () => {
+    setNow(AFTER_WINDOW);
     const water = await loginAs('utility');
     const no = await makeAccount();
     const res = await disconnect(water.token, 'ut-water', no);
@@ -38,15 +39,58 @@ describe('disconnection', () => {
     expect(again.status).toBe(409);
   });
 
-  it('refuses a protected account in the write itself (409), leaves supply on, and audits the refusal', async () => {
+  it('refuses inside the window a household that never applied (409 in the write itself), supply stays on', async () => {
     const water = await loginAs('utility');
-    const { no } = await protectedAccount();
+    const no = await makeAccount();
+    const before = JSON.stringify((await rowsOf(no)).find((r) => r.sk === 'ACCOUNT'));
     const res = await disconnect(water.token, 'ut-water', no);
     expect(res.status).toBe(409);
-    expect(ErrorBody.parse(res.body).error.code).toBe('ACCOUNT_PROTECTED');
+    expect(ErrorBody.parse(res.body).error).toMatchObject({
+      code: 'ACCOUNT_PROTECTED',
+      message: '关阀已暂停：救济期内（至 6月30日）不得因欠费关阀',
+    });
+    expect(JSON.stringify((await rowsOf(no)).find((r) => r.sk === 'ACCOUNT'))).toBe(before);
+    expect(await auditRowsOf(no)).toEqual([expect.objectContaining({ outcome: 'refused', refusal: 'window' })]);
+    const view = await staffView(water.token, no);
+    expect(view.account).toMatchObject({ supply: 'on', protectedNow: false, reliefApproved: false });
+    expect(view.hold).toEqual({
+      why: 'window',
+      until: '2020-06-30T16:00:00.000Z',
+      message: '关阀已暂停：救济期内（至 6月30日）不得因欠费关阀',
+    });
+    // The window's first and last instants hold too; the next instant does not.
+    setNow(new Date('2020-01-23T16:00:00.000Z'));
+    expect((await disconnect(water.token, 'ut-water', no)).status).toBe(409);
+    setNow(new Date('2020-06-30T15:59:59.999Z'));
+    expect((await disconnect(water.token, 'ut-water', no)).status).toBe(409);
+    setNow(new Date('2020-06-30T16:00:00.000Z'));
+    expect((await disconnect(water.token, 'ut-water', no)).status).toBe(200);
+  });
+
+  it('refuses the seeded household 0101765432 (never applied) inside the window, nothing changed', async () => {
+    const water = await loginAs('utility');
+    const before = (await rowsOf('0101765432')).find((r) => r.sk === 'ACCOUNT');
+    expect(before).toMatchObject({ supply: 'on' });
+    expect(before?.reliefApproved).toBeUndefined();
+    const res = await disconnect(water.token, 'ut-water', '0101765432');
+    expect(res.status).toBe(409);
+    expect((await rowsOf('0101765432')).find((r) => r.sk === 'ACCOUNT')).toEqual(before);
+  });
+
+  it('refuses an approved household after the window, until window end plus grace, and says until when', async () => {
+    const water = await loginAs('utility');
+    const { no } = await protectedAccount();
+    setNow(AFTER_WINDOW);
+    const res = await disconnect(water.token, 'ut-water', no);
+    expect(res.status).toBe(409);
+    expect(ErrorBody.parse(res.body).error).toMatchObject({
+      code: 'ACCOUNT_PROTECTED',
+      message: '关阀已暂停：该户已获救济，保护至 7月30日',
+    });
     const view = await staffView(water.token, no);
     expect(view.account).toMatchObject({ supply: 'on', protectedNow: true });
-    expect(view.attempts).toEqual([{ at: IN_WINDOW.toISOString(), outcome: 'refused', reason: '欠费三个月' }]);
+    expect(view.hold).toMatchObject({ why: 'relief', until: '2020-07-30T16:00:00.000Z' });
+    expect(view.attempts).toEqual([{ at: AFTER_WINDOW.toISOString(), outcome: 'refused', reason: '欠费三个月' }]);
     const audit = await auditRowsOf(no);
     expect(audit).toEqual([
       expect.objectContaining({ outcome: 'refused', refusal: 'protected', actorId: water.userId }),

@@ -2,7 +2,7 @@ import { cityDate, isCityDate, maskName, yuan, yuanToFen } from '@citycare/contr
 import { sameName } from '../../src/utility/accounts/rules';
 import { addMonths, installmentSchedule, planRefusal } from '../../src/utility/plans/rules';
 import { protectionEnd, ruleDecision } from '../../src/utility/relief/rules';
-import { inWindow, isProtected, lateFee, windowBounds } from '../../src/utility/rules';
+import { disconnectHold, inWindow, isProtected, lateFee, windowBounds } from '../../src/utility/rules';
 import { RELIEF as cfg } from './utility-fixtures';
 import { pinnedDayClock } from '../../src/utility/clock';
 
@@ -45,6 +45,26 @@ describe('protection and grace period', () => {
     expect(protectionEnd({ ...cfg, graceDays: 0 }, at('2020-03-01T00:00:00Z')).toISOString()).toBe(
       '2020-06-30T16:00:00.000Z',
     );
+  });
+});
+
+describe('欠费不关阀: when no disconnection for arrears is allowed', () => {
+  const windowEnd = '2020-06-30T16:00:00.000Z';
+  const approvedUntil = '2020-07-30T16:00:00.000Z';
+  it('holds every household inside the window, applied or not, until the window ends', () => {
+    expect(disconnectHold(cfg, undefined, at('2020-02-10T02:00:00Z'))).toEqual({ why: 'window', until: windowEnd });
+    expect(disconnectHold(cfg, approvedUntil, at('2020-02-10T02:00:00Z'))).toEqual({ why: 'window', until: windowEnd });
+    expect(disconnectHold(cfg, undefined, at('2020-01-23T16:00:00.000Z'))?.why).toBe('window');
+    expect(disconnectHold(cfg, undefined, at('2020-06-30T15:59:59.999Z'))?.why).toBe('window');
+  });
+  it('after the window, holds only approved households, until window end plus grace', () => {
+    expect(disconnectHold(cfg, undefined, at(windowEnd))).toBeUndefined();
+    expect(disconnectHold(cfg, approvedUntil, at(windowEnd))).toEqual({ why: 'relief', until: approvedUntil });
+    expect(disconnectHold(cfg, approvedUntil, at(approvedUntil))?.why).toBe('relief');
+    expect(disconnectHold(cfg, approvedUntil, at('2020-07-30T16:00:00.001Z'))).toBeUndefined();
+  });
+  it('before the window, holds nobody without relief', () => {
+    expect(disconnectHold(cfg, undefined, at('2020-01-23T15:59:59.999Z'))).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import { linesFor, newRecord, unpaidBills } from '../../src/utility/payments/rul
 import { applicationChanges, protectedUntilKept } from '../../src/utility/relief/rules';
 import { queueOrder } from '../../src/utility/repairs/rules';
 import { RELIEF as cfg } from './utility-fixtures';
-import { disconnectRefusal } from '../../src/utility/staff/rules';
+import { disconnectRefusal, holdText } from '../../src/utility/staff/rules';
 
 /** The rules each utility use case adds to the shared relief rules (utility-rules.test.ts). */
 
@@ -75,17 +75,32 @@ describe('a relief application (relief/)', () => {
 describe('a disconnection refused by its condition (staff/)', () => {
   const now = new Date('2020-07-01T00:00:00Z');
   it('is not found for another company’s account or none, and protected while protection lasts', () => {
-    expect(disconnectRefusal(undefined, 'ut-water', now)).toBe('not-found');
-    expect(disconnectRefusal({ company: 'ut-gas' }, 'ut-water', now)).toBe('not-found');
+    expect(disconnectRefusal(undefined, 'ut-water', now, cfg)).toBe('not-found');
+    expect(disconnectRefusal({ company: 'ut-gas' }, 'ut-water', now, cfg)).toBe('not-found');
     expect(
-      disconnectRefusal({ company: 'ut-water', protectedUntil: '2020-07-30T16:00:00.000Z' }, 'ut-water', now),
+      disconnectRefusal({ company: 'ut-water', protectedUntil: '2020-07-30T16:00:00.000Z' }, 'ut-water', now, cfg),
     ).toBe('protected');
+  });
+  it('is the relief window for every household inside it, applied or not', () => {
+    expect(disconnectRefusal({ company: 'ut-water' }, 'ut-water', inside, cfg)).toBe('window');
+    expect(
+      disconnectRefusal({ company: 'ut-water', protectedUntil: '2020-07-30T16:00:00.000Z' }, 'ut-water', inside, cfg),
+    ).toBe('window');
+    expect(disconnectRefusal({ company: 'ut-gas' }, 'ut-water', inside, cfg)).toBe('not-found');
   });
   it('is already off otherwise (protection over, or none)', () => {
     expect(
-      disconnectRefusal({ company: 'ut-water', protectedUntil: '2020-06-30T00:00:00.000Z' }, 'ut-water', now),
+      disconnectRefusal({ company: 'ut-water', protectedUntil: '2020-06-30T00:00:00.000Z' }, 'ut-water', now, cfg),
     ).toBe('already-off');
-    expect(disconnectRefusal({ company: 'ut-water' }, 'ut-water', now)).toBe('already-off');
+    expect(disconnectRefusal({ company: 'ut-water' }, 'ut-water', now, cfg)).toBe('already-off');
+  });
+  it('tells staff why, with the last day the hold lasts', () => {
+    expect(holdText({ why: 'window', until: '2020-06-30T16:00:00.000Z' })).toBe(
+      '关阀已暂停：救济期内（至 6月30日）不得因欠费关阀',
+    );
+    expect(holdText({ why: 'relief', until: '2020-07-30T16:00:00.000Z' })).toBe(
+      '关阀已暂停：该户已获救济，保护至 7月30日',
+    );
   });
 });
 

@@ -1,11 +1,12 @@
 import { router } from '../../lib/router';
 import * as appeals from '../appeals/handlers';
+import { auditLog } from '../audit/handlers';
 import * as disputes from '../disputes/handlers';
 import * as review from '../review/handlers';
 import { changeRiskAreas } from '../rulebook/handlers';
 import * as trace from '../trace/handlers';
 
-/** Health officials: appeals, status review, lookups, contact tracing, risk areas. */
+/** Health officials: appeals, status review, lookups, contact tracing, risk areas, the audit log. */
 export const handler = router({
   healthAppeals: appeals.appeals,
   healthCloseAppeal: appeals.closeAppeal,
@@ -16,4 +17,5 @@ export const handler = router({
   healthTracePlace: trace.tracePlace,
   healthTraceResident: trace.traceResident,
   healthChangeRiskArea: changeRiskAreas,
+  healthAuditLog: auditLog,
 });

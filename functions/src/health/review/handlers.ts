@@ -1,4 +1,5 @@
 import { conflict, forbidden, notFound } from '../../lib/errors';
+import { auditRead } from '../audit/storage';
 import { endpoint } from '../../lib/http';
 import { NOT_YOURS } from '../access';
 import { healthConfig } from '../config';
@@ -30,6 +31,12 @@ export const resident = endpoint('healthResident', {}, async ({ params, caller }
     if (!(await users.isOfficial(caller.userId))) throw forbidden(NOT_YOURS);
     p = await profileById(residentId);
     if (!p) throw notFound('找不到该居民');
+    // An official's look at someone else's resident is in the officials' audit log.
+    await auditRead(
+      caller.userId,
+      { action: 'health.resident.view', residentId: p.residentId },
+      clock.now().toISOString(),
+    );
   }
   return detail(p, clock.now().toISOString());
 });
@@ -52,9 +59,11 @@ export const setStatus = endpoint('healthSetStatus', { roles: ['official'] }, as
 });
 
 /** POST /health/lookup (healthLookup): an official finds a resident by ID number (matched by its hash). */
-export const lookup = endpoint('healthLookup', { roles: ['official'] }, async ({ body }) => {
+export const lookup = endpoint('healthLookup', { roles: ['official'] }, async ({ body, caller }) => {
   const residentId = await residentIdByIdHash(await idNumberHash(body.idNumber));
   const p = residentId ? await profileById(residentId) : undefined;
   if (!p) throw notFound('没有找到该身份证号的健康码登记');
-  return { residentId: p.residentId, resident: residentView(p, clock.now().toISOString()) };
+  const now = clock.now().toISOString();
+  await auditRead(caller.userId, { action: 'health.lookup', residentId: p.residentId }, now);
+  return { residentId: p.residentId, resident: residentView(p, now) };
 });

@@ -5,9 +5,11 @@ import { requireCompany } from '../access';
 import { reliefConfig } from '../config';
 import type { AccountItem } from '../items';
 import { readAccount } from '../storage';
+import { disconnectHold } from '../rules';
 import { accountView, billView } from '../views';
 import { clock } from '../wiring';
 import { parseBillsCsv, protectedCsv } from './csv';
+import { holdText } from './rules';
 import { attempts, disconnect, importBills as saveBills, protectedAccounts as listProtected } from './storage';
 
 /**
@@ -27,8 +29,10 @@ export const staffAccount = endpoint('staffAccount', { roles: ['utility'] }, asy
   const company = requireCompany(caller.roles, params.company);
   const at = clock.now();
   const { account, bills } = await companyAccount(company, params.accountNo ?? '');
+  const hold = account.supply === 'on' ? disconnectHold(reliefConfig(), account.protectedUntil, at) : undefined;
   return {
     account: accountView(account, at),
+    ...(hold ? { hold: { ...hold, message: holdText(hold) } } : {}),
     bills: bills.map((b) => billView(reliefConfig(), b, at, account.reliefApproved === true)).reverse(),
     attempts: await attempts(account.accountNo),
   };
@@ -36,7 +40,7 @@ export const staffAccount = endpoint('staffAccount', { roles: ['utility'] }, asy
 
 /**
  * POST /utility/staff/{company}/accounts/{accountNo}/disconnect (disconnectAccount): refused
- * while protected. Staff of another company (or of this one, for an account it does not hold)
+ * inside the relief window (every household) and while approved relief protects the account. Staff of another company (or of this one, for an account it does not hold)
  * are refused before anything is written: the account's log keeps only its own company's
  * attempts, so outsiders cannot push the real history out of it.
  */
@@ -46,7 +50,7 @@ export const disconnectAccount = endpoint(
   async ({ params, body, caller }) => {
     const at = clock.now();
     const company = requireCompany(caller.roles, params.company);
-    const account = await disconnect(caller.userId, company, params.accountNo ?? '', body.reason, at);
+    const account = await disconnect(caller.userId, company, params.accountNo ?? '', body.reason, at, reliefConfig());
     return { account: accountView(account, at) };
   },
 );

@@ -4,18 +4,29 @@ import { auditTable } from '../../lib/env';
 import { AppError, conflict, notFound } from '../../lib/errors';
 import type { AccountItem, BillItem } from '../items';
 import { accountAuditSubject, accountKey, billId, billKey, INDEX_BY_COMPANY, protectedIndex } from '../keys';
+import { windowBounds, type ReliefConfig } from '../rules';
 import { getAccount } from '../storage';
 import { utilityTable } from '../table';
 import type { BillRow, RowError } from './csv';
-import { disconnectRefusal } from './rules';
+import { disconnectRefusal, holdText } from './rules';
 
-/** Staff writes: disconnection (refused for protected accounts by the write's own condition), imports. */
+/** Staff writes: disconnection (refused by the write's own condition while 欠费不关阀 holds), imports. */
 
 /**
- * Cuts supply to an account of `company`. The condition of the write itself refuses an account
- * that is protected at `now` (or of another company, or already off). Attempts on the company's
- * own accounts are audited: an allowed one in the same transaction, a refused one right after;
- * an account of another company (or none) is refused with nothing written.
+ * The condition of a disconnection, twin of `disconnectHold` (utility/rules.ts): the company's
+ * account, supplied, `now` outside the relief window (no household's supply is cut inside it,
+ * applied or not: every account here is a household's), and no approved relief lasting at `now`.
+ */
+export const DISCONNECT_CONDITION =
+  'company = :company AND supply = :on AND (:now < :windowStart OR :now >= :windowEnd)' +
+  ' AND (attribute_not_exists(protectedUntil) OR protectedUntil < :now)';
+
+/**
+ * Cuts supply to an account of `company`. The condition of the write itself refuses it inside
+ * the relief window, and for an account protected at `now` (or of another company, or already
+ * off). Attempts on the company's own accounts are audited: an allowed one in the same
+ * transaction, a refused one right after; an account of another company (or none) is refused
+ * with nothing written.
  */
 export async function disconnect(
   staffId: string,
@@ -23,17 +34,26 @@ export async function disconnect(
   accountNo: string,
   reason: string,
   now: Date,
+  cfg: ReliefConfig,
 ): Promise<AccountItem> {
   const subject = accountAuditSubject(accountNo);
   const at = now.toISOString();
+  const window = windowBounds(cfg);
   const base = { action: 'utility.disconnect', company, accountNo, reason };
   try {
     await transact([
       conditionalUpdate(utilityTable(), accountKey(accountNo), {
         set: 'SET supply = :off, disconnectedAt = :now, disconnectedBy = :who',
-        condition:
-          'company = :company AND supply = :on AND (attribute_not_exists(protectedUntil) OR protectedUntil < :now)',
-        values: { ':off': 'off', ':on': 'on', ':now': at, ':who': staffId, ':company': company },
+        condition: DISCONNECT_CONDITION,
+        values: {
+          ':off': 'off',
+          ':on': 'on',
+          ':now': at,
+          ':who': staffId,
+          ':company': company,
+          ':windowStart': window.startsAt.toISOString(),
+          ':windowEnd': window.endsAt.toISOString(),
+        },
         returnOld: true,
       }),
       auditPut(subject, now, staffId, { ...base, outcome: 'disconnected' }),
@@ -41,13 +61,17 @@ export async function disconnect(
   } catch (err) {
     const first = cancellationReasons(err)?.[0];
     if (first?.code !== 'ConditionalCheckFailed') throw err;
-    const refusal = disconnectRefusal(first.old, company, now);
+    const refusal = disconnectRefusal(first.old, company, now, cfg);
     // Not this company's account (or none): nothing is written, not even to the account's log.
     if (refusal === 'not-found') throw notFound('本公司没有这个户号');
     const put = auditPut(subject, now, staffId, { ...base, outcome: 'refused', refusal }).Put;
     await db().send(new PutCommand({ TableName: put?.TableName, Item: put?.Item }));
+    if (refusal === 'window') {
+      throw new AppError('ACCOUNT_PROTECTED', holdText({ why: 'window', until: window.endsAt.toISOString() }));
+    }
     if (refusal === 'protected') {
-      throw new AppError('ACCOUNT_PROTECTED', '该户已获批缓缴，保护期内不得停供（欠费不关阀）');
+      const until = String(first.old?.protectedUntil ?? '');
+      throw new AppError('ACCOUNT_PROTECTED', holdText({ why: 'relief', until }));
     }
     throw conflict('该户已处于停供状态');
   }

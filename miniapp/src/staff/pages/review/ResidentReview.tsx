@@ -7,6 +7,7 @@ import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/com
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
+import ResidentId from './ResidentId';
 
 const strings = {
   loadError: '无法加载居民状态',
@@ -82,6 +83,7 @@ export default function ResidentReview({
       <Text className="section-title">
         {d.resident.maskedName} {d.resident.idMasked}
       </Text>
+      <ResidentId residentId={residentId} />
       <View className={`result result--${s.colour}`}>
         <Text className="result__big">
           {strings.status}：{COLOUR_LABELS[s.colour]}

@@ -25,6 +25,7 @@ const strings = {
   lookup: '按身份证号查找居民',
   lookupButton: '查找',
   trace: '流调查询 ›',
+  audit: '审计日志 ›',
 };
 
 const loadAppeals = () => api('healthAppeals', { quiet: true });
@@ -63,9 +64,14 @@ export default function ReviewPage() {
 
   return (
     <Page className="review">
-      <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/pages/trace/index' })}>
-        {strings.trace}
-      </Text>
+      <View className="review__links">
+        <Text className="link" onClick={() => void Taro.navigateTo({ url: '/staff/pages/trace/index' })}>
+          {strings.trace}
+        </Text>
+        <Text className="link review__audit" onClick={() => void Taro.navigateTo({ url: '/staff/pages/audit/index' })}>
+          {strings.audit}
+        </Text>
+      </View>
       <Text className="section-title">
         {strings.queue}
         {appeals.data && <Text className="review__waiting"> {strings.waiting(appeals.data.waiting)}</Text>}
@@ -105,7 +111,14 @@ export default function ReviewPage() {
       )}
       <Text className="section-title">{strings.lookup}</Text>
       <View className="card">
-        <Field type="idcard" maxlength={18} value={idNumber} onChange={setIdNumber} error={finding.problem} />
+        <Field
+          type="idcard"
+          maxlength={18}
+          className="review__lookup"
+          value={idNumber}
+          onChange={setIdNumber}
+          error={finding.problem}
+        />
         <SubmitButton tone="plain" busy={finding.busy} onClick={lookup}>
           {strings.lookupButton}
         </SubmitButton>

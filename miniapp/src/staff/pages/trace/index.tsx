@@ -1,84 +1,126 @@
 import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TraceResponse } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import Page from '@/components/Page';
 import { EmptyState } from '@/components/StateView';
-import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { shanghaiDateTime } from '@/lib/health/time';
+import { routeParam } from '@/lib/route';
+import { checkRange, lastHours } from './range';
+import './index.css';
 
 const strings = {
   intro: '每次查询都会记录查询人和原因。只查询流调需要的范围。',
   reason: '查询原因（必填，记入审计）',
   placeTitle: '某场所某时段有谁',
   placeId: '场所编号（如 vn-yingkou-station）',
-  hours: '查询最近多少小时（最多 72）',
+  from: '开始时间',
+  to: '结束时间',
+  rangeHint: '北京时间，如 2020-02-22 08:00；一次最多 72 小时，只能查近 28 天',
+  quick: '常用时段',
   residentTitle: '某居民近 14 天去过哪里',
-  residentId: '居民编号（在复核页查到）',
+  residentId: '居民编号（在复核页复制）',
   search: '查询',
   empty: '没有记录',
   needReason: '请填写查询原因',
   audit: (id: string) => `本次查询已记录（审计号 ${id}）`,
 };
 
+const QUICK = [
+  { value: 6, label: '最近 6 小时' },
+  { value: 24, label: '最近 24 小时' },
+  { value: 72, label: '最近 72 小时' },
+];
+
 export default function TracePage() {
   const [reason, setReason] = useState('');
   const [placeId, setPlaceId] = useState('');
-  const [hours, setHours] = useState('24');
-  const [residentId, setResidentId] = useState('');
+  const [range, setRange] = useState(() => lastHours(24));
+  const [quick, setQuick] = useState<number | undefined>(24);
+  const given = routeParam(useRouter().params, 'residentId');
+  const [residentId, setResidentId] = useState(given);
   const [result, setResult] = useState<TraceResponse>();
   const submit = useSubmit<'place' | 'resident'>();
 
-  const run = (kind: 'place' | 'resident') =>
-    submit.run(
-      async () => {
-        const now = Date.now();
-        const h = Math.min(Math.max(Number(hours) || 24, 1), 72);
-        setResult(
-          kind === 'place'
-            ? await api('healthTracePlace', {
-                body: {
-                  placeId: placeId.trim(),
-                  from: new Date(now - h * 3600_000).toISOString(),
-                  to: new Date(now).toISOString(),
-                  reason: reason.trim(),
-                },
-                quiet: true,
-              })
-            : await api('healthTraceResident', {
-                body: { residentId: residentId.trim(), reason: reason.trim() },
-                quiet: true,
-              }),
-        );
+  const pickQuick = (hours: number) => {
+    setQuick(hours);
+    setRange(lastHours(hours));
+  };
+  const typeRange = (part: 'from' | 'to') => (text: string) => {
+    setQuick(undefined);
+    setRange((r) => ({ ...r, [part]: text }));
+  };
+
+  /** The place trace's range, or why it cannot be asked (checked again by the server). */
+  const placeRange = () => checkRange(range.from, range.to);
+
+  const ask = async (kind: 'place' | 'resident'): Promise<TraceResponse> => {
+    if (kind === 'resident') {
+      return api('healthTraceResident', {
+        body: { residentId: residentId.trim(), reason: reason.trim() },
+        quiet: true,
+      });
+    }
+    const checked = placeRange();
+    if (typeof checked === 'string') throw new Error(checked);
+    return api('healthTracePlace', {
+      body: { placeId: placeId.trim(), ...checked, reason: reason.trim() },
+      quiet: true,
+    });
+  };
+
+  // Which section was asked last: its error shows under its own button.
+  const [asked, setAsked] = useState<'place' | 'resident'>();
+  const run = (kind: 'place' | 'resident') => {
+    setAsked(kind);
+    return submit.run(async () => setResult(await ask(kind)), {
+      action: kind,
+      check: () => {
+        if (reason.trim().length < 2) return strings.needReason;
+        const checked = kind === 'place' ? placeRange() : undefined;
+        return typeof checked === 'string' ? checked : '';
       },
-      { action: kind, check: () => (reason.trim().length < 2 ? strings.needReason : '') },
-    );
+    });
+  };
 
   return (
     <Page className="trace">
       <Text className="muted">{strings.intro}</Text>
       <View className="card">
-        <Field label={strings.reason} value={reason} onChange={setReason} />
+        <Field label={strings.reason} className="trace__reason" value={reason} onChange={setReason} />
       </View>
       <Text className="section-title">{strings.placeTitle}</Text>
       <View className="card">
-        <Field label={strings.placeId} value={placeId} onChange={setPlaceId} />
-        <Field label={strings.hours} type="number" value={hours} onChange={setHours} />
+        <Field label={strings.placeId} className="trace__place" value={placeId} onChange={setPlaceId} />
+        <Field label={strings.quick}>
+          <Chips options={QUICK} value={quick} onChange={pickQuick} />
+        </Field>
+        <Field
+          label={strings.from}
+          hint={strings.rangeHint}
+          className="trace__from"
+          value={range.from}
+          onChange={typeRange('from')}
+        />
+        <Field label={strings.to} className="trace__to" value={range.to} onChange={typeRange('to')} />
         <SubmitButton tone="plain" busy={submit.action === 'place'} onClick={() => run('place')}>
           {strings.search}
         </SubmitButton>
+        <FieldError>{asked === 'place' ? submit.problem : ''}</FieldError>
       </View>
       <Text className="section-title">{strings.residentTitle}</Text>
       <View className="card">
-        <Field label={strings.residentId} value={residentId} onChange={setResidentId} />
+        <Field label={strings.residentId} className="trace__resident" value={residentId} onChange={setResidentId} />
         <SubmitButton tone="plain" busy={submit.action === 'resident'} onClick={() => run('resident')}>
           {strings.search}
         </SubmitButton>
+        <FieldError>{asked === 'resident' ? submit.problem : ''}</FieldError>
       </View>
-      <FieldError>{submit.problem}</FieldError>
       {result && (
-        <View className="card">
+        <View className="card trace__result">
           <Text className="muted">{strings.audit(result.auditId)}</Text>
           {result.scans.length === 0 && <EmptyState glyph="查" title={strings.empty} />}
           {result.scans.map((s) => (

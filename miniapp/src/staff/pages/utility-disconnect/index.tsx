@@ -107,6 +107,11 @@ export default function DisconnectPage() {
                 {strings.protected(lastDay(a.protectedUntil))}
               </Notice>
             )}
+            {detail.hold && (
+              <Notice tone="info" className="cut__hold">
+                {detail.hold.message}
+              </Notice>
+            )}
           </View>
           {a.supply === 'on' && (
             <View className="card">
