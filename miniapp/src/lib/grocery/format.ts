@@ -1,4 +1,4 @@
-import type { Category, OrderStatus } from '@citycare/contract';
+import type { Category, Order, OrderStatus } from '@citycare/contract';
 import { cityClock, cityDate, cityMonthDayTime, DAY_MS } from '@citycare/contract/src/common';
 
 /**
@@ -35,6 +35,22 @@ export const PAYMENT_LABELS = {
   refunding: '退款中',
   refunded: '已退款',
 } as const;
+
+/**
+ * An order's payment as its page says it. A prepaid order paid in the cashier but not yet
+ * confirmed by WeChat Pay's notification is 支付结果确认中…, never 已支付.
+ */
+export function paymentText(state: Order['payment']['state'], confirming = false): string {
+  return state === 'pending' && confirming ? '支付结果确认中…' : PAYMENT_LABELS[state];
+}
+
+export const PAYMENT_TONES: Record<Order['payment']['state'], 'green' | 'orange' | 'red'> = {
+  pending: 'orange',
+  paid: 'green',
+  cancelled: 'red',
+  refunding: 'orange',
+  refunded: 'green',
+};
 
 /** A household's share of a group order: paid or not, and after a rejected group order refunded or cancelled. */
 export function shareState(share: { paid: boolean; released?: boolean }): {

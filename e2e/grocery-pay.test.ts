@@ -1,0 +1,138 @@
+import type { Browser, Page, Route } from 'playwright-core';
+import { apiAs, appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+
+/**
+ * Prepaid grocery orders with WeChat Pay in the H5 build against the real local stack and its
+ * WeChat Pay simulator (the H5 build's simulated cashier pays there; the simulator posts signed,
+ * encrypted notifications to the API's notify route).
+ *
+ * 王秀兰 orders eggs from 幸福便民超市 and prepays. WeChat Pay takes the money but its
+ * notification is held back and her phone cannot reach the API after the cashier: the order says
+ * 支付结果确认中…, never 已支付, until the notification arrives. She then cancels the paid order:
+ * 退款中, and 已退款 once the simulator's REFUND.SUCCESS notification has reached the API.
+ */
+const ROOM = String(1000 + Math.floor(Math.random() * 8999));
+
+let browser: Browser;
+let page: Page;
+let orderId = '';
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+interface OrderAnswer {
+  order: { orderId: string; totalFen: number; payment: { state: string; paymentId: string } };
+  clientParams?: Record<string, string>;
+}
+
+const api = () => process.env.E2E_API_BASE as string;
+const sim = () => process.env.E2E_WECHATPAY_SIM as string;
+
+async function paymentState(): Promise<string> {
+  const asResident = await apiAs('resident');
+  return ((await asResident('GET', `/grocery/orders/${orderId}`)).body as OrderAnswer).order.payment.state;
+}
+
+async function until(check: () => Promise<boolean>, ms = 15000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and simulator)', () => {
+  it('the order shows 已支付 only after WeChat Pay’s notification', async () => {
+    page = await (await phone(browser)).newPage();
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+    await signInAs(page, '王秀兰');
+    await page.goto(appUrl('/pages/grocery/index'));
+    await visibleText(page, '请先选择您居住的社区（村）').waitFor();
+    await page.locator('.grocery__communities').getByText('建设社区', { exact: true }).click();
+    await visibleText(page, '幸福便民超市').click();
+    await page.waitForURL(/grocery\/pages\/store/);
+    const eggs = page.locator('.catalogue__item').filter({ hasText: '鸡蛋' });
+    await eggs.locator('.catalogue__add').click();
+    await visibleText(page, '已选 1 件').waitFor();
+    await visibleText(page, '去结算', true).click();
+    await page.waitForURL(/grocery\/pages\/checkout/);
+    await page.locator('.checkout__slot:not(.chip--off)').first().click();
+    await page.locator('.checkout__building input').fill('3');
+    await page.locator('.checkout__unit input').fill('2');
+    await page.locator('.checkout__room input').fill(ROOM);
+    await page.locator('.checkout__name input').fill('王秀兰');
+    await page.locator('.checkout__phone input').fill('13812345678');
+    await visibleText(page, '现在预付', true).click();
+    await visibleText(page, '合计 ¥4.50').waitFor();
+
+    const placed = page.waitForResponse(
+      (r) => r.url() === `${api()}/grocery/orders` && r.request().method() === 'POST',
+    );
+    await visibleText(page, '提交订单', true).click();
+    const answer = (await (await placed).json()) as OrderAnswer;
+    orderId = answer.order.orderId;
+    expect(answer.order.payment.state).toBe('pending');
+    expect(answer.clientParams?.package).toMatch(/^prepay_id=/);
+
+    const cashier = page.locator('.cashier');
+    await cashier.getByText('确认支付', { exact: true }).waitFor();
+    await cashier.getByText('¥4.50', { exact: true }).waitFor();
+    await cashier.getByText('幸福便民超市', { exact: true }).waitFor();
+    await keepScreenshot(page, 'grocery-pay-cashier');
+    expect(await paymentState()).toBe('pending');
+
+    // WeChat Pay takes the money but its notification is held back, and the phone loses the API.
+    await page.route(`${sim()}/sim/pay/*`, (route: Route) =>
+      route.request().method() === 'POST'
+        ? route.continue({ postData: JSON.stringify({ action: 'confirm', notify: false }) })
+        : route.continue(),
+    );
+    const offline = (url: URL) => url.href.startsWith(`${api()}/payments/`);
+    await page.route(offline, (route: Route) => route.abort('internetdisconnected'));
+    await cashier.getByText('确认支付', { exact: true }).click();
+    await page.waitForURL(/grocery\/pages\/order/, { timeout: 30000 });
+    const paid = page.locator('.order__paid');
+    await paid.getByText('支付结果确认中…').waitFor();
+    await visibleText(page, '刷新支付结果', true).waitFor();
+    await expect(page.getByText('已支付', { exact: true }).filter({ visible: true }).count()).resolves.toBe(0);
+    await expect(page.locator('.order__pay').count()).resolves.toBe(0);
+    await keepScreenshot(page, 'grocery-pay-unconfirmed');
+    expect(await paymentState()).toBe('pending');
+
+    // The notification, signed and encrypted by the simulator, reaches the API's notify route.
+    const sent = await fetch(`${sim()}/sim/notify/${answer.order.payment.paymentId}`, {
+      method: 'POST',
+      body: JSON.stringify({ variant: 'genuine' }),
+    });
+    expect(((await sent.json()) as { status: number }).status).toBe(204);
+    expect(await paymentState()).toBe('paid');
+
+    await page.unroute(offline);
+    await visibleText(page, '刷新支付结果', true).click();
+    await paid.getByText('已支付', { exact: true }).waitFor({ timeout: 10000 });
+    await expect(page.getByText('刷新支付结果').filter({ visible: true }).count()).resolves.toBe(0);
+    await keepScreenshot(page, 'grocery-pay-paid');
+  });
+
+  it('cancelling the paid order: 退款中, then 已退款 after the refund notification', async () => {
+    const cancelled = page.waitForResponse((r) => r.url().endsWith(`/grocery/orders/${orderId}/cancel`));
+    await visibleText(page, '取消订单', true).click();
+    await visibleText(page, '已付的 ¥4.50 会全额退回', false).waitFor();
+    await visibleText(page, '确定', true).click();
+    const answer = (await (await cancelled).json()) as OrderAnswer;
+    expect(answer.order.payment.state).toBe('refunding');
+    const paid = page.locator('.order__paid');
+    await paid.getByText('退款中', { exact: true }).waitFor();
+    await visibleText(page, '已申请退款 ¥4.50').waitFor();
+    await keepScreenshot(page, 'grocery-pay-refunding');
+
+    // The simulator completes the refund and posts REFUND.SUCCESS to the notify route.
+    await until(async () => (await paymentState()) === 'refunded');
+    await visibleText(page, '刷新退款进度', true).click();
+    await paid.getByText('已退款', { exact: true }).waitFor({ timeout: 10000 });
+    await visibleText(page, '¥4.50 已退回您的微信支付').waitFor();
+    await page.locator('.order__status').getByText('已取消').waitFor();
+    await keepScreenshot(page, 'grocery-pay-refunded');
+  });
+});
