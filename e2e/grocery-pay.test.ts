@@ -42,35 +42,38 @@ async function until(check: () => Promise<boolean>, ms = 15000): Promise<void> {
   }
 }
 
+/** From the 买菜 tab to 提交订单 of one 斤 of eggs, prepaid; answers the checkout's answer. */
+async function prepaidCheckout(room: string): Promise<OrderAnswer> {
+  await page.goto(appUrl('/pages/grocery/index'));
+  const choose = page.locator('.grocery__communities').getByText('建设社区', { exact: true });
+  await choose.or(visibleText(page, '幸福便民超市')).first().waitFor();
+  if (await choose.isVisible()) await choose.click();
+  await visibleText(page, '幸福便民超市').click();
+  await page.waitForURL(/grocery\/pages\/store/);
+  const eggs = page.locator('.catalogue__item').filter({ hasText: '鸡蛋' });
+  await eggs.locator('.catalogue__add').click();
+  await visibleText(page, '已选 1 件').waitFor();
+  await visibleText(page, '去结算', true).click();
+  await page.waitForURL(/grocery\/pages\/checkout/);
+  await page.locator('.checkout__slot:not(.chip--off)').first().click();
+  await page.locator('.checkout__building input').fill('3');
+  await page.locator('.checkout__unit input').fill('2');
+  await page.locator('.checkout__room input').fill(room);
+  await page.locator('.checkout__name input').fill('王秀兰');
+  await page.locator('.checkout__phone input').fill('13812345678');
+  await visibleText(page, '现在预付', true).click();
+  await visibleText(page, '合计 ¥4.50').waitFor();
+  const placed = page.waitForResponse((r) => r.url() === `${api()}/grocery/orders` && r.request().method() === 'POST');
+  await visibleText(page, '提交订单', true).click();
+  return (await (await placed).json()) as OrderAnswer;
+}
+
 describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and simulator)', () => {
   it('the order shows 已支付 only after WeChat Pay’s notification', async () => {
     page = await (await phone(browser)).newPage();
     page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
     await signInAs(page, '王秀兰');
-    await page.goto(appUrl('/pages/grocery/index'));
-    await visibleText(page, '请先选择您居住的社区（村）').waitFor();
-    await page.locator('.grocery__communities').getByText('建设社区', { exact: true }).click();
-    await visibleText(page, '幸福便民超市').click();
-    await page.waitForURL(/grocery\/pages\/store/);
-    const eggs = page.locator('.catalogue__item').filter({ hasText: '鸡蛋' });
-    await eggs.locator('.catalogue__add').click();
-    await visibleText(page, '已选 1 件').waitFor();
-    await visibleText(page, '去结算', true).click();
-    await page.waitForURL(/grocery\/pages\/checkout/);
-    await page.locator('.checkout__slot:not(.chip--off)').first().click();
-    await page.locator('.checkout__building input').fill('3');
-    await page.locator('.checkout__unit input').fill('2');
-    await page.locator('.checkout__room input').fill(ROOM);
-    await page.locator('.checkout__name input').fill('王秀兰');
-    await page.locator('.checkout__phone input').fill('13812345678');
-    await visibleText(page, '现在预付', true).click();
-    await visibleText(page, '合计 ¥4.50').waitFor();
-
-    const placed = page.waitForResponse(
-      (r) => r.url() === `${api()}/grocery/orders` && r.request().method() === 'POST',
-    );
-    await visibleText(page, '提交订单', true).click();
-    const answer = (await (await placed).json()) as OrderAnswer;
+    const answer = await prepaidCheckout(ROOM);
     orderId = answer.order.orderId;
     expect(answer.order.payment.state).toBe('pending');
     expect(answer.clientParams?.package).toMatch(/^prepay_id=/);
@@ -83,20 +86,23 @@ describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and s
     expect(await paymentState()).toBe('pending');
 
     // WeChat Pay takes the money but its notification is held back, and the phone loses the API.
-    await page.route(`${sim()}/sim/pay/*`, (route: Route) =>
+    const holdNotification = (route: Route) =>
       route.request().method() === 'POST'
         ? route.continue({ postData: JSON.stringify({ action: 'confirm', notify: false }) })
-        : route.continue(),
-    );
+        : route.continue();
+    await page.route(`${sim()}/sim/pay/*`, holdNotification);
     const offline = (url: URL) => url.href.startsWith(`${api()}/payments/`);
     await page.route(offline, (route: Route) => route.abort('internetdisconnected'));
     await cashier.getByText('确认支付', { exact: true }).click();
     await page.waitForURL(/grocery\/pages\/order/, { timeout: 30000 });
+    await page.unroute(`${sim()}/sim/pay/*`, holdNotification);
     const paid = page.locator('.order__paid');
     await paid.getByText('支付结果确认中…').waitFor();
     await visibleText(page, '刷新支付结果', true).waitFor();
     await expect(page.getByText('已支付', { exact: true }).filter({ visible: true }).count()).resolves.toBe(0);
     await expect(page.locator('.order__pay').count()).resolves.toBe(0);
+    await paid.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500); // the page's slide-in
     await keepScreenshot(page, 'grocery-pay-unconfirmed');
     expect(await paymentState()).toBe('pending');
 
@@ -134,5 +140,25 @@ describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and s
     await visibleText(page, '¥4.50 已退回您的微信支付').waitFor();
     await page.locator('.order__status').getByText('已取消').waitFor();
     await keepScreenshot(page, 'grocery-pay-refunded');
+  });
+
+  it('closing the cashier leaves the order 未支付 with 去支付, which opens the cashier again', async () => {
+    const answer = await prepaidCheckout(String(Number(ROOM) + 1));
+    const cashier = page.locator('.cashier');
+    await cashier.getByText('取消', { exact: true }).click();
+    await page.waitForURL(/grocery\/pages\/order/, { timeout: 30000 });
+    const paid = page.locator('.order__paid');
+    await paid.getByText('未支付', { exact: true }).waitFor();
+    const payAgain = visibleText(page, '去支付 ¥4.50', true);
+    await payAgain.waitFor();
+    await keepScreenshot(page, 'grocery-pay-unpaid');
+
+    const again = page.waitForResponse((r) => r.url().endsWith(`/grocery/orders/${answer.order.orderId}/pay`));
+    await payAgain.click();
+    expect((await again).status()).toBe(200);
+    await cashier.getByText('¥4.50', { exact: true }).waitFor();
+    await cashier.getByText('确认支付', { exact: true }).click();
+    await paid.getByText('已支付', { exact: true }).waitFor({ timeout: 20000 });
+    await expect(page.locator('.order__pay').count()).resolves.toBe(0);
   });
 });
