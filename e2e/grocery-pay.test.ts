@@ -151,6 +151,8 @@ describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and s
     await paid.getByText('未支付', { exact: true }).waitFor();
     const payAgain = visibleText(page, '去支付 ¥4.50', true);
     await payAgain.waitFor();
+    await payAgain.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500); // the page's slide-in
     await keepScreenshot(page, 'grocery-pay-unpaid');
 
     const again = page.waitForResponse((r) => r.url().endsWith(`/grocery/orders/${answer.order.orderId}/pay`));
