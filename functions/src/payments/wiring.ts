@@ -1,4 +1,5 @@
 import { groceryOrderHooks } from '../grocery/paying/hooks';
+import { groceryShareHooks } from '../grocery/paying/share-hooks';
 import type { PaymentPurpose } from './provider';
 import { onPayment, type PaymentHooks } from './wechatpay/flows';
 
@@ -13,6 +14,7 @@ import { onPayment, type PaymentHooks } from './wechatpay/flows';
  */
 const HOOKS: Partial<Record<PaymentPurpose, PaymentHooks>> = {
   'grocery-order': groceryOrderHooks,
+  'grocery-share': groceryShareHooks,
 };
 
 for (const [purpose, hooks] of Object.entries(HOOKS)) onPayment(purpose as PaymentPurpose, hooks);

@@ -22,6 +22,8 @@ export interface PaymentRecord {
   status: PaymentStatus;
   provider: string;
   transactionId?: string;
+  /** Money that arrived after the payment was cancelled (refunded at once, flows.ts). */
+  lateTransactionId?: string;
   outRefundNo?: string;
   refundFen?: number;
   refundId?: string;
