@@ -126,5 +126,9 @@ export const GroupsResponse = z.object({ groups: z.array(Group) });
  * Joining or paying a share: its WeChat Pay cashier parameters (`requestPayment`) while it is to
  * be paid; the share is paid only when WeChat Pay's verified notification says so.
  */
-export const JoinGroupResponse = z.object({ group: Group, share: HouseholdShare, clientParams: ClientParams.optional() });
+export const JoinGroupResponse = z.object({
+  group: Group,
+  share: HouseholdShare,
+  clientParams: ClientParams.optional(),
+});
 export const CloseGroupResponse = z.object({ group: Group, order: Order.optional() });

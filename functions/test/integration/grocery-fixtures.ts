@@ -139,8 +139,9 @@ export async function paymentRow(paymentId: string) {
 
 /** A household's share of a group as stored. */
 export async function shareRow(groupId: string, memberId: string) {
-  return (await db().send(new GetCommand({ TableName: table(), Key: shareKey(groupId, memberId), ConsistentRead: true })))
-    .Item;
+  return (
+    await db().send(new GetCommand({ TableName: table(), Key: shareKey(groupId, memberId), ConsistentRead: true }))
+  ).Item;
 }
 
 /** Today's count of a scarce item for the household at `room` (0 when it bought none). */

@@ -72,7 +72,8 @@ async function bigGroupOrder() {
   return { item, slotId, groupId, shares, orderId: closed.order?.orderId ?? '' };
 }
 
-const paymentsOf = (o: Awaited<ReturnType<typeof bigGroupOrder>>) => Promise.all(o.shares.map((s) => paymentRow(s.paymentId)));
+const paymentsOf = (o: Awaited<ReturnType<typeof bigGroupOrder>>) =>
+  Promise.all(o.shares.map((s) => paymentRow(s.paymentId)));
 const storedOrder = async (orderId: string) =>
   (await db().send(new GetCommand({ TableName: table(), Key: orderKey(orderId), ConsistentRead: true }))).Item;
 

@@ -86,7 +86,10 @@ describe('group orders (卡点购物车)', () => {
     expect((await itemRow(a))?.stock).toBe(45);
 
     // /pay hands out the cashier again and settles nothing; only the notification does
-    const payAgain = await call(groups.payMyShare, { token: wang.token, params: { groupId, memberId: share.memberId } });
+    const payAgain = await call(groups.payMyShare, {
+      token: wang.token,
+      params: { groupId, memberId: share.memberId },
+    });
     expect(payAgain.status).toBe(200);
     const again = JoinGroupResponse.parse(payAgain.body);
     expect(again.share).toMatchObject({ paid: false, payment: { state: 'pending' } });
@@ -94,7 +97,10 @@ describe('group orders (卡点购物车)', () => {
     expect((await cashier(again.clientParams)).status).toBe(200);
     await until(async () => (await shareRow(groupId, share.memberId))?.paid === true);
     expect(await shareRow(groupId, share.memberId)).toMatchObject({ paid: true, paymentState: 'paid' });
-    expect(await paymentRow(share.payment?.paymentId ?? '')).toMatchObject({ status: 'paid', purpose: 'grocery-share' });
+    expect(await paymentRow(share.payment?.paymentId ?? '')).toMatchObject({
+      status: 'paid',
+      purpose: 'grocery-share',
+    });
     expect(
       (await call(groups.payMyShare, { token: liu.token, params: { groupId, memberId: share.memberId } })).status,
     ).toBe(403);

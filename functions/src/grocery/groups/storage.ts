@@ -227,13 +227,7 @@ export async function closeIntoOrder(group: GroupItem, now: Date): Promise<{ gro
   }
   const slot = await getSlot(group.storeId, group.slotId);
   if (!slot) throw notFound('团购的配送时段不存在了');
-  const order = groupOrder(
-    group,
-    shares,
-    slot,
-    { pickupCode: pickupCode(randomInt(0, 1_000_000)) },
-    now,
-  );
+  const order = groupOrder(group, shares, slot, { pickupCode: pickupCode(randomInt(0, 1_000_000)) }, now);
   await commit(
     [
       ...groupUpdate('closed', order.orderId),

@@ -50,7 +50,11 @@ async function orNothingOnConflict<T>(ask: () => Promise<T>): Promise<T | undefi
 }
 
 /** WeChat Pay's `requestPayment` parameters for a household's pending share (409 when it is not pending). */
-export async function shareCashierParams(share: ShareItem, group: GroupItem, now: Date): Promise<Record<string, string>> {
+export async function shareCashierParams(
+  share: ShareItem,
+  group: GroupItem,
+  now: Date,
+): Promise<Record<string, string>> {
   return payments().clientParams({ ...sharePayment(share, group, now), payerOpenid: await users.openid(share.userId) });
 }
 
