@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorBody } from '@citycare/contract';
+import { ErrorBody, JoinGroupResponse } from '@citycare/contract';
 import { regulator as regulatorApi, groups, shop, staff as storeApi } from './grocery-api';
 import { health } from '../../src/grocery/wiring';
 import { call, loginAs } from './helpers';
@@ -11,8 +11,10 @@ import {
   openGroup,
   orderBody,
   placeOrder,
+  shareRow,
   snapshot,
 } from './grocery-fixtures';
+import { cashier, until } from './pay-sim';
 
 /** Attacks on the grocery domain (issue 10). Every refusal leaves the test's rows as they were. */
 jest.setTimeout(60_000);
@@ -90,7 +92,11 @@ describe('group orders (checkpoint pickup)', () => {
     const me = await freshResident();
     const [item, slotId] = await Promise.all([masks(), newSlot(store.token)]);
     const [first, second] = [await openGroup(worker.token, slotId), await openGroup(worker.token, slotId)];
-    expect((await join(me.token, first, item, '101', 2)).status).toBe(201);
+    const joined = await join(me.token, first, item, '101', 2);
+    expect(joined.status).toBe(201);
+    const { share, clientParams } = JoinGroupResponse.parse(joined.body);
+    expect((await cashier(clientParams)).status).toBe(200);
+    await until(async () => (await shareRow(first, share.memberId))?.paid === true);
     const before = await snapshot([me.userId, item, second]);
     expect((await join(me.token, second, item, '202')).status).toBe(422);
     expect(await snapshot([me.userId, item, second])).toBe(before);

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Order } from '@citycare/contract';
+import type { Group, HouseholdShare, Order } from '@citycare/contract';
 import { api, ApiError } from '@/api';
 import { payWithWechat, type PayResult } from '@/lib/pay';
 
@@ -45,4 +45,34 @@ export async function payPendingOrder(orderId: string): Promise<{ order: Order; 
 /** 刷新支付结果: the payment's status from the backend, which asks WeChat Pay while it is pending. */
 export async function checkPayment(paymentId: string): Promise<string> {
   return (await api('myPayment', { params: { paymentId } })).payment.status;
+}
+
+/**
+ * Opens the cashier for a household's own share of a group order (卡点团购): with the join's
+ * `clientParams`, or — 去支付 on the group page — the ones `groceryPayShare` hands out again
+ * (409 once nothing is left to pay). Never throws for the cashier; an API error is shown by the
+ * adapter and thrown.
+ */
+export async function payShare(
+  group: Pick<Group, 'groupId' | 'storeName' | 'label'>,
+  share: HouseholdShare,
+  given?: Record<string, string>,
+): Promise<PayResult | undefined> {
+  const clientParams =
+    given ??
+    (await api('groceryPayShare', { params: { groupId: group.groupId, memberId: share.memberId } })).clientParams;
+  if (!clientParams || !share.payment) return undefined;
+  try {
+    return await payWithWechat({
+      paymentId: share.payment.paymentId,
+      amountFen: share.totalFen,
+      merchant: group.storeName,
+      description: `${group.storeName} 团购（${group.label}）`,
+      clientParams,
+    });
+  } catch (err) {
+    if (err instanceof ApiError) return 'pending';
+    void Taro.showToast({ title: (err as Error).message, icon: 'none' });
+    return 'cancelled';
+  }
 }

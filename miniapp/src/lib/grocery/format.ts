@@ -53,10 +53,13 @@ export const PAYMENT_TONES: Record<Order['payment']['state'], 'green' | 'orange'
 };
 
 /** A household's share of a group order: paid or not, and after a rejected group order refunded or cancelled. */
-export function shareState(share: { paid: boolean; released?: boolean }): {
+export function shareState(share: { paid: boolean; released?: boolean; payment?: { state: string } }): {
   text: string;
   tone: 'green' | 'orange' | 'red';
 } {
+  const state = share.payment?.state;
+  if (state === 'refunding') return { text: '退款中', tone: 'orange' };
+  if (state === 'refunded') return { text: '已退款', tone: 'red' };
   if (share.released) return share.paid ? { text: '已退款', tone: 'red' } : { text: '已取消', tone: 'red' };
   return share.paid ? { text: '已支付', tone: 'green' } : { text: '未支付', tone: 'orange' };
 }
