@@ -164,3 +164,112 @@ describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and s
     await expect(page.locator('.order__pay').count()).resolves.toBe(0);
   });
 });
+
+/**
+ * 王秀兰 joins her building's group order (卡点团购) on the group page: WeChat Pay's (simulated)
+ * cashier opens at once; the money is taken but the notification held back, so her share says
+ * 支付结果确认中…, never 已支付, until the notification arrives. When the store rejects the
+ * group's order her share is refunded: 已退款 once REFUND.SUCCESS has reached the API.
+ */
+describe('a group share paid with WeChat Pay (H5 build, real local API and simulator)', () => {
+  let groupId = '';
+  let paymentId = '';
+
+  const myShare = async () => {
+    const asResident = await apiAs('resident');
+    const answer = (await asResident('GET', `/grocery/groups/${groupId}`)).body as {
+      group: { shares: { payment?: { state: string; paymentId: string } }[] };
+    };
+    return answer.group.shares[0]?.payment;
+  };
+
+  it('the share shows 已支付 only after WeChat Pay’s notification', async () => {
+    const asWorker = await apiAs('worker');
+    const { slots } = (await asWorker('GET', '/grocery/stores/st-xingfu/slots')).body as {
+      slots: { slotId: string; cutoffAt: string; open: boolean }[];
+    };
+    const slot = slots.find((s) => s.open && Date.parse(s.cutoffAt) > Date.now() + 30 * 60_000);
+    expect(slot).toBeDefined();
+    const opened = await asWorker('POST', '/grocery/groups', {
+      storeId: 'st-xingfu',
+      communityId: 'zq-jianshe',
+      slotId: slot?.slotId,
+      label: `${ROOM}号楼团购`,
+      cutoffAt: new Date(Math.min(Date.parse(slot?.cutoffAt ?? ''), Date.now() + 3600_000)).toISOString(),
+      contact: { name: '李建国', phone: '13900001111' },
+    });
+    expect(opened.status).toBe(201);
+    groupId = (opened.body as { group: { groupId: string } }).group.groupId;
+
+    page = await (await phone(browser)).newPage();
+    await signInAs(page, '王秀兰');
+    await page.goto(appUrl(`/grocery/pages/group/index?groupId=${groupId}`));
+    const eggs = page.locator('.catalogue__item').filter({ hasText: '鸡蛋' });
+    await eggs.locator('.catalogue__add').click();
+    await page.locator('.group__building input').fill('5');
+    await page.locator('.group__unit input').fill('1');
+    await page.locator('.group__room input').fill(ROOM);
+    await page.locator('.group__name input').fill('王秀兰');
+    await page.locator('.group__phone input').fill('13812345678');
+    const joined = page.waitForResponse((r) => r.url().endsWith(`/grocery/groups/${groupId}/join`));
+    await visibleText(page, '参加团购 ¥4.50', true).click();
+    const answer = (await (await joined).json()) as { clientParams?: Record<string, string> };
+    expect(answer.clientParams?.package).toMatch(/^prepay_id=/);
+    paymentId = (await myShare())?.paymentId ?? '';
+    expect(await myShare()).toMatchObject({ state: 'pending' });
+
+    const cashier = page.locator('.cashier');
+    await cashier.getByText('¥4.50', { exact: true }).waitFor();
+    await cashier.getByText('幸福便民超市', { exact: true }).waitFor();
+    // WeChat Pay takes the money but its notification is held back, and the phone loses the API.
+    const holdNotification = (route: Route) =>
+      route.request().method() === 'POST'
+        ? route.continue({ postData: JSON.stringify({ action: 'confirm', notify: false }) })
+        : route.continue();
+    await page.route(`${sim()}/sim/pay/*`, holdNotification);
+    const offline = (url: URL) => url.href.startsWith(`${api()}/payments/`);
+    await page.route(offline, (route: Route) => route.abort('internetdisconnected'));
+    await cashier.getByText('确认支付', { exact: true }).click();
+    const share = page.locator('.group__share');
+    await share.getByText('支付结果确认中…以微信支付的通知为准', { exact: false }).waitFor({ timeout: 30000 });
+    await page.unroute(`${sim()}/sim/pay/*`, holdNotification);
+    await expect(share.getByText('已支付', { exact: true }).count()).resolves.toBe(0);
+    await expect(page.locator('.group__pay').count()).resolves.toBe(0);
+    await share.scrollIntoViewIfNeeded();
+    await keepScreenshot(page, 'grocery-share-unconfirmed');
+    expect(await myShare()).toMatchObject({ state: 'pending' });
+
+    // The notification, signed and encrypted by the simulator, reaches the API's notify route.
+    const sent = await fetch(`${sim()}/sim/notify/${paymentId}`, {
+      method: 'POST',
+      body: JSON.stringify({ variant: 'genuine' }),
+    });
+    expect(((await sent.json()) as { status: number }).status).toBe(204);
+    expect(await myShare()).toMatchObject({ state: 'paid' });
+
+    await page.unroute(offline);
+    await share.getByText('刷新支付结果', { exact: true }).click();
+    await share.getByText('已支付', { exact: true }).waitFor({ timeout: 10000 });
+    await expect(share.getByText('刷新支付结果').count()).resolves.toBe(0);
+    await keepScreenshot(page, 'grocery-share-paid');
+  });
+
+  it('the store rejects the group’s order: the share is refunded on REFUND.SUCCESS', async () => {
+    const asWorker = await apiAs('worker');
+    const closed = await asWorker('POST', `/grocery/groups/${groupId}/close`);
+    expect(closed.status).toBe(200);
+    const orderId = (closed.body as { order: { orderId: string } }).order.orderId;
+    const asStore = await apiAs('store');
+    const rejected = await asStore('POST', `/grocery/orders/${orderId}/advance`, {
+      action: 'reject',
+      reason: '鸡蛋今天到不了货',
+    });
+    expect(rejected.status).toBe(200);
+    await until(async () => (await myShare())?.state === 'refunded');
+    await page.reload();
+    const share = page.locator('.group__share');
+    await share.getByText('已退款', { exact: true }).waitFor({ timeout: 15000 });
+    await share.getByText('¥4.50 已退回您的微信支付').waitFor();
+    await keepScreenshot(page, 'grocery-share-refunded');
+  });
+});
