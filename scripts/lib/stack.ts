@@ -110,7 +110,8 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
     if (options.verbose) pipeWithPrefix(offline, 'api', (l) => !/^\s*$/.test(l));
     const apiBase = `http://127.0.0.1:${ports.api}`;
     await Promise.race([
-      waitForHttp(`${apiBase}/me`, 90_000),
+      // Bundling every function takes longer on a busy machine: CITYCARE_API_START_MS waits longer.
+      waitForHttp(`${apiBase}/me`, Number(process.env.CITYCARE_API_START_MS ?? 90_000)),
       new Promise((_, reject) =>
         offline.once('exit', (code) =>
           reject(new StackProblem(`serverless offline exited (${code}):\n${offlineLog.slice(-2000)}`)),
