@@ -94,7 +94,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     const card = page.locator('.store-orders__order').filter({ hasText: `3号楼2单元 ${ROOM}` });
     await card.waitFor();
     await expect(card.getByText('大白菜 × 2斤').count()).resolves.toBe(1);
-    await expect(card.getByText('王**', { exact: false }).count()).resolves.toBe(1);
+    await expect(card.getByText('王*兰', { exact: false }).count()).resolves.toBe(1);
     await keepScreenshot(page, 'grocery-store-orders');
     await card.getByText('接单', { exact: true }).click();
     await card.getByText('备货完成').click();
@@ -160,7 +160,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await card.waitFor();
     await expect(card.getByText('幸福便民超市').count()).resolves.toBe(1);
     await expect(card.getByText('订单状态：已送达').count()).resolves.toBe(1);
-    await expect(card.getByText('投诉人：王** 138****5678').count()).resolves.toBe(1);
+    await expect(card.getByText('投诉人：王*兰 138****5678').count()).resolves.toBe(1);
     await keepScreenshot(page, 'grocery-regulator-complaints');
 
     await card.locator('.complaints__note textarea').fill('已约谈商户，责令为该户更换');
