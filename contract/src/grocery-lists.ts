@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { groceryFields, Address, Contact, HouseholdShare, Order, OrderStatus } from './grocery';
+import { groceryFields, Address, ClientParams, Contact, HouseholdShare, Order, OrderStatus } from './grocery';
 import { Slot } from './grocery-catalogue';
 
 /** Grocery pick lists, complaints to the market regulator and village group orders. */
@@ -123,5 +123,13 @@ export type Group = z.infer<typeof Group>;
 
 export const GroupResponse = z.object({ group: Group });
 export const GroupsResponse = z.object({ groups: z.array(Group) });
-export const JoinGroupResponse = z.object({ group: Group, share: HouseholdShare });
+/**
+ * Joining or paying a share: its WeChat Pay cashier parameters (`requestPayment`) while it is to
+ * be paid; the share is paid only when WeChat Pay's verified notification says so.
+ */
+export const JoinGroupResponse = z.object({
+  group: Group,
+  share: HouseholdShare,
+  clientParams: ClientParams.optional(),
+});
 export const CloseGroupResponse = z.object({ group: Group, order: Order.optional() });

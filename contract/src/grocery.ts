@@ -150,8 +150,17 @@ export const HouseholdShare = z.object({
   lines: z.array(OrderLine),
   totalFen: Fen,
   paid: z.boolean(),
-  /** The group order was rejected: a paid share was refunded, an unpaid one cancelled. */
+  /**
+   * Given back: the share lapsed unpaid (its time to pay ran out, or the group closed first: its
+   * WeChat Pay order closed, the share out of the group's total), or the group order was given up
+   * (a paid share refunded).
+   */
   released: z.boolean().optional(),
+  /**
+   * The household's own share only: its WeChat Pay payment — `pending` until WeChat Pay's verified
+   * notification says paid; `refunding` until its REFUND.SUCCESS says the money went back.
+   */
+  payment: z.object({ state: PaymentState, paymentId: z.string() }).optional(),
 });
 export type HouseholdShare = z.infer<typeof HouseholdShare>;
 

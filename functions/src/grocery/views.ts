@@ -36,6 +36,8 @@ export interface OrderItem {
   collectedFen?: number;
   collectedAt?: string;
   collectedBy?: string;
+  /** A group order given up: its households' WeChat Pay refunds not yet confirmed (paying/share-hooks.ts). */
+  refundsPending?: number;
   /** WeChat Pay's refund needs a person (the payments refundFailed hook). */
   refundProblem?: string;
   status: OrderStatus;
@@ -51,6 +53,12 @@ export interface OrderItem {
   /** Its scarce lines were counted per user too (keys.userLimitSubject); absent on older orders. */
   userCounted?: boolean;
   createdAt: string;
+}
+
+/** A group order's refunds are done when the last household's REFUND.SUCCESS has come. */
+export function paymentStateOf(item: Pick<OrderItem, 'kind' | 'paymentState' | 'refundsPending'>) {
+  const allBack = item.kind === 'group' && item.paymentState === 'refunding' && item.refundsPending === 0;
+  return allBack ? 'refunded' : item.paymentState;
 }
 
 /** `owner`: the resident who ordered (and, for a group order, the worker who ran it). */
@@ -75,7 +83,7 @@ export function orderView(item: OrderItem, viewer: Viewer): Order {
     totalFen: item.totalFen,
     payment: {
       method: item.paymentMethod,
-      state: item.paymentState,
+      state: paymentStateOf(item),
       paymentId: item.paymentId,
       ...(item.collected ? { collected: item.collected } : {}),
       ...(item.refundProblem && !owner ? { refundProblem: item.refundProblem } : {}),

@@ -1,5 +1,6 @@
 import { groceryOrderHooks } from '../grocery/paying/hooks';
 import { utilityPaymentHooks } from '../utility/payments/hooks';
+import { groceryShareHooks } from '../grocery/paying/share-hooks';
 import type { PaymentPurpose } from './provider';
 import { onPayment, type PaymentHooks } from './wechatpay/flows';
 
@@ -16,6 +17,7 @@ const HOOKS: Partial<Record<PaymentPurpose, PaymentHooks>> = {
   'grocery-order': groceryOrderHooks,
   'utility-bill': utilityPaymentHooks,
   'utility-bulk': utilityPaymentHooks,
+  'grocery-share': groceryShareHooks,
 };
 
 for (const [purpose, hooks] of Object.entries(HOOKS)) onPayment(purpose as PaymentPurpose, hooks);

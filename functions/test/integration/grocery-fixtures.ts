@@ -8,7 +8,7 @@ import { openGroup as openGroupHandler } from '../../src/grocery/groups/handlers
 import { checkout } from '../../src/grocery/checkout/handlers';
 import { newSlotItem } from '../../src/grocery/catalogue/rules';
 import { call, loginAs, scanAll, unique, type Answer } from './helpers';
-import { limitKey, slotKey, storeItemKey } from '../../src/grocery/keys';
+import { limitKey, shareKey, slotKey, storeItemKey } from '../../src/grocery/keys';
 import { householdKey } from '../../src/grocery/address';
 import { paymentKey } from '../../src/payments/provider';
 
@@ -139,6 +139,13 @@ export async function paymentRow(paymentId: string) {
     await db().send(
       new GetCommand({ TableName: process.env.TABLE_PAYMENTS, Key: paymentKey(paymentId), ConsistentRead: true }),
     )
+  ).Item;
+}
+
+/** A household's share of a group as stored. */
+export async function shareRow(groupId: string, memberId: string) {
+  return (
+    await db().send(new GetCommand({ TableName: table(), Key: shareKey(groupId, memberId), ConsistentRead: true }))
   ).Item;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { GroupResponse } from '@citycare/contract';
+import { GroupResponse, JoinGroupResponse } from '@citycare/contract';
 import { db, onRequest } from '../../src/lib/dynamo';
 import { groups } from './grocery-api';
 import { closeDueGroups } from '../../src/grocery/close-due-groups/handlers';
@@ -15,11 +15,14 @@ import {
   newItem,
   newSlot,
   openGroup as openFor,
+  paymentRow,
+  shareRow,
   slotRow,
   snapshot,
   STORE,
   table,
 } from './grocery-fixtures';
+import { cashier, until } from './pay-sim';
 
 /**
  * Group orders close at their cutoff by themselves: the scheduled function (invoked here
@@ -59,6 +62,14 @@ const join = (token: string, groupId: string, itemId: string, room: string) =>
     body: { address: address(room), contact, lines: [{ itemId, qty: 2 }] },
   });
 
+/** Joins and pays in WeChat Pay's (simulated) cashier; resolves once the notification has settled the share. */
+async function joinAndPay(token: string, groupId: string, itemId: string, room: string): Promise<string> {
+  const joined = JoinGroupResponse.parse((await join(token, groupId, itemId, room)).body);
+  expect((await cashier(joined.clientParams)).status).toBe(200);
+  await until(async () => (await shareRow(groupId, joined.share.memberId))?.paid === true);
+  return joined.share.memberId;
+}
+
 const detail = async (token: string, groupId: string) =>
   GroupResponse.parse((await call(groups.detail, { method: 'GET', token, params: { groupId } })).body).group;
 
@@ -67,7 +78,7 @@ describe('group orders close at their cutoff by themselves', () => {
     const [item, slotId] = await Promise.all([newItem(store.token, { stock: 30 }), newSlot(store.token)]);
     const groupId = await openGroup(slotId);
     const [wang, liu] = await Promise.all([freshResident(), freshResident()]);
-    expect((await join(wang.token, groupId, item, '801')).status).toBe(201);
+    await joinAndPay(wang.token, groupId, item, '801');
     await passCutoff(groupId);
 
     expect((await detail(wang.token, groupId)).status).toBe('closing');
@@ -105,7 +116,7 @@ describe('group orders close at their cutoff by themselves', () => {
     const [item, slotId] = await Promise.all([newItem(store.token), newSlot(store.token)]);
     const groupId = await openGroup(slotId);
     const wang = await freshResident();
-    expect((await join(wang.token, groupId, item, '901')).status).toBe(201);
+    await joinAndPay(wang.token, groupId, item, '901');
     await passCutoff(groupId);
     const [scheduled, again, byWorker] = await Promise.all([
       closeDueGroups(),
@@ -117,6 +128,30 @@ describe('group orders close at their cutoff by themselves', () => {
     expect(await ordersOfSlot(STORE, slotId)).toHaveLength(1);
     expect(await slotRow(slotId)).toMatchObject({ booked: 1 });
     expect((await detail(worker.token, groupId)).status).toBe('closed');
+  });
+
+  it('drops a share still unpaid at the cutoff: its WeChat Pay order closed, its stock back, the paid ones ordered', async () => {
+    const [item, slotId] = await Promise.all([newItem(store.token, { stock: 30 }), newSlot(store.token)]);
+    const groupId = await openGroup(slotId);
+    const [wang, liu] = await Promise.all([freshResident(), freshResident()]);
+    await joinAndPay(wang.token, groupId, item, '701');
+    const unpaid = JoinGroupResponse.parse((await join(liu.token, groupId, item, '702')).body);
+    expect((await itemRow(item))?.stock).toBe(26);
+    await passCutoff(groupId);
+    const summary = await closeDueGroups();
+    expect(summary.failed).toBe(0);
+    const closed = await detail(worker.token, groupId);
+    expect(closed).toMatchObject({ status: 'closed', memberCount: 1, totalFen: 2 * 120 });
+    expect((await itemRow(item))?.stock).toBe(28);
+    const [order] = await ordersOfSlot(STORE, slotId);
+    expect(order?.lines.map((l) => [l.itemId, l.qty])).toEqual([[item, 2]]);
+    expect(order?.paymentState).toBe('paid');
+    const paymentId = unpaid.share.payment?.paymentId ?? '';
+    expect(await paymentRow(paymentId)).toMatchObject({ status: 'cancelled' });
+    expect(await shareRow(groupId, unpaid.share.memberId)).toMatchObject({ released: true, paymentState: 'cancelled' });
+    // the closed WeChat Pay order can no longer be paid
+    expect((await cashier(unpaid.clientParams)).status).toBe(200);
+    expect(await paymentRow(paymentId)).toMatchObject({ status: 'cancelled' });
   });
 
   it('cancels a group nobody joined and gives its slot place back; leaves groups before their cutoff open', async () => {

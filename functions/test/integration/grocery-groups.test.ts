@@ -9,10 +9,13 @@ import {
   itemRow,
   newItem,
   newSlot,
+  paymentRow,
+  shareRow,
   slotRow,
   snapshot,
   STORE,
 } from './grocery-fixtures';
+import { cashier, until } from './pay-sim';
 
 // Several requests per test against DynamoDB Local, with other test files running beside.
 jest.setTimeout(60_000);
@@ -40,7 +43,7 @@ const join = (
   });
 
 describe('group orders (卡点购物车)', () => {
-  it('a worker opens, households join and pay by phone, and at the cutoff it becomes one order with a breakdown', async () => {
+  it('a worker opens, households join and pay through WeChat Pay, and at the cutoff the paid shares become one order', async () => {
     const [a, b, slotId] = await Promise.all([
       newItem(store.token, { stock: 50 }),
       newItem(store.token, { name: '鸡蛋', category: 'meat-eggs', priceFen: 450 }),
@@ -73,15 +76,31 @@ describe('group orders (卡点购物车)', () => {
       '201',
       key,
     );
-    expect(retry.body).toEqual(first.body);
-    const share = JoinGroupResponse.parse(first.body).share;
-    expect(share).toMatchObject({ totalFen: 2 * 120 + 450, paid: false });
+    const joined = JoinGroupResponse.parse(first.body);
+    expect(JoinGroupResponse.parse(retry.body).share).toEqual(joined.share);
+    const share = joined.share;
+    expect(share).toMatchObject({ totalFen: 2 * 120 + 450, paid: false, payment: { state: 'pending' } });
+    expect(share.payment?.paymentId).toMatch(/^P\d{12}[0-9A-Za-z]{19}$/);
+    expect(joined.clientParams).toMatchObject({ provider: 'wechat-pay', signType: 'RSA' });
     expect((await join(liu.token, groupId, [{ itemId: a, qty: 3 }], '502')).status).toBe(201);
     expect((await itemRow(a))?.stock).toBe(45);
 
-    const paid = await call(groups.payMyShare, { token: wang.token, params: { groupId, memberId: share.memberId } });
-    expect(paid.status).toBe(200);
-    expect(JoinGroupResponse.parse(paid.body).share.paid).toBe(true);
+    // /pay hands out the cashier again and settles nothing; only the notification does
+    const payAgain = await call(groups.payMyShare, {
+      token: wang.token,
+      params: { groupId, memberId: share.memberId },
+    });
+    expect(payAgain.status).toBe(200);
+    const again = JoinGroupResponse.parse(payAgain.body);
+    expect(again.share).toMatchObject({ paid: false, payment: { state: 'pending' } });
+    expect(again.clientParams?.package).toMatch(/^prepay_id=/);
+    expect((await cashier(again.clientParams)).status).toBe(200);
+    await until(async () => (await shareRow(groupId, share.memberId))?.paid === true);
+    expect(await shareRow(groupId, share.memberId)).toMatchObject({ paid: true, paymentState: 'paid' });
+    expect(await paymentRow(share.payment?.paymentId ?? '')).toMatchObject({
+      status: 'paid',
+      purpose: 'grocery-share',
+    });
     expect(
       (await call(groups.payMyShare, { token: liu.token, params: { groupId, memberId: share.memberId } })).status,
     ).toBe(403);
@@ -104,19 +123,33 @@ describe('group orders (卡点购物车)', () => {
     );
     expect(listed.groups.some((g) => g.groupId === groupId && g.memberCount === 2)).toBe(true);
 
+    // 截单: 刘's unpaid share is dropped (its WeChat Pay order closed, its stock back)
     const closed = await call(groups.close, { token: liJianguo.token, params: { groupId } });
     expect(closed.status).toBe(200);
     const { group, order } = CloseGroupResponse.parse(closed.body);
-    expect(group.status).toBe('closed');
-    expect(order).toMatchObject({ kind: 'group', groupId, status: 'placed', totalFen: 5 * 120 + 450 });
+    expect(group).toMatchObject({ status: 'closed', memberCount: 1, totalFen: 2 * 120 + 450 });
+    expect(order).toMatchObject({
+      kind: 'group',
+      groupId,
+      status: 'placed',
+      totalFen: 2 * 120 + 450,
+      payment: { state: 'paid' },
+    });
     expect(order?.lines.map((l) => [l.itemId, l.qty])).toEqual([
-      [a, 5],
+      [a, 2],
       [b, 1],
     ]);
-    expect(order?.breakdown?.map((s) => [s.household, s.paid])).toEqual([
-      ['3号楼 1单元 201', true],
-      ['3号楼 1单元 502', false],
-    ]);
+    expect(order?.breakdown?.map((s) => [s.household, s.paid])).toEqual([['3号楼 1单元 201', true]]);
+    expect((await itemRow(a))?.stock).toBe(48);
+    const liuShare = GroupResponse.parse(
+      (await call(groups.detail, { method: 'GET', token: liu.token, params: { groupId } })).body,
+    ).group.shares[0];
+    expect(liuShare).toMatchObject({ paid: false, released: true, payment: { state: 'cancelled' } });
+    expect(await paymentRow(liuShare?.payment?.paymentId ?? '')).toMatchObject({ status: 'cancelled' });
+    expect(
+      (await call(groups.payMyShare, { token: liu.token, params: { groupId, memberId: liuShare?.memberId ?? '' } }))
+        .status,
+    ).toBe(409);
     expect(order?.pickupCode).toMatch(/^\d{6}$/);
     expect(await slotRow(slotId)).toMatchObject({ booked: 1 });
     // the store sees it on the slot's pick list as one order

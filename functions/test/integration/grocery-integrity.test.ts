@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ErrorBody } from '@citycare/contract';
+import { ErrorBody, JoinGroupResponse } from '@citycare/contract';
 import { regulator as regulatorApi, groups, shop, staff as storeApi } from './grocery-api';
 import { health } from '../../src/grocery/wiring';
 import { call, signedIn } from './helpers';
@@ -13,8 +13,10 @@ import {
   orderBody,
   placeOrder,
   shopper,
+  shareRow,
   snapshot,
 } from './grocery-fixtures';
+import { cashier, until } from './pay-sim';
 
 /** Attacks on the grocery domain (issue 10). Every refusal leaves the test's rows as they were. */
 const [store, worker, regulator] = signedIn('store', 'worker', 'regulator');
@@ -81,7 +83,11 @@ describe('group orders (checkpoint pickup)', () => {
   it('count scarce items per user too, and a rejected group order gives the user’s count back', async () => {
     const { me, item, slotId } = await shopper(store.token, MASKS);
     const [first, second] = [await openGroup(worker.token, slotId), await openGroup(worker.token, slotId)];
-    expect((await join(me.token, first, item, '101', 2)).status).toBe(201);
+    const joined = await join(me.token, first, item, '101', 2);
+    expect(joined.status).toBe(201);
+    const { share, clientParams } = JoinGroupResponse.parse(joined.body);
+    expect((await cashier(clientParams)).status).toBe(200);
+    await until(async () => (await shareRow(first, share.memberId))?.paid === true);
     const before = await snapshot([me.userId, item, second]);
     expect((await join(me.token, second, item, '202')).status).toBe(422);
     expect(await snapshot([me.userId, item, second])).toBe(before);

@@ -1,8 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { CloseGroupResponse, GroupResponse, JoinGroupResponse, OrderResponse } from '@citycare/contract';
-import { transact } from '../../src/lib/dynamo';
-import { paymentProvider, type PaymentRecord } from '../../src/payments';
-import { groceryOrderHooks } from '../../src/grocery/paying/hooks';
+import '../../src/payments/wiring';
+import { getOrder } from '../../src/grocery/storage';
 import { groups, shop, staff } from './grocery-api';
 import { call, loginAs } from './helpers';
 import {
@@ -17,13 +16,16 @@ import {
   orderBody,
   paymentRow,
   placeOrder,
+  shareRow,
   slotRow,
 } from './grocery-fixtures';
+import { cashier, until } from './pay-sim';
 
 /**
  * Every way an order is given up — the resident cancels, the store rejects a single order, the
  * store rejects a group order — gives back, in the same transaction, its stock, its slot place,
- * the household's scarce-item counters and its payment (cancelled if pending, refunded if paid).
+ * the household's scarce-item counters and its payment (cancelled if pending; paid: refunding at
+ * once, refunded on WeChat Pay's REFUND.SUCCESS, which the simulator sends by itself).
  */
 jest.setTimeout(60_000);
 
@@ -50,25 +52,18 @@ async function paidOrder(lines: (item: string) => { itemId: string; qty: number 
   );
   expect(placed.status).toBe(201);
   const { orderId, payment } = placed.body.order;
-  await paidByNotification(paymentId(payment));
+  expect((await cashier(OrderResponse.parse(placed.body).clientParams)).status).toBe(200);
+  await until(async () => (await getOrder(orderId))?.paymentState === 'paid');
+  expect(await getOrder(orderId)).toMatchObject({ paymentState: 'paid' });
   expect(await limitCount(item, home)).toBe(2);
   return { me, home, item, slotId, orderId, paymentId: payment.paymentId };
 }
 
-const paymentId = (p: { paymentId: string }) => p.paymentId;
-
-/**
- * What WeChat Pay's verified notification commits (the payment paid, the order by its hook),
- * on this stage's provider: /pay no longer settles anything (grocery-pay.test.ts covers the
- * notification itself).
- */
-async function paidByNotification(id: string) {
-  const record = (await paymentRow(id)) as PaymentRecord;
-  const now = new Date();
-  await transact([
-    ...paymentProvider().settleItems(id, record.amountFen, now),
-    ...(groceryOrderHooks.paid?.(record, now) ?? []),
-  ]);
+/** The money is back once WeChat Pay's REFUND.SUCCESS (the simulator sends it by itself) has come. */
+async function refunded(orderId: string, paymentId: string) {
+  await until(async () => (await getOrder(orderId))?.paymentState === 'refunded');
+  expect(await getOrder(orderId)).toMatchObject({ paymentState: 'refunded' });
+  expect(await paymentRow(paymentId)).toMatchObject({ status: 'refunded' });
 }
 
 describe('a paid order given up is refunded, with everything it held', () => {
@@ -76,8 +71,9 @@ describe('a paid order given up is refunded, with everything it held', () => {
     const o = await paidOrder((item) => [{ itemId: item, qty: 2 }]);
     const res = await call(shop.cancel, { token: o.me.token, params: { orderId: o.orderId } });
     expect(res.status).toBe(200);
-    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'cancelled', payment: { state: 'refunded' } });
-    expect(await paymentRow(o.paymentId)).toMatchObject({ status: 'refunded', refundedFen: 3000 });
+    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'cancelled', payment: { state: 'refunding' } });
+    expect(await paymentRow(o.paymentId)).toMatchObject({ refundFen: 3000 });
+    await refunded(o.orderId, o.paymentId);
     expect((await itemRow(o.item))?.stock).toBe(20);
     expect(await slotRow(o.slotId)).toMatchObject({ booked: 0, generalBooked: 0 });
     expect(await limitCount(o.item, o.home)).toBe(0);
@@ -91,8 +87,8 @@ describe('a paid order given up is refunded, with everything it held', () => {
     const o = await paidOrder((item) => [{ itemId: item, qty: 2 }]);
     const res = await reject(o.orderId);
     expect(res.status).toBe(200);
-    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'rejected', payment: { state: 'refunded' } });
-    expect(await paymentRow(o.paymentId)).toMatchObject({ status: 'refunded' });
+    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'rejected', payment: { state: 'refunding' } });
+    await refunded(o.orderId, o.paymentId);
     expect((await itemRow(o.item))?.stock).toBe(20);
     expect(await slotRow(o.slotId)).toMatchObject({ booked: 0 });
     expect(await limitCount(o.item, o.home)).toBe(0);
@@ -122,7 +118,7 @@ describe('a paid order given up is refunded, with everything it held', () => {
 });
 
 describe('a rejected group order gives every household back what it held', () => {
-  it('stock, the slot place, each household’s counters; paid shares refunded, unpaid ones cancelled', async () => {
+  it('stock, the slot place, each household’s counters; paid shares refunding until REFUND.SUCCESS, unpaid ones dropped', async () => {
     const [item, plain, slotId] = await Promise.all([
       masks(),
       newItem(store.token, { stock: 50 }),
@@ -140,45 +136,61 @@ describe('a rejected group order gives every household back what it held', () =>
         headers: { 'idempotency-key': randomUUID() },
         body: { address: address(home), contact, lines },
       });
-    const shareA = JoinGroupResponse.parse(
+    const joinedA = JoinGroupResponse.parse(
       (
         await join(a.token, homeA, [
           { itemId: item, qty: 2 },
           { itemId: plain, qty: 3 },
         ])
       ).body,
-    ).share;
+    );
+    const shareA = joinedA.share;
     const shareB = JoinGroupResponse.parse((await join(b.token, homeB, [{ itemId: item, qty: 1 }])).body).share;
-    expect(
-      (await call(groups.payMyShare, { token: a.token, params: { groupId, memberId: shareA.memberId } })).status,
-    ).toBe(200);
+    expect((await cashier(joinedA.clientParams)).status).toBe(200);
+    await until(async () => (await shareRow(groupId, shareA.memberId))?.paid === true);
     expect([await limitCount(item, homeA), await limitCount(item, homeB)]).toEqual([2, 1]);
     expect((await itemRow(item))?.stock).toBe(17);
 
+    // 截单: B never paid, so B's share is dropped and B's counter and stock come back now
     const closed = CloseGroupResponse.parse(
       (await call(groups.close, { token: worker.token, params: { groupId } })).body,
     );
+    expect([await limitCount(item, homeA), await limitCount(item, homeB)]).toEqual([2, 0]);
+    expect(await paymentRow(shareB.payment?.paymentId ?? '')).toMatchObject({ status: 'cancelled' });
     expect(await slotRow(slotId)).toMatchObject({ booked: 1 });
     const res = await reject(closed.order?.orderId ?? '');
     expect(res.status).toBe(200);
-    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'rejected', payment: { state: 'refunded' } });
+    expect(OrderResponse.parse(res.body).order).toMatchObject({ status: 'rejected', payment: { state: 'refunding' } });
 
     expect((await itemRow(item))?.stock).toBe(20);
     expect((await itemRow(plain))?.stock).toBe(50);
     expect(await slotRow(slotId)).toMatchObject({ booked: 0, generalBooked: 0 });
     expect([await limitCount(item, homeA), await limitCount(item, homeB)]).toEqual([0, 0]);
-    expect(await paymentRow(`pay-${groupId}-${shareA.memberId}`)).toMatchObject({ status: 'refunded' });
-    expect(await paymentRow(`pay-${groupId}-${shareB.memberId}`)).toMatchObject({ status: 'cancelled' });
+    const paymentA = shareA.payment?.paymentId ?? '';
+    await until(async () => (await paymentRow(paymentA))?.status === 'refunded');
+    expect(await paymentRow(paymentA)).toMatchObject({ status: 'refunded' });
+    expect(await shareRow(groupId, shareA.memberId)).toMatchObject({ released: true, paymentState: 'refunded' });
+    const seenByStore = await call(shop.order, {
+      method: 'GET',
+      token: store.token,
+      params: { orderId: closed.order?.orderId ?? '' },
+    });
+    expect(OrderResponse.parse(seenByStore.body).order.payment.state).toBe('refunded');
 
-    // the households see it, and an unpaid share can no longer be paid
+    // the households see it, and a dropped share can no longer be paid
+    const seenByA = GroupResponse.parse(
+      (await call(groups.detail, { method: 'GET', token: a.token, params: { groupId } })).body,
+    );
+    expect(seenByA.group.shares).toEqual([
+      expect.objectContaining({ paid: true, released: true, payment: expect.objectContaining({ state: 'refunded' }) }),
+    ]);
     const seen = GroupResponse.parse(
       (await call(groups.detail, { method: 'GET', token: b.token, params: { groupId } })).body,
     );
     expect(seen.group.shares).toEqual([expect.objectContaining({ paid: false, released: true })]);
     const late = await call(groups.payMyShare, { token: b.token, params: { groupId, memberId: shareB.memberId } });
     expect(late.status).toBe(409);
-    expect(late.body.error?.message).toContain('拒单');
-    expect(await paymentRow(`pay-${groupId}-${shareB.memberId}`)).toMatchObject({ status: 'cancelled' });
+    expect(await paymentRow(shareB.payment?.paymentId ?? '')).toMatchObject({ status: 'cancelled' });
     expect((await reject(closed.order?.orderId ?? '')).status).toBe(409);
   });
 });

@@ -237,7 +237,7 @@ it('keeps a refund WeChat Pay could not complete visible as refunding with its p
   expect(await state(payment)).toMatchObject({ order: 'refunding' });
 });
 
-it('records money that arrives for a payment already cancelled, for ops to refund, and stops the retries', async () => {
+it('refunds money that arrives for a payment already cancelled, by itself and once, without touching its order', async () => {
   const { payment, prepayId } = await checkout(800);
   await db().send(
     new TransactWriteCommand({ TransactItems: wechatPayProvider.cancelItems(payment.paymentId, new Date()) }),
@@ -255,8 +255,18 @@ it('records money that arrives for a payment already cancelled, for ops to refun
   await sim.settled();
   expect(received.at(-1)?.status).toBe(204);
   const stored = await get(paymentKey(payment.paymentId));
-  expect(stored).toMatchObject({ status: 'cancelled', lateAmountFen: 800 });
+  expect(stored).toMatchObject({ status: 'refunding', lateAmountFen: 800, refundFen: 800, sweep: 'refunding' });
   expect(stored.lateTransactionId).toBe(sim.orders.get(payment.paymentId)?.transaction.transaction_id);
+  expect(sim.refunds.get(payment.paymentId)?.refund).toMatchObject({ amount: { refund: 800, total: 800 } });
+  // WeChat Pay sends the same notification again: answered, still one refund
+  expect(await sim.sendVariant(payment.paymentId, 'replay')).toMatchObject({ status: 204 });
+  expect(await get(paymentKey(payment.paymentId))).toMatchObject({ status: 'refunding' });
+  expect([...sim.refunds.keys()].filter((no) => no === payment.paymentId)).toHaveLength(1);
+  // REFUND.SUCCESS: refunded; the order (given up before it was paid) is not touched
+  await sim.completeRefund(payment.paymentId);
+  await sim.settled();
+  expect(received.at(-1)?.status).toBe(204);
+  expect(await get(paymentKey(payment.paymentId))).toMatchObject({ status: 'refunded' });
   expect(await state(payment)).toMatchObject({ order: 'cancelled', changes: 0 });
 });
 

@@ -4,6 +4,8 @@ import { checkoutTerms, priceLines, type CatalogueRow } from '../../src/grocery/
 import { whyNotCollected, whyNotDelivered } from '../../src/grocery/delivery/rules';
 import {
   groupOrder,
+  groupOrderId,
+  liveShares,
   openTerms,
   refuseJoin,
   refusePayShare,
@@ -11,6 +13,9 @@ import {
   type ShareItem,
 } from '../../src/grocery/groups/rules';
 import { refusePay, whyNoStep } from '../../src/grocery/orders/rules';
+import { sharePaymentState } from '../../src/grocery/groups/views';
+import { SHARE_PAY_MINUTES, sharePayment } from '../../src/grocery/paying/share-hooks';
+import { paymentStateOf } from '../../src/grocery/views';
 import { allowed, refuse } from '../../src/grocery/refusals';
 import {
   explainLostRace,
@@ -131,9 +136,60 @@ describe('group orders (groups/)', () => {
     expect(refusePayShare({ paid: false })).toBeNull();
     expect(refusePayShare({ paid: true })).toMatchObject({ code: 'CONFLICT' });
     expect(refusePayShare({ paid: false, released: true })).toMatchObject({ code: 'CONFLICT' });
+    expect(refusePayShare({ paid: false, paymentState: 'pending' })).toBeNull();
+    expect(refusePayShare({ paid: false, paymentState: 'cancelled' })).toMatchObject({ code: 'CONFLICT' });
   });
 
-  it('close into one order picked up at the checkpoint, paid when every household has paid', () => {
+  it('keep only the shares still in the group; a group order’s id is made from the group’s', () => {
+    expect(liveShares([{ id: 1 }, { id: 2, released: true }, { id: 3, released: false }])).toEqual([
+      { id: 1 },
+      { id: 3, released: false },
+    ]);
+    expect(groupOrderId('g2602031a2b3c4d5e')).toBe('o2602031a2b3c4d5e');
+  });
+
+  it('give a share until 15 minutes after joining to pay, never past the cutoff', () => {
+    const at = (cutoffHours: number) =>
+      sharePayment(
+        {
+          groupId: 'g1',
+          memberId: 'm1',
+          userId: 'u1',
+          paymentId: 'P1',
+          totalFen: 300,
+          lines: [],
+        } as unknown as ShareItem,
+        {
+          groupId: 'g1',
+          storeId: 'st-xingfu',
+          storeName: '幸福便民超市',
+          label: '3号楼',
+          cutoffAt: later(cutoffHours),
+        } as GroupItem,
+        NOW,
+      );
+    expect(at(2)).toMatchObject({
+      purpose: 'grocery-share',
+      reference: 'g1',
+      amountFen: 300,
+      expiresAt: new Date(NOW.getTime() + SHARE_PAY_MINUTES * 60_000).toISOString(),
+      share: { groupId: 'g1', memberId: 'm1', storeId: 'st-xingfu', totalFen: 300 },
+    });
+    expect(at(0.1).expiresAt).toBe(later(0.1));
+  });
+
+  it('show a group order refunded once none of its households’ refunds is in flight', () => {
+    expect(paymentStateOf({ kind: 'group', paymentState: 'refunding', refundsPending: 1 })).toBe('refunding');
+    expect(paymentStateOf({ kind: 'group', paymentState: 'refunding', refundsPending: 0 })).toBe('refunded');
+    expect(paymentStateOf({ kind: 'single', paymentState: 'refunding', refundsPending: 0 })).toBe('refunding');
+    expect(paymentStateOf({ kind: 'group', paymentState: 'refunding' })).toBe('refunding');
+    expect(sharePaymentState({ paid: false, paymentState: 'refunded' })).toBe('refunded');
+    expect(sharePaymentState({ paid: true, released: true })).toBe('paid');
+    expect(sharePaymentState({ paid: false, released: true })).toBe('cancelled');
+    expect(sharePaymentState({ paid: false })).toBe('pending');
+  });
+
+  it('close into one order picked up at the checkpoint, its id made from the group’s', () => {
     const group: GroupItem = {
       groupId: 'g1',
       storeId: 'st-xingfu',
@@ -163,7 +219,7 @@ describe('group orders (groups/)', () => {
       createdAt: later(-2),
     });
     const slot = { startsAt: later(48), endsAt: later(50) };
-    const ids = { orderId: 'o1', pickupCode: '000123' };
+    const ids = { pickupCode: '000123' };
     const order = groupOrder(group, [share('m2', '10号楼', 2, true), share('m1', '3号楼', 1, true)], slot, ids, NOW);
     expect(order).toMatchObject({
       kind: 'group',
@@ -173,6 +229,7 @@ describe('group orders (groups/)', () => {
       totalFen: 300,
       paymentState: 'paid',
       slotStartsAt: slot.startsAt,
+      orderId: groupOrderId('g1'),
     });
     expect(order.lines).toEqual([expect.objectContaining({ itemId: 'baicai', qty: 3, lineFen: 300 })]);
     expect(order.lines[0]).not.toHaveProperty('dailyLimit');

@@ -54,12 +54,27 @@ export function refuseJoin(group: { status: string; cutoffAt: string }, now: Dat
   return null;
 }
 
-/** A household pays its share once, and not after the store rejected the group's order. */
-export function refusePayShare(share: { paid: boolean; released?: boolean }): Refused | null {
-  if (share.released) return { code: 'CONFLICT', message: '这个团购订单已被商户拒单，无需付款' };
+/**
+ * A household pays its own share while it is still to be paid: not once paid (or its payment is
+ * being confirmed), not after it lapsed unpaid or its group order was given up.
+ */
+export function refusePayShare(share: { paid: boolean; released?: boolean; paymentState?: string }): Refused | null {
   if (share.paid) return { code: 'CONFLICT', message: '这份已经付过款了' };
+  if (share.released) return { code: 'CONFLICT', message: '这份团购已取消（未按时付款或订单已取消），无需付款' };
+  if (share.paymentState !== undefined && share.paymentState !== 'pending') {
+    return { code: 'CONFLICT', message: '这份团购已经不需要付款了' };
+  }
   return null;
 }
+
+/** The shares still in a group: not dropped for want of payment, not given back. */
+export const liveShares = <S extends { released?: boolean }>(shares: S[]): S[] => shares.filter((s) => !s.released);
+
+/**
+ * The one order a group becomes at its cutoff has an id made from the group's, so a household's
+ * refund (paying/share-hooks.ts) finds it without a read.
+ */
+export const groupOrderId = (groupId: string) => `o${groupId.slice(1)}`;
 
 export interface Share {
   memberId: string;
@@ -68,8 +83,10 @@ export interface Share {
   lines: OrderLine[];
   totalFen: number;
   paid: boolean;
-  /** The group order was rejected: its payment refunded (paid) or cancelled. */
+  /** Dropped unpaid (its payment lapsed, or the group closed first), or its group order given up. */
   released?: boolean;
+  /** Its WeChat Pay payment: pending → paid (→ refunding → refunded), or cancelled. */
+  paymentState?: 'pending' | 'paid' | 'cancelled' | 'refunding' | 'refunded';
 }
 
 /** A group order as stored. */
@@ -129,13 +146,14 @@ export function breakdown(shares: Share[]): Share[] {
 /**
  * At the cutoff the group becomes one order to the store: consolidated lines (without the
  * household limits, which stay with the shares), a per-household breakdown, picked up at the
- * checkpoint, paid when every household has paid.
+ * checkpoint. Its shares are the paid ones (an unpaid share is dropped at 截单), so it is paid;
+ * it is its households' refunds in flight that it waits for once given up (`refundsPending`).
  */
 export function groupOrder(
   group: GroupItem,
   shares: ShareItem[],
   slot: { startsAt: string; endsAt: string },
-  ids: { orderId: string; pickupCode: string },
+  ids: { pickupCode: string },
   now: Date,
 ): OrderItem {
   const lines = consolidate(shares).map(({ ...l }) => {
@@ -143,7 +161,7 @@ export function groupOrder(
     return l;
   });
   return {
-    orderId: ids.orderId,
+    orderId: groupOrderId(group.groupId),
     kind: 'group',
     groupId: group.groupId,
     userId: group.createdBy,

@@ -7,7 +7,10 @@ import { AppError, conflict, notFound } from '../../lib/errors';
 import { idempotencyPut, type IdempotencyScope } from '../../lib/idempotency';
 import { getSlot, getStore } from '../catalogue/storage';
 import { orderTotal, priceLines } from '../checkout/rules';
-import { bookSlot, freeSlot, newOrderId, putOrder, readCheckoutInputs, takeStock } from '../checkout/storage';
+import { bookSlot, freeSlot, putOrder, readCheckoutInputs, takeStock } from '../checkout/storage';
+import { newPaymentId } from '../../payments';
+import { dropUnpaidShares } from '../paying/cashier';
+import { sharePayment } from '../paying/share-hooks';
 import { householdKey, householdLabel } from '../address';
 import { groceryConfig } from '../config';
 import { BY_COMMUNITY, communityPartition, groupIndexes, groupKey, shareKey } from '../keys';
@@ -16,9 +19,9 @@ import { pickupCode } from '../rules';
 import { commit, tagAll, type Tagged } from '../storage';
 import type { OrderItem } from '../views';
 import { payments } from '../wiring';
-import { groupOrder, openTerms, refuseJoin, refusePayShare, type GroupItem, type ShareItem } from './rules';
+import { groupOrder, liveShares, openTerms, refuseJoin, type GroupItem, type ShareItem } from './rules';
 
-/** Storage of group orders (卡点购物车): open, join with a paid-by-phone share, pay, close into one order. */
+/** Storage of group orders (卡点购物车): open, join with a share to pay through WeChat Pay, close into one order. */
 
 const table = () => groceryConfig.table;
 
@@ -134,24 +137,15 @@ export async function addShare(
     lines,
     totalFen,
     paid: false,
-    paymentId: `pay-${group.groupId}-${memberId}`,
+    paymentId: newPaymentId(now),
+    paymentState: 'pending',
     householdKey: household,
     day,
     userCounted: true,
     createdAt: now.toISOString(),
   };
   const answer = { status: 201, body: respond(share) };
-  const payment = payments().createItems(
-    {
-      paymentId: share.paymentId,
-      payerId: userId,
-      amountFen: totalFen,
-      purpose: 'grocery-order',
-      reference: group.groupId,
-      description: `${group.storeName} 团购（${group.label}）`,
-    },
-    now,
-  );
+  const payment = payments().createItems(sharePayment(share, group, now), now);
   const tagged: Tagged[] = [
     ...takeStock(group.storeId, lines, { household, userId }, day),
     ...tagAll('group', [
@@ -189,29 +183,6 @@ export async function getShare(groupId: string, memberId: string): Promise<Share
   return out.Item as ShareItem | undefined;
 }
 
-/** A household pays its share by phone: the provider's settlement and the share's flag together. */
-export async function settleShare(share: ShareItem, now: Date): Promise<ShareItem> {
-  refuse(refusePayShare(share));
-  await commit(
-    [
-      ...tagAll('payment', payments().settleItems(share.paymentId, share.totalFen, now)),
-      ...tagAll('order', [
-        {
-          Update: {
-            TableName: table(),
-            Key: shareKey(share.groupId, share.memberId),
-            UpdateExpression: 'SET paid = :yes, paidAt = :now',
-            ConditionExpression: 'paid = :no AND attribute_not_exists(released)',
-            ExpressionAttributeValues: { ':yes': true, ':no': false, ':now': now.toISOString() },
-          },
-        },
-      ]),
-    ],
-    now,
-  );
-  return { ...share, paid: true };
-}
-
 /**
  * 截单: the group becomes one order to the store (groups/rules.ts groupOrder), with one slot
  * place. Conditional on the member count read, so a late join cannot slip past the
@@ -219,7 +190,11 @@ export async function settleShare(share: ShareItem, now: Date): Promise<ShareIte
  */
 export async function closeIntoOrder(group: GroupItem, now: Date): Promise<{ group: GroupItem; order?: OrderItem }> {
   if (group.status !== 'open') throw conflict('这个团购已经截单了');
-  const shares = await sharesOf(group.groupId);
+  // Unpaid shares are dropped first (their WeChat Pay orders closed); paid meanwhile, they stay.
+  const unpaid = liveShares(await sharesOf(group.groupId)).filter((s) => !s.paid);
+  await dropUnpaidShares(group, unpaid, now);
+  const shares = liveShares(await sharesOf(group.groupId));
+  if (shares.some((s) => !s.paid)) throw conflict('刚有居民加入了团购，请刷新后再截单');
   // Closing takes the group off the index of open groups (the schedule's list of groups due).
   const groupUpdate = (status: 'closed' | 'cancelled', orderId?: string): Tagged[] =>
     tagAll('order', [
@@ -248,17 +223,11 @@ export async function closeIntoOrder(group: GroupItem, now: Date): Promise<{ gro
   if (shares.length === 0) {
     const freed = group.slotBooked ? [freeSlot(group.storeId, group.slotId, true)] : [];
     await commit([...groupUpdate('cancelled'), ...freed], now).catch(lostRace);
-    return { group: { ...group, status: 'cancelled' } };
+    return { group: { ...group, status: 'cancelled', memberCount: 0, totalFen: 0 } };
   }
   const slot = await getSlot(group.storeId, group.slotId);
   if (!slot) throw notFound('团购的配送时段不存在了');
-  const order = groupOrder(
-    group,
-    shares,
-    slot,
-    { orderId: newOrderId(now), pickupCode: pickupCode(randomInt(0, 1_000_000)) },
-    now,
-  );
+  const order = groupOrder(group, shares, slot, { pickupCode: pickupCode(randomInt(0, 1_000_000)) }, now);
   await commit(
     [
       ...groupUpdate('closed', order.orderId),
@@ -268,5 +237,6 @@ export async function closeIntoOrder(group: GroupItem, now: Date): Promise<{ gro
     ],
     now,
   ).catch(lostRace);
-  return { group: { ...group, status: 'closed', orderId: order.orderId }, order };
+  const totalFen = shares.reduce((sum, s) => sum + s.totalFen, 0);
+  return { group: { ...group, status: 'closed', orderId: order.orderId, memberCount: shares.length, totalFen }, order };
 }

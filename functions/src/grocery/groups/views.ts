@@ -1,10 +1,10 @@
 import { maskName, type Group } from '@citycare/contract';
 import { totalsPerItem } from '../rules';
-import { groupStatus, type GroupItem, type ShareItem } from './rules';
+import { groupStatus, liveShares, type GroupItem, type ShareItem } from './rules';
 
 /** Pure: a group order and its households' shares as each viewer may see them. */
 
-/** A share as its household sees it, or (masked) as anyone else entitled to see it. */
+/** A share as its household sees it (with its payment), or (masked) as anyone else entitled to see it. */
 export const shareView = (s: ShareItem, masked: boolean) => ({
   memberId: s.memberId,
   household: s.household,
@@ -13,7 +13,13 @@ export const shareView = (s: ShareItem, masked: boolean) => ({
   totalFen: s.totalFen,
   paid: s.paid,
   ...(s.released ? { released: true } : {}),
+  ...(masked ? {} : { payment: { state: sharePaymentState(s), paymentId: s.paymentId } }),
 });
+
+/** A share's payment state (shares from before it was stored: paid, given back or still to pay). */
+export function sharePaymentState(s: Pick<ShareItem, 'paid' | 'released' | 'paymentState'>) {
+  return s.paymentState ?? (s.paid ? 'paid' : s.released ? 'cancelled' : 'pending');
+}
 
 /**
  * The worker of the group's community sees every household; a resident only their own shares.
@@ -39,7 +45,7 @@ export function groupView(
     totalFen: g.totalFen,
     ...(g.orderId ? { orderId: g.orderId } : {}),
     shares: visible.map((s) => shareView(s, s.userId !== viewer.userId)),
-    totals: viewer.worker ? totalsPerItem(shares.flatMap((s) => s.lines)) : [],
+    totals: viewer.worker ? totalsPerItem(liveShares(shares).flatMap((s) => s.lines)) : [],
     createdAt: g.createdAt,
   };
 }

@@ -4,7 +4,7 @@ import { freeSlot } from '../checkout/storage';
 import { groceryConfig } from '../config';
 import { orderKey } from '../keys';
 import { heldCounters } from '../release/rules';
-import { returnLimits, returnStock } from '../release/storage';
+import { returnLimits, returnStock } from '../release/give-back';
 import { timelineEntry } from '../rules';
 import type { Tagged } from '../storage';
 

@@ -6,23 +6,21 @@ import { freeSlot } from '../checkout/storage';
 import { sharesOf } from '../groups/storage';
 import type { ShareItem } from '../groups/rules';
 import { groceryConfig } from '../config';
-import { limitKey, orderKey, releaseMarker, releaseMarkerKey, shareKey, storeItemKey } from '../keys';
+import { orderKey, releaseMarker, releaseMarkerKey, shareKey } from '../keys';
 import { refuse } from '../refusals';
 import { MAX_TRANSACTION_ITEMS, TRANSITIONS, timelineEntry } from '../rules';
 import { commit, getOrder, tagAll, type Tagged } from '../storage';
 import type { OrderItem } from '../views';
 import { askRefund, closeBeforeRelease } from '../paying/cashier';
 import { payments } from '../wiring';
+import { returnLimits, returnStock } from './give-back';
 import {
   explainLostRace,
-  givesBackLimits,
   heldByShare,
   heldCounters,
   refuseRelease,
   releasedGroupPaymentState,
   releasedPaymentState,
-  sumBy,
-  type HeldLimit,
 } from './rules';
 
 /**
@@ -36,46 +34,6 @@ import {
 const table = () => groceryConfig.table;
 const tag = (item: Tagged['item']): Tagged => ({ tag: { kind: 'order' }, item });
 
-/** Stock of each item, once per item however many lines name it. */
-export function returnStock(storeId: string, lines: { itemId: string; qty: number }[]): Tagged[] {
-  const perItem = sumBy(
-    lines,
-    (l) => l.itemId,
-    (l) => l.qty,
-  );
-  return [...perItem.entries()].map(([itemId, { qty }]) =>
-    tag({
-      Update: {
-        TableName: table(),
-        Key: storeItemKey(storeId, itemId),
-        UpdateExpression: 'ADD stock :q',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':q': qty },
-      },
-    }),
-  );
-}
-
-/** Today's household counters of scarce lines, once per counter. */
-export function returnLimits(storeId: string, held: HeldLimit[], now: Date): Tagged[] {
-  const counters = sumBy(
-    held.filter((h) => givesBackLimits(h.day, now)),
-    (h) => `${h.day}|${h.household}|${h.itemId}`,
-    (h) => h.qty,
-  );
-  return [...counters.values()].map(({ first: h, qty }) =>
-    tag({
-      Update: {
-        TableName: table(),
-        Key: limitKey(h.day, h.household, storeId, h.itemId),
-        UpdateExpression: 'ADD n :minus',
-        ConditionExpression: 'n >= :q',
-        ExpressionAttributeValues: { ':minus': -qty, ':q': qty },
-      },
-    }),
-  );
-}
-
 /** A payment given back: refunded when paid, cancelled when still pending. */
 function returnPayment(paymentId: string, paid: boolean, amountFen: number, now: Date): Tagged[] {
   const provider = payments();
@@ -84,19 +42,29 @@ function returnPayment(paymentId: string, paid: boolean, amountFen: number, now:
 
 /** Each household's share of a group order: its payment, and the share marked released. */
 function releaseShare(share: ShareItem, now: Date): Tagged[] {
+  const later = payments().name === 'wechat-pay';
   return [
     ...returnPayment(share.paymentId, share.paid, share.totalFen, now),
     tag({
       Update: {
         TableName: table(),
         Key: shareKey(share.groupId, share.memberId),
-        UpdateExpression: 'SET released = :yes, releasedAt = :now',
+        UpdateExpression: 'SET released = :yes, releasedAt = :now, paymentState = :state',
         ConditionExpression: 'paid = :paid AND attribute_not_exists(released)',
-        ExpressionAttributeValues: { ':yes': true, ':now': now.toISOString(), ':paid': share.paid },
+        ExpressionAttributeValues: {
+          ':yes': true,
+          ':now': now.toISOString(),
+          ':paid': share.paid,
+          ':state': share.paid ? (later ? 'refunding' : 'refunded') : 'cancelled',
+        },
       },
     }),
   ];
 }
+
+/** WeChat Pay refunds of a group order's shares now in flight; each REFUND.SUCCESS counts one down. */
+const refundsInFlight = (shares: ShareItem[]) =>
+  payments().name === 'wechat-pay' ? shares.filter((s) => s.paid).length : 0;
 
 /** What the order holds besides its own item, and the payment state it ends in. */
 async function heldBy(
@@ -143,11 +111,14 @@ export async function release(
   refuse(refuseRelease(given.status, action));
   const order = await closeBeforeRelease(given);
   const { items, paymentState, refunds } = await heldBy(order, now);
+  const large = order.kind === 'group' && items.length + 1 > MAX_TRANSACTION_ITEMS;
+  // A group order counts its households' refunds in flight (its batches add theirs when large).
+  const counted = order.kind === 'group' ? ', refundsPending = :refunds' : '';
   const orderUpdate = tag({
     Update: {
       TableName: table(),
       Key: orderKey(order.orderId),
-      UpdateExpression: `SET #s = :to, timeline = list_append(timeline, :entry), paymentState = :released${reason ? ', rejectReason = :reason' : ''}`,
+      UpdateExpression: `SET #s = :to, timeline = list_append(timeline, :entry), paymentState = :released${counted}${reason ? ', rejectReason = :reason' : ''}`,
       ConditionExpression: '#s = :placed AND paymentState = :payState',
       ExpressionAttributeNames: { '#s': 'status' },
       ExpressionAttributeValues: {
@@ -156,14 +127,14 @@ export async function release(
         ':payState': order.paymentState,
         ':entry': timelineEntry(to, now, reason),
         ':released': paymentState,
+        ...(counted ? { ':refunds': large || payments().name !== 'wechat-pay' ? 0 : refunds.length } : {}),
         ...(reason ? { ':reason': reason } : {}),
       },
     },
   });
   const tagged = [orderUpdate, ...items];
-  // Too many households for one transaction: the order and what it holds at the store first,
-  // then the households' shares in batches.
-  const large = tagged.length > MAX_TRANSACTION_ITEMS && order.kind === 'group';
+  // Too many households for one transaction (`large`): the order and what it holds at the store
+  // first, then the households' shares in batches.
   try {
     if (large) await releaseLargeGroup(order, orderUpdate, now);
     else await commit(tagged, now);
@@ -213,12 +184,25 @@ async function releaseLargeGroup(order: OrderItem, orderUpdate: Tagged, now: Dat
   }
 }
 
-/** The shares in batches that each fit one transaction, with their payments and counters. */
-function shareBatches(shares: ShareItem[], storeId: string, now: Date): Tagged[][] {
-  const itemsOf = (group: ShareItem[]) => [
-    ...group.flatMap((s) => releaseShare(s, now)),
-    ...returnLimits(storeId, group.flatMap(heldByShare), now),
-  ];
+/** The shares in batches that each fit one transaction, with their payments, counters and refunds in flight. */
+function shareBatches(shares: ShareItem[], orderId: string, storeId: string, now: Date): Tagged[][] {
+  const itemsOf = (group: ShareItem[]) => {
+    const refunds = refundsInFlight(group);
+    const counted = tag({
+      Update: {
+        TableName: table(),
+        Key: orderKey(orderId),
+        UpdateExpression: 'ADD refundsPending :n',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':n': refunds },
+      },
+    });
+    return [
+      ...group.flatMap((s) => releaseShare(s, now)),
+      ...returnLimits(storeId, group.flatMap(heldByShare), now),
+      ...(refunds > 0 ? [counted] : []),
+    ];
+  };
   const batches: ShareItem[][] = [];
   let current: ShareItem[] = [];
   for (const share of shares) {
@@ -243,7 +227,7 @@ export async function finishGroupRelease(orderId: string, groupId: string, store
     async () => {
       const open = (await sharesOf(groupId)).filter((s) => !s.released);
       try {
-        for (const batch of shareBatches(open, storeId, now)) await commit(batch, now);
+        for (const batch of shareBatches(open, orderId, storeId, now)) await commit(batch, now);
       } catch (err) {
         if (err instanceof AppError) return CONFLICT;
         throw err;

@@ -5,8 +5,9 @@ import type { SettlementProof } from '../provider';
 import { WechatPayError } from './client';
 import { defaultDeps, type FlowDeps, type Outcome } from './deps';
 import { paidItem } from './items';
+import { refundFirstLook } from './sweep-rules';
 import { checkPaid, notifyAnswer, openNotification, type NotifyAnswer } from './notification';
-import { settleRefund } from './refunds';
+import { requestRefund, settleRefund } from './refunds';
 import type { HeaderSource } from './signature';
 import { getPayment, updatePayment, type PaymentRecord } from './store';
 import { transactIfUnchanged } from '../../lib/dynamo';
@@ -71,18 +72,38 @@ async function settleTransaction(tx: Transaction, d: FlowDeps, known?: PaymentRe
   if (fresh?.transactionId === proof.transactionId) return { ok: true, result: 'already-settled' };
   if (fresh?.status === 'pending')
     return { ok: false, reason: 'TRY_AGAIN', message: `settling ${payment.paymentId} did not commit` };
-  // Paid after we closed or cancelled it: keep the evidence for ops to refund, and stop the retries.
-  await recordLatePayment(payment.paymentId, proof);
+  // Paid after we closed or cancelled it (what it paid for was given up): the money goes back.
+  await refundLatePayment(payment.paymentId, proof, d);
   return { ok: true, result: 'paid-after-close' };
 }
 
-async function recordLatePayment(paymentId: string, proof: SettlementProof): Promise<void> {
-  log.error('wechat pay: money arrived for a payment that is no longer pending; refund it', { paymentId });
+/**
+ * Money that arrived for a payment no longer pending (cancelled: its order or share was given
+ * up): the evidence is kept, the payment marked refunding in full and the refund asked for at
+ * once (the schedule asks again on failure). What it paid for is not touched: it was given up
+ * already, so its domain's hooks do not run for this refund (refunds.ts). Once per payment.
+ */
+async function refundLatePayment(paymentId: string, proof: SettlementProof, d: FlowDeps): Promise<void> {
+  log.error('wechat pay: money arrived for a payment that is no longer pending; refunding it', { paymentId });
   metric('PaymentsPaidAfterClose');
-  await updatePayment(paymentId, 'SET lateTransactionId = :tx, lateAmountFen = :amount', 'attribute_exists(pk)', {
-    ':tx': proof.transactionId,
-    ':amount': proof.amountFen,
-  });
+  const now = d.now();
+  const marked = await updatePayment(
+    paymentId,
+    'SET lateTransactionId = :tx, lateAmountFen = :amount, transactionId = :tx, #s = :refunding, ' +
+      'refundRequestedAt = :now, outRefundNo = :no, refundFen = :amount, sweep = :bucket, sweepAt = :look',
+    '#s = :cancelled AND attribute_not_exists(lateTransactionId)',
+    {
+      ':tx': proof.transactionId,
+      ':amount': proof.amountFen,
+      ':refunding': 'refunding',
+      ':cancelled': 'cancelled',
+      ':now': now.toISOString(),
+      ':no': paymentId,
+      ':bucket': 'refunding',
+      ':look': refundFirstLook(now).toISOString(),
+    },
+  );
+  if (marked) await requestRefund(paymentId, d, '订单已取消，自动退款');
 }
 
 /** Runs a WeChat Pay call; its failures become the API's errors (503 + Retry-After when retryable). */

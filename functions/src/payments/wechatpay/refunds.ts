@@ -18,6 +18,13 @@ import type { Refund } from './types';
  * `refund-problem`), logged as an error and counted (metric PaymentRefundProblems).
  */
 
+/**
+ * The purpose's hooks for a refund, or none for money that arrived after the payment was
+ * cancelled (flows.ts `refundLatePayment`): what it paid for was given up before it was paid.
+ */
+const domainHooks = (payment: PaymentRecord, d: FlowDeps) =>
+  payment.lateTransactionId ? undefined : d.hooks[payment.purpose];
+
 /** Applies what WeChat Pay says about a refund (a notification or a query), after every check. */
 export async function settleRefund(refund: Refund, d: FlowDeps): Promise<Outcome> {
   const payment = await getPayment(refund.out_refund_no);
@@ -45,7 +52,7 @@ export async function settleRefund(refund: Refund, d: FlowDeps): Promise<Outcome
   const now = d.now();
   const items = [
     refundedItem(payment.paymentId, payment.outRefundNo, proof.refundId, now),
-    ...(d.hooks[payment.purpose]?.refunded?.(payment, now) ?? []),
+    ...(domainHooks(payment, d)?.refunded?.(payment, now) ?? []),
   ];
   if (await transactIfUnchanged(items)) return { ok: true, result: 'refunded' };
   const fresh = await getPayment(payment.paymentId);
@@ -62,7 +69,7 @@ export async function markRefundProblem(payment: PaymentRecord, problem: string,
   metric('PaymentRefundProblems');
   const items = [
     refundProblemItem(payment.paymentId, problem, now),
-    ...(d.hooks[payment.purpose]?.refundFailed?.(payment, problem, now) ?? []),
+    ...(domainHooks(payment, d)?.refundFailed?.(payment, problem, now) ?? []),
   ];
   if (!(await transactIfUnchanged(items)))
     log.warn('refund problem not recorded: the refund moved on', { paymentId: payment.paymentId });

@@ -16,6 +16,8 @@ export interface PaymentRecord extends Omit<NewPayment, 'payerOpenid' | 'expires
   status: PaymentStatus;
   provider: string;
   transactionId?: string;
+  /** Money that arrived after the payment was cancelled (refunded at once, flows.ts). */
+  lateTransactionId?: string;
   outRefundNo?: string;
   refundFen?: number;
   refundId?: string;

@@ -36,11 +36,30 @@ export const PAYMENT_LABELS = {
   refunded: '已退款',
 } as const;
 
+/**
+ * An order's payment as its page says it. A prepaid order paid in the cashier but not yet
+ * confirmed by WeChat Pay's notification is 支付结果确认中…, never 已支付.
+ */
+export function paymentStateText(state: Order['payment']['state'], confirming = false): string {
+  return state === 'pending' && confirming ? '支付结果确认中…' : PAYMENT_LABELS[state];
+}
+
+export const PAYMENT_TONES: Record<Order['payment']['state'], 'green' | 'orange' | 'red'> = {
+  pending: 'orange',
+  paid: 'green',
+  cancelled: 'red',
+  refunding: 'orange',
+  refunded: 'green',
+};
+
 /** A household's share of a group order: paid or not, and after a rejected group order refunded or cancelled. */
-export function shareState(share: { paid: boolean; released?: boolean }): {
+export function shareState(share: { paid: boolean; released?: boolean; payment?: { state: string } }): {
   text: string;
   tone: 'green' | 'orange' | 'red';
 } {
+  const state = share.payment?.state;
+  if (state === 'refunding') return { text: '退款中', tone: 'orange' };
+  if (state === 'refunded') return { text: '已退款', tone: 'red' };
   if (share.released) return share.paid ? { text: '已退款', tone: 'red' } : { text: '已取消', tone: 'red' };
   return share.paid ? { text: '已支付', tone: 'green' } : { text: '未支付', tone: 'orange' };
 }
@@ -49,10 +68,13 @@ export const METHOD_LABELS = { 'on-delivery': '货到付款', prepaid: '在线�
 /** How a community worker collected a pay-on-delivery order at the door. */
 export const COLLECTED_LABELS: Record<Collected, string> = { cash: '现金', scan: '扫码' };
 
-/** An order's payment in one line: `货到付款 · 已收款（现金）`, `货到付款 · 送达时付款`, `在线预付 · 已支付`. */
+/**
+ * How an order is paid, in one line: `货到付款 · 已收款（现金）`, `货到付款 · 送达时付款`; a prepaid
+ * order's state is its tag (paymentStateText), so here only `在线预付`.
+ */
 export function paymentText(p: Order['payment']): string {
   const method = METHOD_LABELS[p.method];
-  if (p.method !== 'on-delivery') return `${method} · ${PAYMENT_LABELS[p.state]}`;
+  if (p.method !== 'on-delivery') return method;
   if (p.collected) return `${method} · 已收款（${COLLECTED_LABELS[p.collected]}）`;
   return `${method} · ${p.state === 'pending' ? '送达时付款' : PAYMENT_LABELS[p.state]}`;
 }

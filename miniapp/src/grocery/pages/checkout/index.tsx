@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { Button, Input, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { CheckoutRequest, Slot } from '@citycare/contract';
+import type { CheckoutRequest, ResponseBody, Slot } from '@citycare/contract';
 import Page from '@/components/Page';
+import { CashierHost } from '@/components/cashier';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
 import { useApi } from '@/hooks/useApi';
@@ -15,6 +16,7 @@ import {
   saveHousehold,
   type Household,
 } from '@/grocery/lib/cart';
+import { payOrder } from '@/grocery/lib/pay';
 import { newKey, routeParam, timeText, windowText, yuan } from '@/lib/grocery/format';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -47,6 +49,7 @@ const strings = {
   total: (y: string) => `合计 ¥${y}`,
   submit: '提交订单',
   submitting: '正在提交…',
+  paying: '正在支付…',
   emptyCart: '购物车是空的',
   emptyCartDesc: '请先回到商店选购商品',
   loadError: '无法加载送货时间',
@@ -67,7 +70,7 @@ export default function CheckoutPage() {
   const [payment, setPayment] = useState<'on-delivery' | 'prepaid'>('on-delivery');
   const [home, setHome] = useState<Household>(getHousehold);
   const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'' | 'submitting' | 'paying'>('');
   // One Idempotency-Key per checkout attempt: a retry of the same order reuses it.
   const attempt = useRef<{ key: string; body: string }>({ key: '', body: '' });
 
@@ -119,20 +122,27 @@ export default function CheckoutPage() {
     };
     const text = JSON.stringify(body);
     if (attempt.current.body !== text) attempt.current = { key: newKey('order'), body: text };
-    setBusy(true);
+    setBusy('submitting');
+    let placed: ResponseBody<'groceryCheckout'>;
     try {
-      const { order } = await api('groceryCheckout', { body, idempotencyKey: attempt.current.key, quiet: true });
-      saveHousehold(home);
-      clearCart(storeId);
-      if (payment === 'prepaid')
-        await api('groceryPay', { params: { orderId: order.orderId }, quiet: true }).catch(() => undefined);
-      void Taro.redirectTo({ url: `/grocery/pages/order/index?orderId=${order.orderId}&placed=1` });
+      placed = await api('groceryCheckout', { body, idempotencyKey: attempt.current.key, quiet: true });
     } catch (err) {
       setProblem(errorMessage(err));
       slots.reload();
-    } finally {
-      setBusy(false);
+      setBusy('');
+      return;
     }
+    saveHousehold(home);
+    clearCart(storeId);
+    const { order, clientParams } = placed;
+    let url = `/grocery/pages/order/index?orderId=${order.orderId}&placed=1`;
+    // The order exists now: whatever the cashier says, the order page shows it (paid only on
+    // WeChat Pay's word; 支付结果确认中 while it has not confirmed; 去支付 when nothing was paid).
+    if (clientParams) {
+      setBusy('paying');
+      url += `&pay=${await payOrder(order, clientParams)}`;
+    }
+    void Taro.redirectTo({ url });
   };
 
   const slotChip = (s: Slot) => {
@@ -232,8 +242,9 @@ export default function CheckoutPage() {
       {problem && <Text className="gr-problem checkout__problem">{problem}</Text>}
       <Text className="checkout__total">{strings.total(yuan(cartTotal(lines)))}</Text>
       <Button className={`btn checkout__submit${busy ? ' btn--busy' : ''}`} onClick={submit}>
-        {busy ? strings.submitting : strings.submit}
+        {busy ? strings[busy] : strings.submit}
       </Button>
+      <CashierHost />
     </Page>
   );
 }

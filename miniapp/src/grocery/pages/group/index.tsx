@@ -3,12 +3,15 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CatalogueItem, HouseholdShare } from '@citycare/contract';
 import Page from '@/components/Page';
+import { CashierHost } from '@/components/cashier';
 import { NotLoaded } from '@/components/StateView';
 import { api, errorMessage } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
 import { getHousehold, saveHousehold, type Household } from '@/grocery/lib/cart';
-import { newKey, routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
+import { checkPayment, payShare, type PayResult } from '@/grocery/lib/pay';
+import { newKey, routeParam, timeText, yuan } from '@/lib/grocery/format';
 import Catalogue from '../store/Catalogue';
+import Share, { type ShareWork } from './Share';
 import '@/lib/grocery/grocery.css';
 import './index.css';
 
@@ -19,10 +22,8 @@ const strings = {
   closed: '团购已截止，已统一下单给商店',
   cancelled: '团购已取消',
   closing: '已截止报名，正在统一下单给商店',
-  myShare: '我的份额',
-  pay: (y: string) => `手机支付 ¥${y}`,
-  payConfirm: (y: string) => `将通过手机支付 ¥${y}，确定吗？`,
   paidToast: '支付成功',
+  payCancelled: '已取消支付，没有扣款',
   joinTitle: '选购商品',
   addressTitle: '收货地址和联系人',
   building: '楼号',
@@ -37,46 +38,6 @@ const strings = {
   needAddress: '请填写楼号、单元、门牌号、联系人和 11 位手机号',
 };
 
-function Share({ share, groupId, onPaid }: { share: HouseholdShare; groupId: string; onPaid: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const pay = async () => {
-    const total = yuan(share.totalFen);
-    const { confirm } = await Taro.showModal({ title: strings.pay(total), content: strings.payConfirm(total) });
-    if (!confirm || busy) return;
-    setBusy(true);
-    try {
-      await api('groceryPayShare', { params: { groupId, memberId: share.memberId } });
-      void Taro.showToast({ title: strings.paidToast, icon: 'success' });
-      onPaid();
-    } catch {
-      // shown by the adapter
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <View className="card">
-      <Text className="form-label">{strings.myShare}</Text>
-      <Text className="gr-sub">{share.household}</Text>
-      {share.lines.map((l) => (
-        <View className="gr-row" key={l.itemId}>
-          <Text className="gr-title">
-            {l.name} × {l.qty}
-            {l.unit}
-          </Text>
-          <Text className="gr-price">¥{yuan(l.lineFen)}</Text>
-        </View>
-      ))}
-      <Text className={`gr-tag gr-tag--${shareState(share).tone}`}>{shareState(share).text}</Text>
-      {!share.paid && !share.released && (
-        <Button className={`btn group__pay${busy ? ' btn--busy' : ''}`} onClick={pay}>
-          {strings.pay(yuan(share.totalFen))}
-        </Button>
-      )}
-    </View>
-  );
-}
-
 export default function GroupPage() {
   const groupId = routeParam(useRouter().params, 'groupId');
   const load = useCallback(async () => {
@@ -90,6 +51,9 @@ export default function GroupPage() {
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
   const attempt = useRef({ key: '', body: '' });
+  // Shares paid in the cashier but not yet confirmed by WeChat Pay: never shown as paid.
+  const [confirming, setConfirming] = useState<Record<string, boolean>>({});
+  const [work, setWork] = useState<{ memberId: string; kind: ShareWork }>({ memberId: '', kind: '' });
 
   if (!state.data) {
     return (
@@ -101,6 +65,33 @@ export default function GroupPage() {
   const { group, items } = state.data;
   const chosen = items.filter((i) => (qty[i.itemId] ?? 0) > 0);
   const total = chosen.reduce((s, i) => s + i.priceFen * (qty[i.itemId] ?? 0), 0);
+
+  const told = (share: HouseholdShare, result: PayResult | undefined) => {
+    setConfirming((c) => ({ ...c, [share.memberId]: result === 'pending' }));
+    if (result === 'paid') void Taro.showToast({ title: strings.paidToast, icon: 'success' });
+    if (result === 'cancelled') void Taro.showToast({ title: strings.payCancelled, icon: 'none' });
+  };
+  /** One payment action on a share at a time; the adapter has shown an API error. */
+  const onShare = async (share: HouseholdShare, kind: Exclude<ShareWork, ''>, run: () => Promise<void>) => {
+    if (busy || work.kind) return;
+    setWork({ memberId: share.memberId, kind });
+    try {
+      await run();
+    } catch {
+      // shown by the adapter
+    } finally {
+      setWork({ memberId: '', kind: '' });
+      state.reload();
+    }
+  };
+  const pay = (share: HouseholdShare) =>
+    onShare(share, 'paying', async () => told(share, await payShare(group, share)));
+  const check = (share: HouseholdShare) =>
+    onShare(share, 'checking', async () => {
+      const status = share.payment && (await checkPayment(share.payment.paymentId));
+      if (status !== 'pending') setConfirming((c) => ({ ...c, [share.memberId]: false }));
+      if (status === 'paid') void Taro.showToast({ title: strings.paidToast, icon: 'success' });
+    });
 
   const join = async () => {
     if (busy) return;
@@ -117,10 +108,17 @@ export default function GroupPage() {
     setBusy(true);
     setProblem('');
     try {
-      await api('groceryJoinGroup', { params: { groupId }, body, idempotencyKey: attempt.current.key, quiet: true });
+      const answer = await api('groceryJoinGroup', {
+        params: { groupId },
+        body,
+        idempotencyKey: attempt.current.key,
+        quiet: true,
+      });
       saveHousehold(home);
       setQty({});
       void Taro.showToast({ title: strings.joined, icon: 'success' });
+      // Joined: WeChat Pay's cashier at once (the share stays to be paid if it is closed).
+      if (answer.clientParams) told(answer.share, await payShare(group, answer.share, answer.clientParams));
       state.reload();
     } catch (err) {
       setProblem(errorMessage(err));
@@ -152,7 +150,14 @@ export default function GroupPage() {
       {group.status === 'cancelled' && <Text className="gr-notice gr-notice--orange">{strings.cancelled}</Text>}
       {group.status === 'closing' && <Text className="gr-notice">{strings.closing}</Text>}
       {group.shares.map((s) => (
-        <Share key={s.memberId} share={s} groupId={groupId} onPaid={state.reload} />
+        <Share
+          key={s.memberId}
+          share={s}
+          confirming={confirming[s.memberId] === true}
+          work={work.memberId === s.memberId ? work.kind : ''}
+          onPay={() => void pay(s)}
+          onCheck={() => void check(s)}
+        />
       ))}
       {group.status === 'open' && (
         <>
@@ -178,6 +183,7 @@ export default function GroupPage() {
           </Button>
         </>
       )}
+      <CashierHost />
     </Page>
   );
 }

@@ -1,13 +1,25 @@
 import { useRef, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import type { Order } from '@citycare/contract';
 import Page from '@/components/Page';
+import { CashierHost } from '@/components/cashier';
 import { InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
-import { paymentText, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
+import { checkPayment, payPendingOrder } from '@/grocery/lib/pay';
+import {
+  PAYMENT_TONES,
+  paymentStateText,
+  paymentText,
+  routeParam,
+  STATUS_LABELS,
+  windowText,
+  yuan,
+} from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
 import Complaint from './Complaint';
+import Payment, { type PaymentWork } from './Payment';
 import Timeline from './Timeline';
 import '@/lib/grocery/grocery.css';
 import './index.css';
@@ -26,10 +38,8 @@ const strings = {
   pickupAt: '到社区自提点自取',
   payment: '付款',
   reject: (r: string) => `拒单原因：${r}`,
-  pay: (y: string) => `手机支付 ¥${y}`,
-  paying: '正在支付…',
-  payConfirm: (y: string) => `将通过手机支付 ¥${y}，确定吗？`,
   paid: '支付成功',
+  payCancelled: '已取消支付，没有扣款',
   cancel: '取消订单',
   cancelConfirm: '取消后商品和送货名额会退回，确定取消吗？',
   cancelPaidConfirm: (y: string) => `取消后已付的 ¥${y} 会全额退回，确定取消吗？`,
@@ -50,9 +60,14 @@ export default function OrderPage() {
     else state.reload();
   });
   const [busy, setBusy] = useState(false);
+  const [work, setWork] = useState<PaymentWork>('');
   const [complaining, setComplaining] = useState(false);
+  // Paid in the cashier (on checkout or here) but not yet confirmed by WeChat Pay: never shown as paid.
+  const [confirming, setConfirming] = useState(() => routeParam(params, 'pay') === 'pending');
+  // A write's answer (the cancelled order) is shown until the next load brings newer data.
+  const [answered, setAnswered] = useState<{ order: Order; over: unknown }>();
 
-  const order = state.data?.order;
+  const order = answered && answered.over === state.data ? answered.order : state.data?.order;
   if (!order) {
     return (
       <Page>
@@ -61,37 +76,55 @@ export default function OrderPage() {
     );
   }
   const open = order.status !== 'cancelled' && order.status !== 'rejected';
-  const canPay = open && order.payment.state === 'pending';
+  const paymentId = order.payment.paymentId;
 
-  const act = async (title: string, content: string, run: () => Promise<unknown>, done: string) => {
-    if (busy) return;
-    const { confirm } = await Taro.showModal({ title, content });
+  /** Runs one payment action; the adapter has shown an API error. */
+  const paying = async (kind: Exclude<PaymentWork, ''>, run: () => Promise<void>) => {
+    if (busy || work) return;
+    setWork(kind);
+    try {
+      await run();
+    } catch {
+      // shown by the adapter
+    } finally {
+      setWork('');
+      state.reload();
+    }
+  };
+  const pay = () =>
+    paying('paying', async () => {
+      const { result } = await payPendingOrder(orderId);
+      setConfirming(result === 'pending');
+      if (result === 'paid') void Taro.showToast({ title: strings.paid, icon: 'success' });
+      if (result === 'cancelled') void Taro.showToast({ title: strings.payCancelled, icon: 'none' });
+    });
+  const check = () =>
+    paying('checking', async () => {
+      const status = await checkPayment(paymentId);
+      if (status !== 'pending') setConfirming(false);
+      if (status === 'paid') void Taro.showToast({ title: strings.paid, icon: 'success' });
+    });
+  const refresh = () => paying('checking', async () => undefined);
+
+  const cancel = async () => {
+    if (busy || work) return;
+    const { confirm } = await Taro.showModal({
+      title: strings.cancel,
+      content: order.payment.state === 'paid' ? strings.cancelPaidConfirm(yuan(order.totalFen)) : strings.cancelConfirm,
+    });
     if (!confirm) return;
     setBusy(true);
     try {
-      await run();
-      void Taro.showToast({ title: done, icon: 'success' });
-      state.reload();
+      const answer = await api('groceryCancel', { params: { orderId } });
+      setAnswered({ order: answer.order, over: state.data });
+      void Taro.showToast({ title: strings.cancelled, icon: 'success' });
     } catch {
-      // the adapter has shown the error
+      // the adapter has shown the error; the order may have moved on meanwhile
+      state.reload();
     } finally {
       setBusy(false);
     }
   };
-  const pay = () =>
-    act(
-      strings.pay(yuan(order.totalFen)),
-      strings.payConfirm(yuan(order.totalFen)),
-      () => api('groceryPay', { params: { orderId } }),
-      strings.paid,
-    );
-  const cancel = () =>
-    act(
-      strings.cancel,
-      order.payment.state === 'paid' ? strings.cancelPaidConfirm(yuan(order.totalFen)) : strings.cancelConfirm,
-      () => api('groceryCancel', { params: { orderId } }),
-      strings.cancelled,
-    );
 
   return (
     <Page className="order">
@@ -147,16 +180,26 @@ export default function OrderPage() {
           <Text className="gr-title">{strings.total}</Text>
           <Text className="gr-price">¥{yuan(order.totalFen)}</Text>
         </View>
-        <Text className="gr-sub">
-          {strings.payment}：{paymentText(order.payment)}
-        </Text>
+        <View className="gr-row">
+          <Text className="gr-sub">
+            {strings.payment}：{paymentText(order.payment)}
+          </Text>
+          {order.payment.method === 'prepaid' && (
+            <Text className={`gr-tag gr-tag--${PAYMENT_TONES[order.payment.state]} order__paid`}>
+              {paymentStateText(order.payment.state, confirming)}
+            </Text>
+          )}
+        </View>
       </View>
 
-      {canPay && (
-        <Button className={`btn order__pay${busy ? ' btn--busy' : ''}`} onClick={pay}>
-          {busy ? strings.paying : strings.pay(yuan(order.totalFen))}
-        </Button>
-      )}
+      <Payment
+        order={order}
+        confirming={confirming}
+        work={work}
+        onPay={() => void pay()}
+        onCheck={() => void check()}
+        onRefresh={() => void refresh()}
+      />
       {order.status === 'placed' && (
         <>
           <Button className="btn btn--danger" onClick={cancel}>
@@ -172,6 +215,7 @@ export default function OrderPage() {
           {strings.complain}
         </Button>
       )}
+      <CashierHost />
     </Page>
   );
 }
