@@ -103,8 +103,9 @@ describe('paying bills with WeChat Pay (H5 build, real local API and simulator)'
     await visibleText(page, '确认支付', true).click();
     await visibleText(page, '代缴成功').waitFor({ timeout: 15000 });
     await visibleText(page, '请勾选要代缴的住户').waitFor();
-    await expect(page.getByText('张*芝 · 水费').filter({ visible: true }).count()).resolves.toBe(0);
-    await expect(page.getByText('赵*珍 · 电费').filter({ visible: true }).count()).resolves.toBe(0);
+    // The list reloads after the payment: the two households leave it (no visible row remains).
+    await page.getByText('张*芝 · 水费').filter({ visible: true }).waitFor({ state: 'detached' });
+    await page.getByText('赵*珍 · 电费').filter({ visible: true }).waitFor({ state: 'detached' });
 
     const asWorker = await apiAs('worker');
     const arrears = (await asWorker('GET', '/utility/community/zq-jianshe/arrears')).body as {

@@ -80,8 +80,10 @@ function scopeNames(city: CityFile): Record<string, string> {
  */
 function contractConstants(): Record<string, string> {
   const contract = requireTs(path.join(repoRoot, 'contract', 'src', 'index.ts'), __filename) as typeof Contract;
+  // One short string a route, `GET /me` (` public` after a route without sign-in): the table is in
+  // the main package, and objects cost ~20 bytes a route more (src/api/routes.ts reads it back).
   const routes = Object.fromEntries(
-    Object.entries(contract.routes).map(([name, r]) => [name, { method: r.method, path: r.path, auth: r.auth }]),
+    Object.entries(contract.routes).map(([name, r]) => [name, `${r.method} ${r.path}${r.auth ? '' : ' public'}`]),
   );
   return {
     CONTRACT_ROUTES: JSON.stringify(routes),
@@ -148,13 +150,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     // The main package is held to 15% of WeChat's 2 MB (scripts/bench/weapp.ts); the settings
-    // below keep about 21 KB out of it.
+    // below keep about 27 KB out of it.
     //
     // base.wxml unrolls one set of templates per nesting level, as WeChat templates cannot
     // recurse; deeper nodes render through Taro's recursive `comp` component. Our pages reach
-    // level 4 (every page of e2e/weapp/pages.ts, measured); each level costs ~2.7 KB, and 12
-    // (Taro's default is 16) still unrolls levels 0-10. Mini-program builds only.
-    baseLevel: 12,
+    // level 4 (every page of e2e/weapp/pages.ts, measured); each level costs ~2.7 KB, and 10
+    // (Taro's default is 16) still unrolls levels 0-8, twice that. Mini-program builds only.
+    baseLevel: 10,
     // Mini-program builds: Terser's own compress defaults (as webpack and Taro's H5 build use
     // them) instead of the subset Taro enables, and Chinese text as UTF-8 instead of \uXXXX
     // escapes (6 bytes each instead of 3). Output stays ES5-shaped (Taro's ecma: 5). H5 keeps

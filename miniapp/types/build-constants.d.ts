@@ -1,9 +1,9 @@
-import type { RoleGrant, RoleName, RouteName, Routes, ScopedRole } from '@citycare/contract';
+import type { RoleGrant, RoleName, RouteName, ScopedRole } from '@citycare/contract';
 
 /** Constants that config/index.ts defines at build time (defineConstants). */
 declare global {
-  /** Each contract route's method, path and auth flag (the schemas stay out of the app). */
-  const CONTRACT_ROUTES: { readonly [N in RouteName]: Pick<Routes[N], 'method' | 'path' | 'auth'> };
+  /** Each contract route as `METHOD /path`, ` public` after one without sign-in (the schemas stay out of the app). */
+  const CONTRACT_ROUTES: { readonly [N in RouteName]: string };
   /** The contract's ROLE_LABELS. */
   const CONTRACT_ROLE_LABELS: Readonly<Record<RoleName, string>>;
   /** The contract's SCOPED_ROLES. */
