@@ -4,10 +4,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import type { Order, OrderStatus } from '@citycare/contract';
 import Page from '@/components/Page';
 import { EmptyState, InlineError, NotLoadedPage } from '@/components/StateView';
-import { Chips, Field, FieldError, useSubmit } from '@/components/form';
+import { Chips, Field, FieldError, Notice, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useApi, useReloadOnReturn } from '@/hooks/useApi';
-import { routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
+import { PAYMENT_LABELS, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
 import './index.css';
 
@@ -24,6 +24,7 @@ const strings = {
   done: '已更新',
   contactless: '无接触',
   group: '团购',
+  refundProblem: (why: string) => `微信支付退款未成功（${why}）：请联系居民，并报平台运维人工退款`,
   address: (o: Order) => `${scopeName(o.communityId)} ${o.address.building}号楼${o.address.unit}单元 ${o.address.room}`,
 };
 
@@ -59,7 +60,11 @@ function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
       <View>
         {order.contactless && <Text className="tag tag--green">{strings.contactless}</Text>}
         {order.kind === 'group' && <Text className="tag">{strings.group}</Text>}
+        {order.payment.method === 'prepaid' && <Text className="tag">{PAYMENT_LABELS[order.payment.state]}</Text>}
       </View>
+      {order.payment.refundProblem && (
+        <Notice tone="error">{strings.refundProblem(order.payment.refundProblem)}</Notice>
+      )}
       {order.lines.map((l) => (
         <Text className="store-orders__line" key={l.itemId}>
           {l.name} × {l.qty}
