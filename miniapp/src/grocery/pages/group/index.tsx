@@ -12,7 +12,7 @@ import { checkPayment, payShare, type PayResult } from '@/grocery/lib/pay';
 import { newKey, routeParam, timeText, yuan } from '@/lib/grocery/format';
 import Catalogue from '../store/Catalogue';
 import Share, { type ShareWork } from './Share';
-import { FieldError } from '@/components/form';
+import { FieldError, Notice } from '@/components/form';
 import HouseholdFields from '@/grocery/lib/HouseholdFields';
 import './index.css';
 
@@ -132,9 +132,9 @@ export default function GroupPage() {
         <Text className="muted">{strings.cutoff(timeText(group.cutoffAt))}</Text>
         <Text className="muted">{strings.members(group.memberCount)}</Text>
       </View>
-      {group.status === 'closed' && <Text className="notice notice--success">{strings.closed}</Text>}
-      {group.status === 'cancelled' && <Text className="notice notice--warn">{strings.cancelled}</Text>}
-      {group.status === 'closing' && <Text className="notice notice--success">{strings.closing}</Text>}
+      {group.status === 'closed' && <Notice tone="success">{strings.closed}</Notice>}
+      {group.status === 'cancelled' && <Notice tone="warn">{strings.cancelled}</Notice>}
+      {group.status === 'closing' && <Notice tone="success">{strings.closing}</Notice>}
       {group.shares.map((s) => (
         <Share
           key={s.memberId}

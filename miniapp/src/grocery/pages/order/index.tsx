@@ -129,7 +129,7 @@ export default function OrderPage() {
   return (
     <Page className="order">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
-      {justPlaced && order.status === 'placed' && <Text className="notice notice--success">{strings.placed}</Text>}
+      {justPlaced && order.status === 'placed' && <Notice tone="success">{strings.placed}</Notice>}
       {order.pickupCode && open && order.status !== 'delivered' && (
         <View className="card order__code-card">
           <Text className="order__code-title">{strings.codeTitle}</Text>

@@ -6,6 +6,7 @@ import { CashierHost } from '@/components/cashier';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { ApiError } from '@/api';
 import { useApi } from '@/hooks/useApi';
+import { Notice } from '@/components/form';
 import { useMe } from '@/hooks/useMe';
 import { scopeName, scopesOf } from '@/lib/roles';
 import { KIND_NAMES, yuan } from '@/pages/bills/shared';
@@ -112,7 +113,7 @@ function BulkPay({ community }: { community: string }) {
       <Text className="muted bulk__intro">{strings.intro}</Text>
       {unconfirmed && (
         <View className="bulk__pending">
-          <Text className="notice notice--warn">{strings.pendingNotice}</Text>
+          <Notice tone="warn">{strings.pendingNotice}</Notice>
           <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={checkAgain}>
             {busy ? strings.checking : strings.checkAgain}
           </Button>
