@@ -18,7 +18,7 @@ import {
 } from '@/grocery/lib/cart';
 import { payOrder } from '@/grocery/lib/pay';
 import { newKey, routeParam, timeText, windowText, yuan } from '@/lib/grocery/format';
-import { FieldError } from '@/components/form';
+import { Chips, FieldError } from '@/components/form';
 import HouseholdFields from '@/grocery/lib/HouseholdFields';
 import './index.css';
 
@@ -40,7 +40,7 @@ const strings = {
   addressTitle: '收货地址',
   contactTitle: '联系人',
   payTitle: '付款方式',
-  onDelivery: '送到后手机支付',
+  'on-delivery': '送到后手机支付',
   prepaid: '现在预付',
   total: (y: string) => `合计 ¥${y}`,
   submit: '提交订单',
@@ -131,27 +131,20 @@ export default function CheckoutPage() {
     void Taro.redirectTo({ url });
   };
 
-  const slotChip = (s: Slot) => {
-    const usable = s.open && s.remaining > 0;
-    return (
-      <View
-        key={s.slotId}
-        className={`chip checkout__slot${slotId === s.slotId ? ' chip--on' : ''}${usable ? '' : ' chip--off'}`}
-        onClick={() => usable && setSlotId(s.slotId)}
-      >
+  const slotOption = (s: Slot) => ({
+    value: s.slotId,
+    off: !(s.open && s.remaining > 0),
+    label: (
+      <>
         <Text className="checkout__slot-time">{windowText(s.startsAt, s.endsAt)}</Text>
         <Text className="muted">
           {strings.remaining(s.remaining)} · {strings.cutoff(timeText(s.cutoffAt))}
         </Text>
-      </View>
-    );
-  };
-
-  const chip = <T extends string>(value: T, current: T, set: (v: T) => void, label: string) => (
-    <Text key={value} className={`chip${value === current ? ' chip--on' : ''}`} onClick={() => set(value)}>
-      {label}
-    </Text>
-  );
+      </>
+    ),
+  });
+  const options = <T extends 'similar' | 'none' | 'delivery' | 'pickup' | 'on-delivery' | 'prepaid'>(values: T[]) =>
+    values.map((value) => ({ value, label: strings[value] }));
 
   return (
     <Page className="checkout">
@@ -166,11 +159,13 @@ export default function CheckoutPage() {
               </Text>
               <Text className="price">¥{yuan(l.priceFen * l.qty)}</Text>
             </View>
-            <View className="chips">
+            <View className="checkout__sub">
               <Text className="muted checkout__sub-label">{strings.substitution}</Text>
-              {(['similar', 'none'] as const).map((v) =>
-                chip(v, l.substitution, (s) => setSubstitution(l.itemId, s), strings[v]),
-              )}
+              <Chips
+                options={options(['similar', 'none'])}
+                value={l.substitution}
+                onChange={(v) => setSubstitution(l.itemId, v)}
+              />
             </View>
           </View>
         ))}
@@ -178,10 +173,7 @@ export default function CheckoutPage() {
 
       <View className="card">
         <Text className="card__title">{strings.howTitle}</Text>
-        <View className="chips">
-          {chip('delivery', fulfilment, setFulfilment, strings.delivery)}
-          {chip('pickup', fulfilment, setFulfilment, strings.pickup)}
-        </View>
+        <Chips options={options(['delivery', 'pickup'])} value={fulfilment} onChange={setFulfilment} />
         {fulfilment === 'delivery' && (
           <View className="row">
             <View className="row__main">
@@ -202,7 +194,14 @@ export default function CheckoutPage() {
         {slots.data && slots.data.slots.length === 0 && (
           <EmptyState glyph="时" title={strings.noSlots} description={strings.noSlotsDesc} />
         )}
-        {slots.data && <View className="chips">{slots.data.slots.map(slotChip)}</View>}
+        {slots.data && (
+          <Chips
+            options={slots.data.slots.map(slotOption)}
+            chipClassName="checkout__slot"
+            value={slotId}
+            onChange={setSlotId}
+          />
+        )}
       </View>
 
       <View className="card">
@@ -217,10 +216,7 @@ export default function CheckoutPage() {
 
       <View className="card">
         <Text className="card__title">{strings.payTitle}</Text>
-        <View className="chips">
-          {chip('on-delivery', payment, setPayment, strings.onDelivery)}
-          {chip('prepaid', payment, setPayment, strings.prepaid)}
-        </View>
+        <Chips options={options(['on-delivery', 'prepaid'])} value={payment} onChange={setPayment} />
       </View>
 
       <FieldError className="checkout__problem">{problem}</FieldError>

@@ -14,6 +14,7 @@ import Catalogue from '../store/Catalogue';
 import Share, { type ShareWork } from './Share';
 import { FieldError, Notice } from '@/components/form';
 import HouseholdFields from '@/grocery/lib/HouseholdFields';
+import GroupHeading from '@/lib/grocery/GroupHeading';
 import './index.css';
 
 const strings = {
@@ -125,13 +126,10 @@ export default function GroupPage() {
 
   return (
     <Page className="group">
-      <View className="card">
-        <Text className="title">
-          {group.label} · {group.storeName}
-        </Text>
-        <Text className="muted">{strings.cutoff(timeText(group.cutoffAt))}</Text>
-        <Text className="muted">{strings.members(group.memberCount)}</Text>
-      </View>
+      <GroupHeading
+        group={group}
+        lines={[strings.cutoff(timeText(group.cutoffAt)), strings.members(group.memberCount)]}
+      />
       {group.status === 'closed' && <Notice tone="success">{strings.closed}</Notice>}
       {group.status === 'cancelled' && <Notice tone="warn">{strings.cancelled}</Notice>}
       {group.status === 'closing' && <Notice tone="success">{strings.closing}</Notice>}
