@@ -67,3 +67,23 @@ export async function payChecked(paying: Promise<PayResult>): Promise<PayResult>
     throw err;
   }
 }
+
+/**
+ * After the backend placed a utility payment (its answer: the payment, and the cashier's
+ * parameters unless nothing is left to pay): the cashier, then the backend's check. Without
+ * `clientParams` the payment's own status says what happened.
+ */
+export async function payPlaced(
+  placed: {
+    payment: { paymentId: string; amountFen: number; status: string };
+    clientParams: PayParams['clientParams'] | null;
+  },
+  shop: { merchant: string; description: string },
+): Promise<{ paymentId: string; result: PayResult }> {
+  const { payment, clientParams } = placed;
+  if (!clientParams) return { paymentId: payment.paymentId, result: payment.status === 'paid' ? 'paid' : 'pending' };
+  const result = await payChecked(
+    payWithWechat({ paymentId: payment.paymentId, amountFen: payment.amountFen, clientParams, ...shop }),
+  );
+  return { paymentId: payment.paymentId, result };
+}

@@ -1,6 +1,6 @@
 import type { AccountView, BillView } from '@citycare/contract';
 import { api } from '@/api';
-import { payChecked, paymentStatus, payWithWechat, type PayResult } from '@/lib/pay';
+import { paymentStatus, payPlaced, type PayResult } from '@/lib/pay';
 import { newKey } from '@/lib/route';
 
 /**
@@ -13,23 +13,14 @@ export async function payBills(
   bills: BillView[],
 ): Promise<{ paymentId: string; result: PayResult }> {
   // One key per tap: the request adapter sends a retried request with the same key.
-  const { payment, clientParams } = await api('startUtilityPayment', {
+  const placed = await api('startUtilityPayment', {
     body: { accountNo: account.accountNo, billIds: bills.map((b) => b.billId) },
     idempotencyKey: newKey('pay'),
   });
-  if (!clientParams) return { paymentId: payment.paymentId, result: payment.status === 'paid' ? 'paid' : 'pending' };
-  return {
-    paymentId: payment.paymentId,
-    result: await payChecked(
-      payWithWechat({
-        paymentId: payment.paymentId,
-        amountFen: payment.amountFen,
-        merchant: account.companyName,
-        description: `户号 ${account.accountNo} 缴费（${bills.length} 笔账单）`,
-        clientParams,
-      }),
-    ),
-  };
+  return payPlaced(placed, {
+    merchant: account.companyName,
+    description: `户号 ${account.accountNo} 缴费（${bills.length} 笔账单）`,
+  });
 }
 
 export { paymentStatus };

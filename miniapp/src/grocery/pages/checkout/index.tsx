@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CheckoutRequest, ResponseBody, Slot } from '@citycare/contract';
 import Page from '@/components/Page';
@@ -18,7 +18,8 @@ import {
 } from '@/grocery/lib/cart';
 import { payOrder } from '@/grocery/lib/pay';
 import { newKey, routeParam, timeText, windowText, yuan } from '@/lib/grocery/format';
-import '@/lib/grocery/grocery.css';
+import { Chips, FieldError } from '@/components/form';
+import HouseholdFields from '@/grocery/lib/HouseholdFields';
 import './index.css';
 
 const strings = {
@@ -37,14 +38,9 @@ const strings = {
   contactless: '无接触配送（放在门口）',
   contactlessDesc: '送到后放在门口，不用当面交接',
   addressTitle: '收货地址',
-  building: '楼号',
-  unit: '单元',
-  room: '门牌号',
   contactTitle: '联系人',
-  name: '姓名',
-  phone: '手机号',
   payTitle: '付款方式',
-  onDelivery: '送到后手机支付',
+  'on-delivery': '送到后手机支付',
   prepaid: '现在预付',
   total: (y: string) => `合计 ¥${y}`,
   submit: '提交订单',
@@ -73,16 +69,6 @@ export default function CheckoutPage() {
   const [busy, setBusy] = useState<'' | 'submitting' | 'paying'>('');
   // One Idempotency-Key per checkout attempt: a retry of the same order reuses it.
   const attempt = useRef<{ key: string; body: string }>({ key: '', body: '' });
-
-  const field = (name: keyof Household) => (
-    <Input
-      className={`form-input checkout__${name}`}
-      value={home[name]}
-      type={name === 'phone' ? 'number' : 'text'}
-      placeholder={strings[name]}
-      onInput={(e) => setHome((h) => ({ ...h, [name]: e.detail.value }))}
-    />
-  );
 
   if (lines.length === 0) {
     return (
@@ -145,62 +131,54 @@ export default function CheckoutPage() {
     void Taro.redirectTo({ url });
   };
 
-  const slotChip = (s: Slot) => {
-    const usable = s.open && s.remaining > 0;
-    return (
-      <View
-        key={s.slotId}
-        className={`chip checkout__slot${slotId === s.slotId ? ' chip--on' : ''}${usable ? '' : ' chip--off'}`}
-        onClick={() => usable && setSlotId(s.slotId)}
-      >
+  const slotOption = (s: Slot) => ({
+    value: s.slotId,
+    off: !(s.open && s.remaining > 0),
+    label: (
+      <>
         <Text className="checkout__slot-time">{windowText(s.startsAt, s.endsAt)}</Text>
-        <Text className="gr-sub">
+        <Text className="muted">
           {strings.remaining(s.remaining)} · {strings.cutoff(timeText(s.cutoffAt))}
         </Text>
-      </View>
-    );
-  };
-
-  const chip = <T extends string>(value: T, current: T, set: (v: T) => void, label: string) => (
-    <Text key={value} className={`chip${value === current ? ' chip--on' : ''}`} onClick={() => set(value)}>
-      {label}
-    </Text>
-  );
+      </>
+    ),
+  });
+  const options = <T extends 'similar' | 'none' | 'delivery' | 'pickup' | 'on-delivery' | 'prepaid'>(values: T[]) =>
+    values.map((value) => ({ value, label: strings[value] }));
 
   return (
     <Page className="checkout">
       <View className="card">
-        <Text className="form-label">{strings.linesTitle}</Text>
+        <Text className="card__title">{strings.linesTitle}</Text>
         {lines.map((l) => (
           <View className="checkout__line" key={l.itemId}>
-            <View className="gr-row">
-              <Text className="gr-title">
+            <View className="row">
+              <Text className="title">
                 {l.name} × {l.qty}
                 {l.unit}
               </Text>
-              <Text className="gr-price">¥{yuan(l.priceFen * l.qty)}</Text>
+              <Text className="price">¥{yuan(l.priceFen * l.qty)}</Text>
             </View>
-            <View className="chips">
-              <Text className="gr-sub checkout__sub-label">{strings.substitution}</Text>
-              {(['similar', 'none'] as const).map((v) =>
-                chip(v, l.substitution, (s) => setSubstitution(l.itemId, s), strings[v]),
-              )}
+            <View className="checkout__sub">
+              <Text className="muted checkout__sub-label">{strings.substitution}</Text>
+              <Chips
+                options={options(['similar', 'none'])}
+                value={l.substitution}
+                onChange={(v) => setSubstitution(l.itemId, v)}
+              />
             </View>
           </View>
         ))}
       </View>
 
       <View className="card">
-        <Text className="form-label">{strings.howTitle}</Text>
-        <View className="chips">
-          {chip('delivery', fulfilment, setFulfilment, strings.delivery)}
-          {chip('pickup', fulfilment, setFulfilment, strings.pickup)}
-        </View>
+        <Text className="card__title">{strings.howTitle}</Text>
+        <Chips options={options(['delivery', 'pickup'])} value={fulfilment} onChange={setFulfilment} />
         {fulfilment === 'delivery' && (
-          <View className="gr-row">
-            <View className="gr-main">
-              <Text className="gr-title">{strings.contactless}</Text>
-              <Text className="gr-sub">{strings.contactlessDesc}</Text>
+          <View className="row">
+            <View className="row__main">
+              <Text className="title">{strings.contactless}</Text>
+              <Text className="muted">{strings.contactlessDesc}</Text>
             </View>
             <Switch checked={contactless} color="#00875a" onChange={(e) => setContactless(e.detail.value)} />
           </View>
@@ -208,7 +186,7 @@ export default function CheckoutPage() {
       </View>
 
       <View className="card">
-        <Text className="form-label">{strings.slotTitle(fulfilment === 'pickup')}</Text>
+        <Text className="card__title">{strings.slotTitle(fulfilment === 'pickup')}</Text>
         {!slots.data && slots.loading && <Loading />}
         {!slots.data && !slots.loading && (
           <ErrorState title={strings.loadError} error={slots.error} onRetry={slots.reload} />
@@ -216,30 +194,32 @@ export default function CheckoutPage() {
         {slots.data && slots.data.slots.length === 0 && (
           <EmptyState glyph="时" title={strings.noSlots} description={strings.noSlotsDesc} />
         )}
-        {slots.data && <View className="chips">{slots.data.slots.map(slotChip)}</View>}
+        {slots.data && (
+          <Chips
+            options={slots.data.slots.map(slotOption)}
+            chipClassName="checkout__slot"
+            value={slotId}
+            onChange={setSlotId}
+          />
+        )}
       </View>
 
       <View className="card">
-        <Text className="form-label">{strings.addressTitle}</Text>
-        <View className="gr-fields">
-          {field('building')}
-          {field('unit')}
-          {field('room')}
-        </View>
-        <Text className="form-label">{strings.contactTitle}</Text>
-        {field('name')}
-        {field('phone')}
+        <HouseholdFields
+          prefix="checkout"
+          home={home}
+          setHome={setHome}
+          addressTitle={strings.addressTitle}
+          contactTitle={strings.contactTitle}
+        />
       </View>
 
       <View className="card">
-        <Text className="form-label">{strings.payTitle}</Text>
-        <View className="chips">
-          {chip('on-delivery', payment, setPayment, strings.onDelivery)}
-          {chip('prepaid', payment, setPayment, strings.prepaid)}
-        </View>
+        <Text className="card__title">{strings.payTitle}</Text>
+        <Chips options={options(['on-delivery', 'prepaid'])} value={payment} onChange={setPayment} />
       </View>
 
-      {problem && <Text className="gr-problem checkout__problem">{problem}</Text>}
+      <FieldError className="checkout__problem">{problem}</FieldError>
       <Text className="checkout__total">{strings.total(yuan(cartTotal(lines)))}</Text>
       <Button className={`btn checkout__submit${busy ? ' btn--busy' : ''}`} onClick={submit}>
         {busy ? strings[busy] : strings.submit}

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { CatalogueItem, HouseholdShare } from '@citycare/contract';
 import Page from '@/components/Page';
@@ -12,7 +12,9 @@ import { checkPayment, payShare, type PayResult } from '@/grocery/lib/pay';
 import { newKey, routeParam, timeText, yuan } from '@/lib/grocery/format';
 import Catalogue from '../store/Catalogue';
 import Share, { type ShareWork } from './Share';
-import '@/lib/grocery/grocery.css';
+import { FieldError, Notice } from '@/components/form';
+import HouseholdFields from '@/grocery/lib/HouseholdFields';
+import GroupHeading from '@/lib/grocery/GroupHeading';
 import './index.css';
 
 const strings = {
@@ -26,11 +28,6 @@ const strings = {
   payCancelled: '已取消支付，没有扣款',
   joinTitle: '选购商品',
   addressTitle: '收货地址和联系人',
-  building: '楼号',
-  unit: '单元',
-  room: '门牌号',
-  name: '姓名',
-  phone: '手机号',
   join: (y: string) => `参加团购 ¥${y}`,
   joining: '正在提交…',
   joined: '已参加团购',
@@ -127,28 +124,15 @@ export default function GroupPage() {
     }
   };
 
-  const field = (name: keyof Household) => (
-    <Input
-      className={`form-input group__${name}`}
-      value={home[name]}
-      type={name === 'phone' ? 'number' : 'text'}
-      placeholder={strings[name]}
-      onInput={(e) => setHome((h) => ({ ...h, [name]: e.detail.value }))}
-    />
-  );
-
   return (
     <Page className="group">
-      <View className="card">
-        <Text className="gr-title">
-          {group.label} · {group.storeName}
-        </Text>
-        <Text className="gr-sub">{strings.cutoff(timeText(group.cutoffAt))}</Text>
-        <Text className="gr-sub">{strings.members(group.memberCount)}</Text>
-      </View>
-      {group.status === 'closed' && <Text className="gr-notice">{strings.closed}</Text>}
-      {group.status === 'cancelled' && <Text className="gr-notice gr-notice--orange">{strings.cancelled}</Text>}
-      {group.status === 'closing' && <Text className="gr-notice">{strings.closing}</Text>}
+      <GroupHeading
+        group={group}
+        lines={[strings.cutoff(timeText(group.cutoffAt)), strings.members(group.memberCount)]}
+      />
+      {group.status === 'closed' && <Notice tone="success">{strings.closed}</Notice>}
+      {group.status === 'cancelled' && <Notice tone="warn">{strings.cancelled}</Notice>}
+      {group.status === 'closing' && <Notice tone="success">{strings.closing}</Notice>}
       {group.shares.map((s) => (
         <Share
           key={s.memberId}
@@ -168,16 +152,9 @@ export default function GroupPage() {
             onQty={(item: CatalogueItem, n: number) => setQty((q) => ({ ...q, [item.itemId]: n }))}
           />
           <View className="card">
-            <Text className="form-label">{strings.addressTitle}</Text>
-            <View className="gr-fields">
-              {field('building')}
-              {field('unit')}
-              {field('room')}
-            </View>
-            {field('name')}
-            {field('phone')}
+            <HouseholdFields prefix="group" home={home} setHome={setHome} addressTitle={strings.addressTitle} />
           </View>
-          {problem && <Text className="gr-problem">{problem}</Text>}
+          <FieldError>{problem}</FieldError>
           <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={join}>
             {busy ? strings.joining : strings.join(yuan(total))}
           </Button>

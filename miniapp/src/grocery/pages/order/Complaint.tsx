@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { api, errorMessage } from '@/api';
+import { api } from '@/api';
+import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
 
 const strings = {
   title: '投诉价格或质量',
@@ -18,49 +19,42 @@ const strings = {
 export default function Complaint({ orderId }: { orderId: string }) {
   const [kind, setKind] = useState<'price' | 'quality'>('quality');
   const [text, setText] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
+  const submit = useSubmit();
 
   const send = async () => {
-    if (busy) return;
-    if (text.trim().length < 4) return setProblem(strings.tooShort);
-    setBusy(true);
-    setProblem('');
-    try {
-      await api('groceryComplain', { params: { orderId }, body: { kind, text: text.trim() }, quiet: true });
-      setSent(true);
-      void Taro.showToast({ title: '已提交', icon: 'success' });
-    } catch (err) {
-      setProblem(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    const ok = await submit.run(
+      () => api('groceryComplain', { params: { orderId }, body: { kind, text: text.trim() }, quiet: true }),
+      { check: () => (text.trim().length < 4 ? strings.tooShort : '') },
+    );
+    if (!ok) return;
+    setSent(true);
+    void Taro.showToast({ title: '已提交', icon: 'success' });
   };
 
-  if (sent) return <Text className="gr-notice">{strings.sent}</Text>;
+  if (sent) return <Notice tone="success">{strings.sent}</Notice>;
   return (
     <View className="card">
-      <Text className="form-label">{strings.title}</Text>
-      <Text className="gr-sub">{strings.desc}</Text>
-      <View className="chips order__kinds">
-        {(['quality', 'price'] as const).map((k) => (
-          <Text key={k} className={`chip${kind === k ? ' chip--on' : ''}`} onClick={() => setKind(k)}>
-            {strings[k]}
-          </Text>
-        ))}
-      </View>
-      <Textarea
-        className="form-textarea order__complaint"
+      <Text className="card__title">{strings.title}</Text>
+      <Text className="muted">{strings.desc}</Text>
+      <Chips
+        className="order__kinds"
+        options={(['quality', 'price'] as const).map((k) => ({ value: k, label: strings[k] }))}
+        value={kind}
+        onChange={setKind}
+      />
+      <Field
+        className="order__complaint"
+        multiline
         value={text}
         maxlength={500}
         placeholder={strings.placeholder}
-        onInput={(e) => setText(e.detail.value)}
+        onChange={setText}
       />
-      {problem && <Text className="gr-problem">{problem}</Text>}
-      <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={send}>
-        {busy ? strings.sending : strings.send}
-      </Button>
+      <FieldError>{submit.problem}</FieldError>
+      <SubmitButton tone="plain" busy={submit.busy} busyText={strings.sending} onClick={send}>
+        {strings.send}
+      </SubmitButton>
     </View>
   );
 }

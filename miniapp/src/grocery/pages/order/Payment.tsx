@@ -1,20 +1,14 @@
-import { Button, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { Order } from '@citycare/contract';
+import PayPanel, { type PayWork } from '@/grocery/lib/PayPanel';
 import { yuan } from '@/lib/grocery/format';
 
 const strings = {
-  pay: (y: string) => `去支付 ¥${y}`,
-  paying: '正在支付…',
   unpaid: '订单还没有支付。到时仍未支付的订单会自动取消，商品和送货名额会退回。',
   confirming: '支付结果确认中…以微信支付的通知为准，确认后订单会显示“已支付”。',
-  checkAgain: '刷新支付结果',
-  refunding: (y: string) => `已申请退款 ¥${y}，会原路退回您的微信支付，以微信支付的通知为准。`,
-  refunded: (y: string) => `¥${y} 已退回您的微信支付。`,
-  checkRefund: '刷新退款进度',
-  checking: '正在查询…',
 };
 
-export type PaymentWork = '' | 'paying' | 'checking';
+export type PaymentWork = PayWork;
 
 /**
  * What a prepaid order's payment asks of the resident: 去支付 while unpaid, 刷新支付结果 while
@@ -30,38 +24,26 @@ export default function Payment(props: {
   onCheck: () => void;
   onRefresh: () => void;
 }) {
-  const { order, confirming, work } = props;
+  const { order } = props;
   if (order.payment.method !== 'prepaid') return null;
   const open = order.status !== 'cancelled' && order.status !== 'rejected';
-  const total = yuan(order.totalFen);
   const state = order.payment.state;
-  const busy = work !== '' ? ' btn--busy' : '';
-
-  if (state === 'pending' && open) {
-    return (
-      <View className="order__payment-panel">
-        <Text className="gr-notice gr-notice--orange">{confirming ? strings.confirming : strings.unpaid}</Text>
-        {!confirming && (
-          <Button className={`btn order__pay${busy}`} onClick={props.onPay}>
-            {work === 'paying' ? strings.paying : strings.pay(total)}
-          </Button>
-        )}
-        <Button className={`btn btn--plain order__check${busy}`} onClick={props.onCheck}>
-          {work === 'checking' ? strings.checking : strings.checkAgain}
-        </Button>
-      </View>
-    );
-  }
-  if (state === 'refunding') {
-    return (
-      <View className="order__payment-panel">
-        <Text className="gr-notice gr-notice--orange">{strings.refunding(total)}</Text>
-        <Button className={`btn btn--plain order__check${busy}`} onClick={props.onRefresh}>
-          {work === 'checking' ? strings.checking : strings.checkRefund}
-        </Button>
-      </View>
-    );
-  }
-  if (state === 'refunded') return <Text className="gr-notice order__payment-panel">{strings.refunded(total)}</Text>;
-  return null;
+  const shown = state === 'pending' && open ? 'unpaid' : state === 'refunding' || state === 'refunded' ? state : null;
+  if (!shown) return null;
+  return (
+    <View className="order__payment-panel">
+      <PayPanel
+        prefix="order"
+        state={shown}
+        total={yuan(order.totalFen)}
+        confirming={props.confirming}
+        work={props.work}
+        unpaid={strings.unpaid}
+        confirmingText={strings.confirming}
+        checkBeforePaying
+        onPay={props.onPay}
+        onCheck={shown === 'unpaid' ? props.onCheck : props.onRefresh}
+      />
+    </View>
+  );
 }

@@ -20,8 +20,8 @@ export default function Timeline({ order }: { order: Order }) {
             <View className="timeline__dot" />
             <View className="timeline__text">
               <Text className="timeline__label">{STATUS_LABELS[status]}</Text>
-              {entry && <Text className="gr-sub">{timeText(entry.at)}</Text>}
-              {entry?.note && <Text className="gr-sub">{entry.note}</Text>}
+              {entry && <Text className="muted">{timeText(entry.at)}</Text>}
+              {entry?.note && <Text className="muted">{entry.note}</Text>}
             </View>
           </View>
         );

@@ -6,6 +6,7 @@ import Page from '@/components/Page';
 import { CashierHost } from '@/components/cashier';
 import { InlineError, NotLoaded } from '@/components/StateView';
 import { api } from '@/api';
+import { Notice } from '@/components/form';
 import { useApi } from '@/hooks/useApi';
 import { checkPayment, payPendingOrder } from '@/grocery/lib/pay';
 import {
@@ -21,7 +22,6 @@ import { scopeName } from '@/lib/roles';
 import Complaint from './Complaint';
 import Payment, { type PaymentWork } from './Payment';
 import Timeline from './Timeline';
-import '@/lib/grocery/grocery.css';
 import './index.css';
 
 const strings = {
@@ -129,32 +129,30 @@ export default function OrderPage() {
   return (
     <Page className="order">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
-      {justPlaced && order.status === 'placed' && <Text className="gr-notice">{strings.placed}</Text>}
+      {justPlaced && order.status === 'placed' && <Notice tone="success">{strings.placed}</Notice>}
       {order.pickupCode && open && order.status !== 'delivered' && (
         <View className="card order__code-card">
           <Text className="order__code-title">{strings.codeTitle}</Text>
           <Text className="order__code">{order.pickupCode}</Text>
-          <Text className="gr-sub">{strings.codeDesc}</Text>
+          <Text className="muted">{strings.codeDesc}</Text>
         </View>
       )}
       <View className="card">
-        <View className="gr-row">
-          <Text className="gr-title">{order.storeName}</Text>
-          <Text className={`gr-tag ${open ? 'gr-tag--green' : 'gr-tag--red'} order__status`}>
-            {STATUS_LABELS[order.status]}
-          </Text>
+        <View className="row">
+          <Text className="title">{order.storeName}</Text>
+          <Text className={`tag ${open ? 'tag--green' : 'tag--red'} order__status`}>{STATUS_LABELS[order.status]}</Text>
         </View>
-        <Text className="gr-sub">
+        <Text className="muted">
           {strings.when(order.fulfilment === 'pickup')}：{windowText(order.slot.startsAt, order.slot.endsAt)}
         </Text>
-        <Text className="gr-sub">
+        <Text className="muted">
           {strings.where}：{scopeName(order.communityId)} {order.address.building}号楼 {order.address.unit}单元{' '}
           {order.address.room}
         </Text>
-        <Text className="gr-sub">
+        <Text className="muted">
           {order.fulfilment === 'pickup' ? strings.pickupAt : order.contactless && strings.contactless}
         </Text>
-        {order.rejectReason && <Text className="gr-problem">{strings.reject(order.rejectReason)}</Text>}
+        {order.rejectReason && <Notice tone="error">{strings.reject(order.rejectReason)}</Notice>}
       </View>
 
       <Text className="section-title order__section">{strings.statusTitle}</Text>
@@ -165,27 +163,27 @@ export default function OrderPage() {
       <Text className="section-title order__section">{strings.linesTitle}</Text>
       <View className="card">
         {order.lines.map((l) => (
-          <View className="gr-row" key={l.itemId}>
-            <View className="gr-main">
-              <Text className="gr-title">
+          <View className="row" key={l.itemId}>
+            <View className="row__main">
+              <Text className="title">
                 {l.name} × {l.qty}
                 {l.unit}
               </Text>
-              {l.substitution === 'similar' && <Text className="gr-sub">{strings.similar}</Text>}
+              {l.substitution === 'similar' && <Text className="muted">{strings.similar}</Text>}
             </View>
-            <Text className="gr-price">¥{yuan(l.lineFen)}</Text>
+            <Text className="price">¥{yuan(l.lineFen)}</Text>
           </View>
         ))}
-        <View className="gr-row">
-          <Text className="gr-title">{strings.total}</Text>
-          <Text className="gr-price">¥{yuan(order.totalFen)}</Text>
+        <View className="row">
+          <Text className="title">{strings.total}</Text>
+          <Text className="price">¥{yuan(order.totalFen)}</Text>
         </View>
-        <View className="gr-row">
-          <Text className="gr-sub">
+        <View className="row">
+          <Text className="muted">
             {strings.payment}：{paymentText(order.payment)}
           </Text>
           {order.payment.method === 'prepaid' && (
-            <Text className={`gr-tag gr-tag--${PAYMENT_TONES[order.payment.state]} order__paid`}>
+            <Text className={`tag tag--${PAYMENT_TONES[order.payment.state]} order__paid`}>
               {paymentStateText(order.payment.state, confirming)}
             </Text>
           )}
@@ -205,7 +203,7 @@ export default function OrderPage() {
           <Button className="btn btn--danger" onClick={cancel}>
             {strings.cancel}
           </Button>
-          <Text className="gr-sub order__note">{strings.cancelNote}</Text>
+          <Text className="muted order__note">{strings.cancelNote}</Text>
         </>
       )}
       {complaining ? (

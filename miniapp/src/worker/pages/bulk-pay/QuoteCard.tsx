@@ -27,25 +27,25 @@ export default function QuoteCard({
 }) {
   return (
     <View className="card bulk__quote">
-      <Text className="ut-title">{strings.title}</Text>
+      <Text className="title">{strings.title}</Text>
       {quote.accounts.map((a) => (
-        <View className="ut-row" key={a.accountNo}>
-          <View className="ut-row__main">
-            <Text className="ut-title">
+        <View className="row" key={a.accountNo}>
+          <View className="row__main">
+            <Text className="title">
               {a.holderMasked} · {a.companyName}
             </Text>
-            <Text className="ut-sub">{a.address}</Text>
-            <Text className="ut-sub">{strings.account(a.accountNo, a.bills)}</Text>
-            {a.lateFeeFen > 0 && <Text className="ut-tag ut-tag--red">{strings.lateFee(yuan(a.lateFeeFen))}</Text>}
+            <Text className="muted">{a.address}</Text>
+            <Text className="muted">{strings.account(a.accountNo, a.bills)}</Text>
+            {a.lateFeeFen > 0 && <Text className="tag tag--red">{strings.lateFee(yuan(a.lateFeeFen))}</Text>}
           </View>
-          <Text className="ut-amount ut-amount--due">¥{yuan(a.amountFen)}</Text>
+          <Text className="amount amount--due">¥{yuan(a.amountFen)}</Text>
         </View>
       ))}
       <View className="bulk__total">
-        <Text className="ut-title">{strings.total}</Text>
+        <Text className="title">{strings.total}</Text>
         <Text className="bulk__total-amount">¥{yuan(quote.amountFen)}</Text>
       </View>
-      <Text className="ut-sub bulk__note">{strings.note}</Text>
+      <Text className="muted bulk__note">{strings.note}</Text>
       <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={onPay}>
         {busy ? strings.paying : strings.pay(yuan(quote.amountFen))}
       </Button>

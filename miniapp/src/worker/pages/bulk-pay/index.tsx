@@ -6,12 +6,12 @@ import { CashierHost } from '@/components/cashier';
 import { EmptyState, ErrorState, Loading } from '@/components/StateView';
 import { ApiError } from '@/api';
 import { useApi } from '@/hooks/useApi';
+import { Notice } from '@/components/form';
 import { useMe } from '@/hooks/useMe';
 import { scopeName, scopesOf } from '@/lib/roles';
 import { KIND_NAMES, yuan } from '@/pages/bills/shared';
 import { paymentStatus, payQuote, quoteFor, type Quote } from './pay';
 import QuoteCard from './QuoteCard';
-import '@/pages/bills/shared.css';
 import './index.css';
 
 /** The contract's BULK_PAY_MAX (read from there, the contract would bring zod into this page). */
@@ -110,10 +110,10 @@ function BulkPay({ community }: { community: string }) {
   return (
     <>
       <Text className="section-title">{strings.title(scopeName(community))}</Text>
-      <Text className="ut-sub bulk__intro">{strings.intro}</Text>
+      <Text className="muted bulk__intro">{strings.intro}</Text>
       {unconfirmed && (
         <View className="bulk__pending">
-          <Text className="ut-notice ut-notice--orange">{strings.pendingNotice}</Text>
+          <Notice tone="warn">{strings.pendingNotice}</Notice>
           <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={checkAgain}>
             {busy ? strings.checking : strings.checkAgain}
           </Button>
@@ -139,12 +139,12 @@ function BulkPay({ community }: { community: string }) {
                   onClick={() => toggle(a.accountNo)}
                 >
                   <View className={`bulk__box${on ? ' bulk__box--on' : ''}`}>{on ? '✓' : ''}</View>
-                  <View className="ut-row__main">
-                    <Text className="ut-title">
+                  <View className="row__main">
+                    <Text className="title">
                       {a.holderMasked} · {KIND_NAMES[a.kind]}
                     </Text>
-                    <Text className="ut-sub">{a.address}</Text>
-                    <Text className="ut-sub">
+                    <Text className="muted">{a.address}</Text>
+                    <Text className="muted">
                       {a.companyName} · {a.accountNo}
                     </Text>
                     <Text className="bulk__due">{strings.arrears(yuan(a.arrearsFen))}</Text>

@@ -1,6 +1,6 @@
 import type { ResponseBody } from '@citycare/contract';
 import { api } from '@/api';
-import { payChecked, paymentStatus, payWithWechat, type PayResult } from '@/lib/pay';
+import { paymentStatus, payPlaced, type PayResult } from '@/lib/pay';
 import { newKey } from '@/lib/route';
 import { scopeName } from '@/lib/roles';
 
@@ -17,25 +17,16 @@ export function quoteFor(community: string, accountNos: string[]): Promise<Quote
  * paid only when WeChat Pay's notification says the money arrived.
  */
 export async function payQuote(community: string, quote: Quote): Promise<{ paymentId: string; result: PayResult }> {
-  const { payment, clientParams } = await api('bulkPay', {
+  const placed = await api('bulkPay', {
     params: { community },
     body: { accountNos: quote.accounts.map((a) => a.accountNo), amountFen: quote.amountFen },
     // One key per tap: the request adapter sends a retried request with the same key.
     idempotencyKey: newKey('bulk'),
   });
-  if (!clientParams) return { paymentId: payment.paymentId, result: payment.status === 'paid' ? 'paid' : 'pending' };
-  return {
-    paymentId: payment.paymentId,
-    result: await payChecked(
-      payWithWechat({
-        paymentId: payment.paymentId,
-        amountFen: payment.amountFen,
-        merchant: '营口市民服务 生活缴费',
-        description: `${scopeName(community)} 代缴 ${payment.accounts.length} 户`,
-        clientParams,
-      }),
-    ),
-  };
+  return payPlaced(placed, {
+    merchant: '营口市民服务 生活缴费',
+    description: `${scopeName(community)} 代缴 ${placed.payment.accounts.length} 户`,
+  });
 }
 
 export { paymentStatus };

@@ -7,6 +7,7 @@ import { FieldError, Notice, SubmitButton, useSubmit, type NoticeTone } from '@/
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
+import GroupHeading from '@/lib/grocery/GroupHeading';
 import ItemTotals from '@/lib/grocery/ItemTotals';
 import './index.css';
 
@@ -55,13 +56,10 @@ export default function WorkerGroupPage() {
 
   return (
     <Page className="wgroup">
-      <View className="card">
-        <Text className="title">
-          {group.label} · {group.storeName}
-        </Text>
-        <Text className="muted">{strings.cutoff(timeText(group.cutoffAt))}</Text>
-        <Text className="muted">{strings.summary(group.memberCount, yuan(group.totalFen))}</Text>
-      </View>
+      <GroupHeading
+        group={group}
+        lines={[strings.cutoff(timeText(group.cutoffAt)), strings.summary(group.memberCount, yuan(group.totalFen))]}
+      />
       {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
       <ItemTotals title={strings.totalsTitle} totals={group.totals} />
       <Text className="section-title">{strings.membersTitle}</Text>
