@@ -1,4 +1,4 @@
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Locator, Page, Route } from 'playwright-core';
 import { apiAs, appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
 
 /**
@@ -28,6 +28,25 @@ interface OrderAnswer {
 
 const api = () => process.env.E2E_API_BASE as string;
 const sim = () => process.env.E2E_WECHATPAY_SIM as string;
+
+/**
+ * Confirms at the simulated cashier while WeChat Pay's notification is held back and the phone
+ * cannot reach the API's payment routes; gives back the two undoings.
+ */
+async function payHeldBackOffline(page: Page, cashier: Locator) {
+  const holdNotification = (route: Route) =>
+    route.request().method() === 'POST'
+      ? route.continue({ postData: JSON.stringify({ action: 'confirm', notify: false }) })
+      : route.continue();
+  await page.route(`${sim()}/sim/pay/*`, holdNotification);
+  const offline = (url: URL) => url.href.startsWith(`${api()}/payments/`);
+  await page.route(offline, (route: Route) => route.abort('internetdisconnected'));
+  await cashier.getByText('确认支付', { exact: true }).click();
+  return {
+    releaseCashier: () => page.unroute(`${sim()}/sim/pay/*`, holdNotification),
+    reconnect: () => page.unroute(offline),
+  };
+}
 
 async function paymentState(): Promise<string> {
   const asResident = await apiAs('resident');
@@ -86,16 +105,9 @@ describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and s
     expect(await paymentState()).toBe('pending');
 
     // WeChat Pay takes the money but its notification is held back, and the phone loses the API.
-    const holdNotification = (route: Route) =>
-      route.request().method() === 'POST'
-        ? route.continue({ postData: JSON.stringify({ action: 'confirm', notify: false }) })
-        : route.continue();
-    await page.route(`${sim()}/sim/pay/*`, holdNotification);
-    const offline = (url: URL) => url.href.startsWith(`${api()}/payments/`);
-    await page.route(offline, (route: Route) => route.abort('internetdisconnected'));
-    await cashier.getByText('确认支付', { exact: true }).click();
+    const { releaseCashier, reconnect } = await payHeldBackOffline(page, cashier);
     await page.waitForURL(/grocery\/pages\/order/, { timeout: 30000 });
-    await page.unroute(`${sim()}/sim/pay/*`, holdNotification);
+    await releaseCashier();
     const paid = page.locator('.order__paid');
     await paid.getByText('支付结果确认中…').waitFor();
     await visibleText(page, '刷新支付结果', true).waitFor();
@@ -114,7 +126,7 @@ describe('prepaid grocery orders with WeChat Pay (H5 build, real local API and s
     expect(((await sent.json()) as { status: number }).status).toBe(204);
     expect(await paymentState()).toBe('paid');
 
-    await page.unroute(offline);
+    await reconnect();
     await visibleText(page, '刷新支付结果', true).click();
     await paid.getByText('已支付', { exact: true }).waitFor({ timeout: 10000 });
     await expect(page.getByText('刷新支付结果').filter({ visible: true }).count()).resolves.toBe(0);
@@ -222,17 +234,10 @@ describe('a group share paid with WeChat Pay (H5 build, real local API and simul
     await cashier.getByText('¥4.50', { exact: true }).waitFor();
     await cashier.getByText('幸福便民超市', { exact: true }).waitFor();
     // WeChat Pay takes the money but its notification is held back, and the phone loses the API.
-    const holdNotification = (route: Route) =>
-      route.request().method() === 'POST'
-        ? route.continue({ postData: JSON.stringify({ action: 'confirm', notify: false }) })
-        : route.continue();
-    await page.route(`${sim()}/sim/pay/*`, holdNotification);
-    const offline = (url: URL) => url.href.startsWith(`${api()}/payments/`);
-    await page.route(offline, (route: Route) => route.abort('internetdisconnected'));
-    await cashier.getByText('确认支付', { exact: true }).click();
+    const { releaseCashier, reconnect } = await payHeldBackOffline(page, cashier);
     const share = page.locator('.group__share');
     await share.getByText('支付结果确认中…以微信支付的通知为准', { exact: false }).waitFor({ timeout: 30000 });
-    await page.unroute(`${sim()}/sim/pay/*`, holdNotification);
+    await releaseCashier();
     await expect(share.getByText('已支付', { exact: true }).count()).resolves.toBe(0);
     await expect(page.locator('.group__pay').count()).resolves.toBe(0);
     await share.scrollIntoViewIfNeeded();
@@ -247,7 +252,7 @@ describe('a group share paid with WeChat Pay (H5 build, real local API and simul
     expect(((await sent.json()) as { status: number }).status).toBe(204);
     expect(await myShare()).toMatchObject({ state: 'paid' });
 
-    await page.unroute(offline);
+    await reconnect();
     await share.getByText('刷新支付结果', { exact: true }).click();
     await share.getByText('已支付', { exact: true }).waitFor({ timeout: 10000 });
     await expect(share.getByText('刷新支付结果').count()).resolves.toBe(0);

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { idCheckChar } from '@citycare/contract/src/health-id';
-import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import { appUrl, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 import { readQr, verifyWithJwks } from './lib/qr';
 
 /**
@@ -11,19 +11,8 @@ import { readQr, verifyWithJwks } from './lib/qr';
  * the checkpoint too (请核对身份证); an appeal closed with 维持原状态 shows its reason to the resident.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
-async function newPage(): Promise<Page> {
-  const page = await (await phone(browser)).newPage();
-  // A failing step says why: the page's errors and failed requests reach the test's output.
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-  page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
-  return page;
-}
+// A failing step says why: the page's errors and console errors reach the test's output.
+const { newPage } = phoneBrowser({ console: true });
 
 /** A valid ID number (checksum computed) for a Yingkou resident born in 1956. */
 const ID_NUMBER = (() => {

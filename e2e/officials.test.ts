@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cityDateTime } from '@citycare/contract';
 import { idCheckChar } from '@citycare/contract/src/health-id';
-import { apiAs, appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import { apiAs, appUrl, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 
 /**
  * Health officials working the queue in the H5 build against the real local stack: 陈静 finds a
@@ -10,17 +10,7 @@ import { apiAs, appUrl, keepScreenshot, launch, phone, signInAs, visibleText } f
  * who looked at whom, filtered by resident and by official. A resident cannot open the log.
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
-async function newPage(): Promise<Page> {
-  const page = await (await phone(browser)).newPage();
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
-  return page;
-}
+const { newPage } = phoneBrowser({ errors: true });
 
 /** A valid ID number (checksum computed) for a Yingkou resident born in 1962. */
 const ID_NUMBER = (() => {

@@ -1,5 +1,5 @@
-import type { Browser, Page, Route } from 'playwright-core';
-import { apiAs, appUrl, isApiRequest, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import type { Page, Route } from 'playwright-core';
+import { apiAs, appUrl, isApiRequest, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 
 /**
  * Issue 18, the app's side: when the API is busy (503 with Retry-After), the 缴费 tab says
@@ -10,41 +10,41 @@ import { apiAs, appUrl, isApiRequest, keepScreenshot, launch, phone, signInAs, v
 const NOTICE = '人多，正在重试…';
 const BANNER = '疫情期间 欠费不停供';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
+const { newPage } = phoneBrowser();
 
 const isOverview = (url: URL) => url.href === `${process.env.E2E_API_BASE}/utility`;
 const BUSY_MESSAGE = '系统繁忙，请稍后再试';
 
+/** Answers this request as the API does when busy: 503, Retry-After: 1, readable by the app. */
+function answerBusy(route: Route) {
+  return route.fulfill({
+    status: 503,
+    headers: {
+      'Content-Type': 'application/json',
+      'Retry-After': '1',
+      'Access-Control-Allow-Origin': new URL(appUrl()).origin,
+      'Access-Control-Expose-Headers': 'Retry-After',
+    },
+    body: JSON.stringify({ error: { code: 'TRY_AGAIN', message: BUSY_MESSAGE } }),
+  });
+}
+
 /** Answers GET /utility with 503 (Retry-After: 1) `busyTimes` times, then lets it through. */
 async function busyOverview(page: Page, busyTimes: number): Promise<number[]> {
   const hits: number[] = [];
-  const origin = new URL(appUrl()).origin;
   await page.route(isOverview, async (route: Route) => {
     const req = route.request();
     if (!isApiRequest(req.method(), req.url()) || req.method() !== 'GET') return route.continue();
     hits.push(Date.now());
     if (hits.length > busyTimes) return route.continue();
-    return route.fulfill({
-      status: 503,
-      headers: {
-        'Content-Type': 'application/json',
-        'Retry-After': '1',
-        'Access-Control-Allow-Origin': origin,
-        'Access-Control-Expose-Headers': 'Retry-After',
-      },
-      body: JSON.stringify({ error: { code: 'TRY_AGAIN', message: BUSY_MESSAGE } }),
-    });
+    return answerBusy(route);
   });
   return hits;
 }
 
 describe('a busy API (H5 build, real local API behind page.route)', () => {
   it('503 twice, then the page recovers by itself, saying 人多，正在重试… meanwhile', async () => {
-    const page = await (await phone(browser)).newPage();
+    const page = await newPage();
     await signInAs(page, '王秀兰');
     const hits = await busyOverview(page, 2);
     await page.goto(appUrl('/pages/bills/index'));
@@ -64,7 +64,7 @@ describe('a busy API (H5 build, real local API behind page.route)', () => {
   });
 
   it('503 for good: three attempts within 10 s, then the error with 重试, and quiet afterwards', async () => {
-    const page = await (await phone(browser)).newPage();
+    const page = await newPage();
     await signInAs(page, '王秀兰');
     const hits = await busyOverview(page, Number.POSITIVE_INFINITY);
     const start = Date.now();
@@ -91,10 +91,9 @@ describe('a busy API (H5 build, real local API behind page.route)', () => {
     const linked = await asResident2('POST', '/utility/accounts', { accountNo, holderName: '刘德福' });
     expect([200, 201]).toContain(linked.status);
 
-    const page = await (await phone(browser)).newPage();
+    const page = await newPage();
     await signInAs(page, '刘德福');
     const keys: (string | undefined)[] = [];
-    const origin = new URL(appUrl()).origin;
     await page.route(
       (url) => url.href === `${process.env.E2E_API_BASE}/utility/payments`,
       async (route: Route) => {
@@ -102,16 +101,7 @@ describe('a busy API (H5 build, real local API behind page.route)', () => {
         if (req.method() !== 'POST') return route.continue();
         keys.push(req.headers()['idempotency-key']);
         if (keys.length > 1) return route.continue();
-        return route.fulfill({
-          status: 503,
-          headers: {
-            'Content-Type': 'application/json',
-            'Retry-After': '1',
-            'Access-Control-Allow-Origin': origin,
-            'Access-Control-Expose-Headers': 'Retry-After',
-          },
-          body: JSON.stringify({ error: { code: 'TRY_AGAIN', message: BUSY_MESSAGE } }),
-        });
+        return answerBusy(route);
       },
     );
     await page.goto(appUrl(`/bills/pages/account/index?accountNo=${accountNo}`));

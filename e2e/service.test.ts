@@ -1,5 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { appUrl, countApiRequests, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import { appUrl, countApiRequests, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 
 /**
  * The service centre online (不见面服务) in the H5 build against the real local stack: resident
@@ -10,15 +9,7 @@ import { appUrl, countApiRequests, keepScreenshot, launch, phone, signInAs, visi
 const QUESTION = '家里两位老人不会用手机，社区能不能帮忙代买一周的蔬菜和鸡蛋？';
 const ANSWER = '可以。请联系建设社区网格员李建国，社区统一代购，无接触送到家门口。';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
-async function newPage(): Promise<Page> {
-  return (await phone(browser)).newPage();
-}
+const { newContext, newPage } = phoneBrowser();
 
 describe('service centre online (H5 build, real local API)', () => {
   it('resident 王秀兰 asks a question from the home page', async () => {
@@ -98,7 +89,7 @@ describe('service centre online (H5 build, real local API)', () => {
   });
 
   it('makes no request while its pages sit idle', async () => {
-    const context = await phone(browser);
+    const context = await newContext();
     const signIn = await context.newPage();
     await signInAs(signIn, '王秀兰');
     for (const url of ['/service/pages/index/index', '/service/pages/hotlines/index', '/service/pages/ask/index']) {

@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import type { Page } from 'playwright-core';
+import { appUrl, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
-async function newPage(): Promise<Page> {
-  return (await phone(browser)).newPage();
-}
+const { newPage } = phoneBrowser();
 
 const openMe = (page: Page) => page.goto(appUrl('/pages/me/index'));
 

@@ -1,5 +1,5 @@
-import type { Browser, Page, Route } from 'playwright-core';
-import { apiAs, appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import type { Route } from 'playwright-core';
+import { apiAs, appUrl, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 
 /**
  * Paying utility bills with WeChat Pay in the H5 build against the real local stack and its
@@ -12,15 +12,7 @@ import { apiAs, appUrl, keepScreenshot, launch, phone, signInAs, visibleText } f
  */
 const GAS_ACCOUNT = '2200789012';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
-async function newPage(): Promise<Page> {
-  return (await phone(browser)).newPage();
-}
+const { newPage } = phoneBrowser();
 
 interface Detail {
   account: { arrearsFen: number };

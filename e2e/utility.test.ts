@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
+import { appUrl, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 
 /**
  * Utility relief in the H5 build against the real local stack (whose utility clock plays
@@ -10,15 +9,7 @@ import { appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './
  */
 const ACCOUNT = '0101234567';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(() => browser?.close());
-
-async function newPage(): Promise<Page> {
-  return (await phone(browser)).newPage();
-}
+const { newPage } = phoneBrowser();
 
 describe('utility relief (H5 build, real local API)', () => {
   it('resident 王秀兰 links an account (wrong name refused), applies for relief and is protected', async () => {

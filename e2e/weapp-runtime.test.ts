@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROLE_NAMES } from '@citycare/contract/src/role-names';
 import { DIST } from '../scripts/lib/build';
 import { wxMembers } from './weapp/api-names';
 import { API_BASE, CLOCK, routeNames, sampleResponse, type Role } from './weapp/fixtures';
@@ -20,17 +21,7 @@ const IDLE_MS = 10_000;
 const MAX_LOAD_REQUESTS = 8;
 const MAX_LOAD_SET_DATA = 12;
 
-const ROLES: Role[] = [
-  'resident',
-  'worker',
-  'checkpoint',
-  'store',
-  'utility',
-  'official',
-  'regulator',
-  'service',
-  'admin',
-];
+const ROLES: Role[] = [...ROLE_NAMES];
 
 const count = (items: string[]) =>
   Object.entries(items.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {}))

@@ -1,19 +1,10 @@
 import * as z from 'zod';
 import type { RouteDef } from './route-def';
+import { ROLE_NAMES } from './role-names';
 import { SERVICE_CATEGORIES } from './service-labels';
 
 /** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
-export const RoleName = z.enum([
-  'resident',
-  'worker',
-  'checkpoint',
-  'store',
-  'utility',
-  'official',
-  'regulator',
-  'service',
-  'admin',
-]);
+export const RoleName = z.enum(ROLE_NAMES);
 export type RoleName = z.infer<typeof RoleName>;
 
 /** Roles that only make sense inside a scope (a community, a place, a store, a utility company). */

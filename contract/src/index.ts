@@ -1,6 +1,7 @@
 export * from './common';
 export * from './errors';
 export * from './auth';
+export * from './role-names';
 export * from './directory';
 export * from './health';
 export * from './health-id';

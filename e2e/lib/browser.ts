@@ -32,6 +32,27 @@ export function phone(browser: Browser): Promise<BrowserContext> {
   });
 }
 
+/**
+ * This test file's Chromium: launched before its tests, closed after them. `newPage` opens a
+ * fresh phone-sized page; with `errors` the page's uncaught errors, with `console` also its
+ * console errors, reach the test's output (a failing step then says why).
+ */
+export function phoneBrowser(log: { errors?: boolean; console?: boolean } = {}) {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+  const newContext = () => phone(browser);
+  async function newPage(): Promise<Page> {
+    const page = await (await newContext()).newPage();
+    if (log.errors || log.console) page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+    if (log.console) page.on('console', (m) => m.type() === 'error' && console.log('CONSOLE', m.text()));
+    return page;
+  }
+  return { newContext, newPage };
+}
+
 export function appUrl(hashPath = ''): string {
   return `${process.env.E2E_APP_URL}${hashPath ? `#${hashPath}` : ''}`;
 }

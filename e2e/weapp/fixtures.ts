@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import * as z from 'zod';
-import { routes, type LoginResponse, type RouteDef } from '@citycare/contract';
+import { routes, type LoginResponse, type RoleName, type RouteDef } from '@citycare/contract';
 
 /**
  * The API as the weapp sees it in the runtime test: each contract route answers with sample data
@@ -23,8 +23,7 @@ export const API_BASE = /^TARO_APP_API_BASE=(.+)$/m
   .trim()
   .replace(/\/+$/, '');
 
-export type Role =
-  'resident' | 'worker' | 'checkpoint' | 'store' | 'utility' | 'official' | 'regulator' | 'service' | 'admin';
+export type Role = RoleName;
 
 interface DemoUser {
   key: string;

@@ -14,6 +14,14 @@ export interface PageCase {
   ticksPerSecond?: number;
 }
 
+/** The queries the app's links pass, by the fixture backend's ids. */
+const RESIDENT_1 = { residentId: 'resident-1' };
+const ACCOUNT = { accountNo: '1000012345' };
+const XINGFU = { storeId: 'st-xingfu' };
+const XINGFU_JIANSHE = { storeId: 'st-xingfu', communityId: 'zq-jianshe' };
+const GROUP_1 = { groupId: 'group-1' };
+const CONSULTATION_1 = { consultationId: 'consultation-1' };
+
 export const PAGE_CASES: PageCase[] = [
   { route: 'pages/home/index', role: 'resident', text: ['王秀兰，早上好', '健康码', '平价买菜', '生活缴费'] },
   {
@@ -30,57 +38,32 @@ export const PAGE_CASES: PageCase[] = [
   {
     route: 'bills/pages/account/index',
     role: 'resident',
-    query: { accountNo: '1000012345' },
+    query: ACCOUNT,
     text: ['当前欠费', '站前区建设街 12 号', '查看分期计划'],
   },
   { route: 'bills/pages/relief/index', role: 'resident', text: ['将覆盖的户号', '1000022345', '提交申请'] },
-  {
-    route: 'bills/pages/plan/index',
-    role: 'resident',
-    query: { accountNo: '1000012345' },
-    text: ['还款计划', '第 3 期'],
-  },
+  { route: 'bills/pages/plan/index', role: 'resident', query: ACCOUNT, text: ['还款计划', '第 3 期'] },
   { route: 'bills/pages/repair/index', role: 'resident', text: ['报修类别', '我的报修', '已受理'] },
   { route: 'health/pages/register/index', role: 'resident', text: ['身份证号', '建设社区', '提交申领'] },
-  {
-    route: 'health/pages/declare/index',
-    role: 'resident',
-    query: { residentId: 'resident-1' },
-    text: ['今日体温（°C）', '提交申报'],
-  },
+  { route: 'health/pages/declare/index', role: 'resident', query: RESIDENT_1, text: ['今日体温（°C）', '提交申报'] },
   { route: 'health/pages/family/index', role: 'resident', text: ['已添加的家人', '刘*福', '添加家人'] },
   { route: 'health/pages/rules/index', role: 'resident', text: ['三种颜色是怎么来的', '当前风险地区', '站前区'] },
   {
     route: 'health/pages/appeal/index',
     role: 'resident',
-    query: { residentId: 'resident-1' },
+    query: RESIDENT_1,
     // The form shows only without an open appeal, so the text every state has.
     text: ['卫健工作人员会复核', '我的纠错申请'],
   },
-  {
-    route: 'health/pages/scans/index',
-    role: 'resident',
-    query: { residentId: 'resident-1' },
-    text: ['陆屯卡点', '通行'],
-  },
-  {
-    route: 'health/pages/place-scan/index',
-    role: 'resident',
-    query: { residentId: 'resident-1' },
-    text: ['扫描场所码', '登记'],
-  },
+  { route: 'health/pages/scans/index', role: 'resident', query: RESIDENT_1, text: ['陆屯卡点', '通行'] },
+  { route: 'health/pages/place-scan/index', role: 'resident', query: RESIDENT_1, text: ['扫描场所码', '登记'] },
   {
     route: 'grocery/pages/store/index',
     role: 'resident',
-    query: { storeId: 'st-xingfu', communityId: 'zq-jianshe' },
+    query: XINGFU_JIANSHE,
     text: ['限价 ¥12.80', '每户每天限购 3 斤', '去结算'],
   },
-  {
-    route: 'grocery/pages/checkout/index',
-    role: 'resident',
-    query: { storeId: 'st-xingfu', communityId: 'zq-jianshe' },
-    text: ['购物车是空的'],
-  },
+  { route: 'grocery/pages/checkout/index', role: 'resident', query: XINGFU_JIANSHE, text: ['购物车是空的'] },
   {
     route: 'grocery/pages/order/index',
     role: 'resident',
@@ -91,7 +74,7 @@ export const PAGE_CASES: PageCase[] = [
   {
     route: 'grocery/pages/group/index',
     role: 'resident',
-    query: { groupId: 'group-1' },
+    query: GROUP_1,
     text: ['已有 3 户参加', '我的份额', '选购商品'],
   },
   { route: 'worker/pages/index/index', role: 'worker', text: ['我负责的社区', '建设社区', '配送任务'] },
@@ -101,7 +84,7 @@ export const PAGE_CASES: PageCase[] = [
   {
     route: 'worker/pages/group/index',
     role: 'worker',
-    query: { groupId: 'group-1' },
+    query: GROUP_1,
     text: ['汇总（向商店下单的数量）', '王秀兰', '截止并统一下单'],
   },
   { route: 'staff/pages/index/index', role: 'admin', text: ['管理员', '为工作人员开通或撤销角色。'] },
@@ -136,24 +119,14 @@ export const PAGE_CASES: PageCase[] = [
     text: ['工作人员编号', '陈静', '查询场所到访记录', '只看此人'],
   },
   { route: 'staff/pages/store-desk/index', role: 'store', text: ['幸福便民超市', '送货时段与拣货单', '商品与价格'] },
-  {
-    route: 'staff/pages/store-orders/index',
-    role: 'store',
-    query: { storeId: 'st-xingfu' },
-    text: ['待处理', '接单', '备货完成'],
-  },
+  { route: 'staff/pages/store-orders/index', role: 'store', query: XINGFU, text: ['待处理', '接单', '备货完成'] },
   {
     route: 'staff/pages/store-catalogue/index',
     role: 'store',
-    query: { storeId: 'st-xingfu' },
+    query: XINGFU,
     text: ['上架新商品', '限价 ¥12.80', '修改'],
   },
-  {
-    route: 'staff/pages/store-slots/index',
-    role: 'store',
-    query: { storeId: 'st-xingfu' },
-    text: ['送货时段', '新增'],
-  },
+  { route: 'staff/pages/store-slots/index', role: 'store', query: XINGFU, text: ['送货时段', '新增'] },
   {
     route: 'staff/pages/store-picklist/index',
     role: 'store',
@@ -174,7 +147,7 @@ export const PAGE_CASES: PageCase[] = [
   {
     route: 'service/pages/consultation/index',
     role: 'resident',
-    query: { consultationId: 'consultation-1' },
+    query: CONSULTATION_1,
     text: ['健康码', '等待答复', '一户每日限购一次', '服务中心', '发送'],
   },
   // The fixture directory's entries are of no hotline group: the page's own text and its empty state.
@@ -187,7 +160,7 @@ export const PAGE_CASES: PageCase[] = [
   {
     route: 'staff/pages/service-consultation/index',
     role: 'service',
-    query: { consultationId: 'consultation-1' },
+    query: CONSULTATION_1,
     text: ['答复居民', '转交给其他类别', '关闭咨询', '一户每日限购一次'],
   },
 ];

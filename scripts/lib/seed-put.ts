@@ -1,7 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
- * Puts `item` when `condition` holds (by default: no row with its key yet); false when it did
+ * Puts `item` when `condition` (with its `values` and `names`) holds (by default: no row with its key yet); false when it did
  * not. Every seed write goes through it, so a second seeding adds nothing and keeps what users
  * changed.
  */
@@ -11,6 +11,7 @@ export async function putIf(
   item: object,
   condition = 'attribute_not_exists(pk)',
   values?: Record<string, unknown>,
+  names?: Record<string, string>,
 ): Promise<boolean> {
   try {
     await doc.send(
@@ -18,7 +19,8 @@ export async function putIf(
         TableName: table,
         Item: item,
         ConditionExpression: condition,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeValues: values && Object.keys(values).length ? values : undefined,
+        ExpressionAttributeNames: names && Object.keys(names).length ? names : undefined,
       }),
     );
     return true;

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ServiceCategory } from '@citycare/contract';
 import { directoryKey } from '../../functions/src/auth/keys';
 import { advance, newConsultation, type Windows } from '../../functions/src/service/rules';
 import { ROOT } from './paths';
+import { putIf } from './seed-put';
 
 /** config/service.yml: the targets and limits (read by serverless.yml) and the 热线与专家 entries. */
 export interface Hotline {
@@ -46,31 +47,6 @@ export function hotlineEntry(h: Hotline, index: number) {
 }
 
 const FIELDS = ['kind', 'name', 'phone', 'hours', 'desc', 'rank'] as const;
-
-async function put(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  item: object,
-  condition: string,
-  values: Record<string, unknown> = {},
-  names: Record<string, string> = {},
-) {
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: table,
-        Item: item,
-        ConditionExpression: condition,
-        ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-        ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-      }),
-    );
-    return true;
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
-    throw err;
-  }
-}
 
 /** Demo consultations (local stages): 刘德福 asks about his health code and about vegetables. */
 function demoConsultations(residentId: string, now: Date, windows: Windows) {
@@ -130,7 +106,7 @@ export async function seedService(
     const values = Object.fromEntries(FIELDS.map((f) => [`:${f}`, entry[f]]));
     const names = Object.fromEntries(FIELDS.map((f) => [`#${f}`, f]));
     const differs = FIELDS.map((f) => `#${f} <> :${f}`).join(' OR ');
-    count(await put(doc, directoryTable, entry, `attribute_not_exists(pk) OR ${differs}`, values, names));
+    count(await putIf(doc, directoryTable, entry, `attribute_not_exists(pk) OR ${differs}`, values, names));
   }
   const stored = await doc.send(
     new QueryCommand({
@@ -152,7 +128,7 @@ export async function seedService(
     messagesPerConsultation: config.limits.messagesPerConsultation,
   };
   for (const item of demoConsultations(demoResidentId, now, windows)) {
-    count(await put(doc, serviceTableBeside(directoryTable), item, 'attribute_not_exists(pk)'));
+    count(await putIf(doc, serviceTableBeside(directoryTable), item, 'attribute_not_exists(pk)'));
   }
   return { created, existing };
 }

@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db } from '../../src/lib/dynamo';
 import { worker } from './grocery-api';
 import { orderKey } from '../../src/grocery/keys';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import { orderOutForDelivery, table } from './grocery-fixtures';
 
 /**
@@ -13,11 +13,7 @@ import { orderOutForDelivery, table } from './grocery-fixtures';
  */
 jest.setTimeout(60_000);
 
-let store: { token: string };
-let worker1: { token: string };
-beforeAll(async () => {
-  [store, worker1] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
+const [store, worker1] = signedIn('store', 'worker');
 
 const outForDelivery = () => orderOutForDelivery(store.token, worker1.token);
 

@@ -8,7 +8,7 @@ import { defaultDeps } from '../../src/payments/wechatpay/deps';
 import { cancelItem } from '../../src/payments/wechatpay/items';
 import { sweepPayments } from '../../src/payments/wechatpay/sweep';
 import { groups } from './grocery-api';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import {
   address,
   contact,
@@ -30,11 +30,7 @@ import { cashier, notifyPaid, replayNotification, until } from './pay-sim';
  */
 jest.setTimeout(60_000);
 
-let store: { token: string };
-let worker: { token: string };
-beforeAll(async () => {
-  [store, worker] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
+const [store, worker] = signedIn('store', 'worker');
 
 /** A group closing in `cutoffMs`, and a fresh household's share of it, not paid yet. */
 async function joined(cutoffMs = 3600_000) {

@@ -6,7 +6,7 @@ import { db } from '../../src/lib/dynamo';
 import { groups, staff } from './grocery-api';
 import { closeDueGroups } from '../../src/grocery/close-due-groups/handlers';
 import { orderKey, releaseMarker, releaseMarkerKey } from '../../src/grocery/keys';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import {
   address,
   contact,
@@ -32,11 +32,7 @@ jest.setTimeout(180_000);
 
 const HOUSEHOLDS = 52; // 2 items each (payment, share) + order, stock, slot: 107 > 100
 
-let store: { token: string };
-let worker: { token: string };
-beforeAll(async () => {
-  [store, worker] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
+const [store, worker] = signedIn('store', 'worker');
 
 /** A closed group order of HOUSEHOLDS households, each of whom paid its share in WeChat Pay's (simulated) cashier. */
 async function bigGroupOrder() {

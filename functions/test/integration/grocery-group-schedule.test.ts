@@ -6,7 +6,7 @@ import { groups } from './grocery-api';
 import { closeDueGroups } from '../../src/grocery/close-due-groups/handlers';
 import { groupKey } from '../../src/grocery/keys';
 import { ordersOfSlot } from '../../src/grocery/orders/storage';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import {
   address,
   contact,
@@ -31,11 +31,7 @@ import { cashier, until } from './pay-sim';
  */
 jest.setTimeout(60_000);
 
-let store: { token: string };
-let worker: { token: string };
-beforeAll(async () => {
-  [store, worker] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
+const [store, worker] = signedIn('store', 'worker');
 
 const openGroup = (slotId: string) => openFor(worker.token, slotId, '北岔村团购');
 

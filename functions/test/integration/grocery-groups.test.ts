@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CloseGroupResponse, GroupResponse, GroupsResponse, JoinGroupResponse } from '@citycare/contract';
 import { groups, staff } from './grocery-api';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import {
   COMMUNITY,
   freshResident,
@@ -20,11 +20,7 @@ import { cashier, until } from './pay-sim';
 // Several requests per test against DynamoDB Local, with other test files running beside.
 jest.setTimeout(60_000);
 
-let store: { token: string };
-let liJianguo: { token: string; userId: string };
-beforeAll(async () => {
-  [store, liJianguo] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
+const [store, liJianguo] = signedIn('store', 'worker');
 
 const openBody = (slotId: string, cutoffAt?: string) => groupBody(slotId, '建设社区3号楼', cutoffAt);
 
@@ -55,27 +51,13 @@ describe('group orders (卡点购物车)', () => {
 
     const [wang, liu] = await Promise.all([freshResident(), freshResident()]);
     const key = randomUUID();
-    const first = await join(
-      wang.token,
-      groupId,
-      [
-        { itemId: a, qty: 2 },
-        { itemId: b, qty: 1 },
-      ],
-      '201',
-      key,
-    );
+    const wangLines = [
+      { itemId: a, qty: 2 },
+      { itemId: b, qty: 1 },
+    ];
+    const first = await join(wang.token, groupId, wangLines, '201', key);
     expect(first.status).toBe(201);
-    const retry = await join(
-      wang.token,
-      groupId,
-      [
-        { itemId: a, qty: 2 },
-        { itemId: b, qty: 1 },
-      ],
-      '201',
-      key,
-    );
+    const retry = await join(wang.token, groupId, wangLines, '201', key);
     const joined = JoinGroupResponse.parse(first.body);
     expect(JoinGroupResponse.parse(retry.body).share).toEqual(joined.share);
     const share = joined.share;

@@ -3,7 +3,7 @@ import { CloseGroupResponse, GroupResponse, JoinGroupResponse, OrderResponse } f
 import '../../src/payments/wiring';
 import { getOrder } from '../../src/grocery/storage';
 import { groups, shop, staff } from './grocery-api';
-import { call, loginAs } from './helpers';
+import { call, signedIn } from './helpers';
 import {
   address,
   contact,
@@ -29,11 +29,7 @@ import { cashier, until } from './pay-sim';
  */
 jest.setTimeout(60_000);
 
-let store: { token: string };
-let worker: { token: string };
-beforeAll(async () => {
-  [store, worker] = await Promise.all([loginAs('store'), loginAs('worker')]);
-});
+const [store, worker] = signedIn('store', 'worker');
 
 /** A household of its own: limit counters are per address and day. */
 const room = () => String(randomInt(100_000, 999_999));

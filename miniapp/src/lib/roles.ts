@@ -1,19 +1,12 @@
 import type { RoleGrant, RoleName, ScopedRole } from '@citycare/contract';
+import { STAFF_ROLES } from '@citycare/contract/src/role-names';
 import { SERVICE_CATEGORY_LABELS } from '@citycare/contract/src/service-labels';
 
 /** The contract's Chinese role labels (defined at build time from contract/src/auth.ts). */
 export const ROLE_LABELS = CONTRACT_ROLE_LABELS;
 
 /** Roles that open a section of the staff workbench (the `staff` subpackage). */
-export const STAFF_ROLES = [
-  'checkpoint',
-  'store',
-  'utility',
-  'official',
-  'regulator',
-  'service',
-  'admin',
-] as const satisfies readonly RoleName[];
+export { STAFF_ROLES };
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Display name of a scope id (community, place, store, utility from config/city.yml; a consultation category). */

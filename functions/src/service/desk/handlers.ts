@@ -1,9 +1,12 @@
+import type { Caller } from '../../auth/caller';
 import { endpoint } from '../../lib/http';
 import { ServiceCategory } from '@citycare/contract';
 import { AppError, notFound } from '../../lib/errors';
 import { requireCategory, serviceCategories } from '../access';
-import { serviceConfig } from '../config';
-import { change, getConsultation } from '../storage';
+import { serviceConfig, type ServiceConfig } from '../config';
+import type { ConsultationItem } from '../items';
+import type { Step } from '../rules';
+import { change, getConsultation, type StaffAct } from '../storage';
 import { queueItemView, staffView } from '../views';
 import { clock } from '../wiring';
 import { answer as answerRule, close as closeRule, handover as handoverRule, workable } from './rules';
@@ -49,44 +52,54 @@ export const staffConsultation = endpoint(
   },
 );
 
-/** POST /service/staff/consultations/{consultationId}/answer (serviceAnswer): audited. */
-export const answer = endpoint('serviceAnswer', { roles: ['service'] }, async ({ params, body, caller }) => {
+/** A staff rule's inputs but the request's own: the consultation, the caller's categories and id, the time. */
+type StaffRule = (
+  item: ConsultationItem | undefined,
+  categories: readonly ServiceCategory[],
+  staffId: string,
+  now: Date,
+  config: ServiceConfig,
+) => Step;
+
+/** Changes one consultation by a staff rule, audited as this act of the caller; answers the staff view. */
+async function staffChange(consultationId: string, caller: Caller, rule: StaffRule, act: Omit<StaffAct, 'staffId'>) {
   const now = clock.now();
   const config = serviceConfig();
   const categories = serviceCategories(caller.roles);
-  const next = await change(
-    params.consultationId,
-    now,
-    (item) => answerRule(item, categories, body.text, caller.userId, now, config),
-    { staffId: caller.userId, action: 'service.answer' },
-  );
+  const next = await change(consultationId, now, (item) => rule(item, categories, caller.userId, now, config), {
+    staffId: caller.userId,
+    ...act,
+  });
   return { consultation: staffView(next, now, config) };
-});
+}
+
+/** POST /service/staff/consultations/{consultationId}/answer (serviceAnswer): audited. */
+export const answer = endpoint('serviceAnswer', { roles: ['service'] }, ({ params, body, caller }) =>
+  staffChange(
+    params.consultationId,
+    caller,
+    (item, categories, staffId, now, config) => answerRule(item, categories, body.text, staffId, now, config),
+    { action: 'service.answer' },
+  ),
+);
 
 /** POST /service/staff/consultations/{consultationId}/handover (serviceHandover): to another category; audited. */
-export const handover = endpoint('serviceHandover', { roles: ['service'] }, async ({ params, body, caller }) => {
-  const now = clock.now();
-  const config = serviceConfig();
-  const categories = serviceCategories(caller.roles);
-  const next = await change(
+export const handover = endpoint('serviceHandover', { roles: ['service'] }, ({ params, body, caller }) =>
+  staffChange(
     params.consultationId,
-    now,
-    (item) => handoverRule(item, categories, body.to, body.note, caller.userId, now, config),
-    { staffId: caller.userId, action: 'service.handover', fields: { to: body.to } },
-  );
-  return { consultation: staffView(next, now, config) };
-});
+    caller,
+    (item, categories, staffId, now, config) =>
+      handoverRule(item, categories, body.to, body.note, staffId, now, config),
+    { action: 'service.handover', fields: { to: body.to } },
+  ),
+);
 
 /** POST /service/staff/consultations/{consultationId}/close (serviceClose): audited. */
-export const close = endpoint('serviceClose', { roles: ['service'] }, async ({ params, body, caller }) => {
-  const now = clock.now();
-  const config = serviceConfig();
-  const categories = serviceCategories(caller.roles);
-  const next = await change(
+export const close = endpoint('serviceClose', { roles: ['service'] }, ({ params, body, caller }) =>
+  staffChange(
     params.consultationId,
-    now,
-    (item) => closeRule(item, categories, body.note, caller.userId, now, config),
-    { staffId: caller.userId, action: 'service.close' },
-  );
-  return { consultation: staffView(next, now, config) };
-});
+    caller,
+    (item, categories, staffId, now, config) => closeRule(item, categories, body.note, staffId, now, config),
+    { action: 'service.close' },
+  ),
+);

@@ -1,5 +1,5 @@
 import { SERVICE_CATEGORY_LABELS, type ServiceCategory } from '@citycare/contract';
-import type { ConsultationItem } from '../items';
+import type { ConsultationItem, StoredMessage } from '../items';
 import { advance, FULL, hasRoom, isExpired, NOT_FOUND, type Refusal, type Step, type Windows } from '../rules';
 
 /** What service-centre staff may do with a consultation of their categories. Pure. */
@@ -15,11 +15,29 @@ export function workable(
 
 const CLOSED: Refusal = { code: 'CONFLICT', message: '这条咨询已关闭' };
 
-function open(item: ConsultationItem | undefined, categories: readonly ServiceCategory[], now: Date) {
-  const found = workable(item, categories, now);
+/** What a staff act does to an open consultation: the change, and the line it adds to the thread. */
+interface Act {
+  change: Partial<ConsultationItem>;
+  line: Pick<StoredMessage, 'from' | 'text'>;
+}
+
+/**
+ * A staff act on an open consultation of `categories`, by `staffId` now, or its refusal (an
+ * unknown, expired or closed consultation is refused before `act` is asked).
+ */
+function staffStep(
+  item: ConsultationItem | undefined,
+  categories: readonly ServiceCategory[],
+  by: { staffId: string; now: Date; windows: Windows },
+  act: (found: ConsultationItem) => Act | Refusal,
+): Step {
+  const found = workable(item, categories, by.now);
   if (!found) return { refusal: NOT_FOUND };
   if (found.status === 'closed') return { refusal: CLOSED };
-  return { item: found };
+  const acted = act(found);
+  if ('code' in acted) return { refusal: acted };
+  const at = by.now.toISOString();
+  return { next: advance(found, acted.change, [{ ...acted.line, at, by: by.staffId }], by.now, by.windows) };
 }
 
 /** An answer: the consultation now awaits the resident. */
@@ -31,19 +49,11 @@ export function answer(
   now: Date,
   windows: Windows,
 ): Step {
-  const found = open(item, categories, now);
-  if (!found.item) return { refusal: found.refusal };
-  if (!hasRoom(found.item, windows)) return { refusal: FULL };
-  const at = now.toISOString();
-  return {
-    next: advance(
-      found.item,
-      { status: 'answered', waitingSince: undefined },
-      [{ from: 'centre', text, at, by: staffId }],
-      now,
-      windows,
-    ),
-  };
+  return staffStep(item, categories, { staffId, now, windows }, (found) =>
+    hasRoom(found, windows)
+      ? { change: { status: 'answered', waitingSince: undefined }, line: { from: 'centre', text } }
+      : FULL,
+  );
 }
 
 /**
@@ -59,27 +69,16 @@ export function handover(
   now: Date,
   windows: Windows,
 ): Step {
-  const found = open(item, categories, now);
-  if (!found.item) return { refusal: found.refusal };
-  const from = found.item.category;
-  if (from === to)
-    return { refusal: { code: 'CONFLICT', message: `这条咨询已经在「${SERVICE_CATEGORY_LABELS[to]}」` } };
-  const at = now.toISOString();
-  const text = `已由「${SERVICE_CATEGORY_LABELS[from]}」转交「${SERVICE_CATEGORY_LABELS[to]}」${note ? `：${note}` : ''}`;
-  return {
-    next: advance(
-      found.item,
-      {
-        category: to,
-        handedOverFrom: from,
-        status: 'waiting',
-        waitingSince: found.item.status === 'waiting' ? found.item.waitingSince : at,
-      },
-      [{ from: 'event', text, at, by: staffId }],
-      now,
-      windows,
-    ),
-  };
+  return staffStep(item, categories, { staffId, now, windows }, (found) => {
+    const from = found.category;
+    if (from === to) return { code: 'CONFLICT', message: `这条咨询已经在「${SERVICE_CATEGORY_LABELS[to]}」` };
+    const text = `已由「${SERVICE_CATEGORY_LABELS[from]}」转交「${SERVICE_CATEGORY_LABELS[to]}」${note ? `：${note}` : ''}`;
+    const waitingSince = found.status === 'waiting' ? found.waitingSince : now.toISOString();
+    return {
+      change: { category: to, handedOverFrom: from, status: 'waiting', waitingSince },
+      line: { from: 'event', text },
+    };
+  });
 }
 
 /** Closing: it leaves the queue, may be reopened by its resident for a while, and expires later. */
@@ -91,16 +90,8 @@ export function close(
   now: Date,
   windows: Windows,
 ): Step {
-  const found = open(item, categories, now);
-  if (!found.item) return { refusal: found.refusal };
-  const at = now.toISOString();
-  return {
-    next: advance(
-      found.item,
-      { status: 'closed', closedAt: at, waitingSince: undefined },
-      [{ from: 'event', text: `服务中心已关闭咨询${note ? `：${note}` : ''}`, at, by: staffId }],
-      now,
-      windows,
-    ),
-  };
+  return staffStep(item, categories, { staffId, now, windows }, () => ({
+    change: { status: 'closed', closedAt: now.toISOString(), waitingSince: undefined },
+    line: { from: 'event', text: `服务中心已关闭咨询${note ? `：${note}` : ''}` },
+  }));
 }

@@ -1,0 +1,10 @@
+/**
+ * The role names, once. Plain data, no zod: the mini-program imports this file at run time
+ * (`@citycare/contract/src/role-names`); contract/src/auth.ts makes the schema of them.
+ */
+
+/** Roles that open a section of the staff workbench (the mini-program's `staff` subpackage). */
+export const STAFF_ROLES = ['checkpoint', 'store', 'utility', 'official', 'regulator', 'service', 'admin'] as const;
+
+/** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
+export const ROLE_NAMES = ['resident', 'worker', ...STAFF_ROLES] as const;
