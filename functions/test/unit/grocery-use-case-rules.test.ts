@@ -1,7 +1,6 @@
 import type { StoreSummary } from '@citycare/contract';
 import { newSlotItem, refuseStore } from '../../src/grocery/catalogue/rules';
 import { checkoutTerms, priceLines, type CatalogueRow } from '../../src/grocery/checkout/rules';
-import { whyNotCollected, whyNotDelivered } from '../../src/grocery/delivery/rules';
 import {
   groupOrder,
   groupOrderId,
@@ -297,64 +296,5 @@ describe('an order’s steps and payment (orders/)', () => {
     expect(refusePay({ status: 'placed', paymentState: 'pending' })).toBeNull();
     expect(refusePay({ status: 'accepted', paymentState: 'paid' })).toMatchObject({ code: 'CONFLICT' });
     expect(refusePay({ status: 'rejected', paymentState: 'pending' })).toMatchObject({ code: 'CONFLICT' });
-  });
-});
-
-describe('a delivery confirmation that did not apply (delivery/)', () => {
-  const order = {
-    communityId: 'zq-jianshe',
-    status: 'out-for-delivery' as const,
-    pickupCode: '123456',
-    readyAt: later(-1),
-    paymentMethod: 'prepaid' as const,
-    paymentState: 'paid',
-  };
-  const confirming = { communities: ['zq-jianshe'], code: '654321', deliveredAt: NOW.toISOString(), now: NOW };
-
-  it('is a wrong code to count, or a refusal, or a lost race when the code matches', () => {
-    expect(whyNotDelivered(order, confirming)).toBe('wrong-code');
-    expect(whyNotDelivered(order, { ...confirming, code: '123456' })).toBe('code-matches');
-    expect(whyNotDelivered(order, { ...confirming, communities: ['zq-other'] })).toMatchObject({ code: 'FORBIDDEN' });
-    expect(whyNotDelivered({ ...order, status: 'delivered' }, confirming)).toMatchObject({ code: 'CONFLICT' });
-    expect(whyNotDelivered({ ...order, status: 'placed' }, confirming)).toMatchObject({ code: 'CONFLICT' });
-    expect(whyNotDelivered({ ...order, codeFails: 5, lastCodeFailAt: later(-0.1) }, confirming)).toMatchObject({
-      code: 'RATE_LIMITED',
-    });
-    expect(whyNotDelivered({ ...order, readyAt: later(1) }, confirming)).toMatchObject({ code: 'UNPROCESSABLE' });
-  });
-});
-
-describe('pay on delivery, collected at the door (delivery/)', () => {
-  const cod = { paymentMethod: 'on-delivery' as const, paymentState: 'pending' };
-  const prepaid = { paymentMethod: 'prepaid' as const, paymentState: 'paid' };
-
-  it('is collected with the confirmation, cash or scan, and only once', () => {
-    expect(whyNotCollected(cod, 'cash')).toBeNull();
-    expect(whyNotCollected(cod, 'scan')).toBeNull();
-    expect(whyNotCollected(cod, undefined)).toMatchObject({
-      code: 'UNPROCESSABLE',
-      message: expect.stringContaining('货到付款'),
-    });
-    expect(whyNotCollected({ ...cod, paymentState: 'paid' }, 'cash')).toMatchObject({ code: 'CONFLICT' });
-  });
-
-  it('is refused for a prepaid order, which confirms without it', () => {
-    expect(whyNotCollected(prepaid, 'cash')).toMatchObject({
-      code: 'CONFLICT',
-      message: expect.stringContaining('在线支付'),
-    });
-    expect(whyNotCollected({ ...prepaid, paymentState: 'pending' }, 'scan')).toMatchObject({ code: 'CONFLICT' });
-    expect(whyNotCollected(prepaid, undefined)).toBeNull();
-  });
-
-  it('explains a refused confirmation before the pickup code is judged (a wrong code is not counted)', () => {
-    const order = { communityId: 'zq-jianshe', status: 'out-for-delivery' as const, pickupCode: '123456', ...cod };
-    const base = { communities: ['zq-jianshe'], code: '654321', deliveredAt: NOW.toISOString(), now: NOW };
-    expect(whyNotDelivered(order, base)).toMatchObject({ code: 'UNPROCESSABLE' });
-    expect(whyNotDelivered(order, { ...base, collected: 'cash' })).toBe('wrong-code');
-    expect(whyNotDelivered(order, { ...base, code: '123456', collected: 'scan' })).toBe('code-matches');
-    expect(whyNotDelivered(order, { ...base, communities: ['zq-other'], collected: 'cash' })).toMatchObject({
-      code: 'FORBIDDEN',
-    });
   });
 });
