@@ -108,23 +108,14 @@ export default function RolesPage() {
         <Field label={strings.roleLabel}>
           <Chips options={GRANTABLE} value={role} onChange={setRole} />
         </Field>
-        {needsScope(role) && (
+        {(needsScope(role) || mayScope(role)) && (
           <Field
             label={strings.scopeLabel}
-            required
+            required={needsScope(role)}
+            hint={needsScope(role) ? undefined : strings.serviceScopeHint}
             className="roles__input"
             value={scope}
-            placeholder={strings.scopePlaceholder}
-            onChange={setScope}
-          />
-        )}
-        {mayScope(role) && (
-          <Field
-            label={strings.scopeLabel}
-            hint={strings.serviceScopeHint}
-            className="roles__input"
-            value={scope}
-            placeholder={strings.serviceScopePlaceholder}
+            placeholder={needsScope(role) ? strings.scopePlaceholder : strings.serviceScopePlaceholder}
             onChange={setScope}
           />
         )}
