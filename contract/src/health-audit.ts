@@ -13,6 +13,7 @@ export const AuditAction = z.enum([
   'health.lookup',
   'health.resident.view',
   'health.audit.read',
+  'health.paper.print',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -22,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'health.lookup': '按身份证号查找居民',
   'health.resident.view': '查看居民健康码详情',
   'health.audit.read': '查看审计日志',
+  'health.paper.print': '打印纸质码',
 };
 
 /** A user id (`u` and 23 hex digits), as officials are shown in the log. */

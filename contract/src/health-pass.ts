@@ -49,7 +49,10 @@ export function tokenTimeProblem(
   return null;
 }
 
-export type Verified = { ok: true; colour: HealthColour } | { ok: false; problem: VerifyProblem };
+/** `superseded`: the status list says the resident's status changed after the code was issued. */
+export type Verified = { ok: true; colour: HealthColour; superseded?: boolean } | { ok: false; problem: VerifyProblem };
+
+export const SUPERSEDED_TEXT = '该码签发后状态已变更，此码作废：请让对方刷新健康码（纸质码请重新打印）';
 
 /** The scanner's verdict: a bad code stops, then a fever, then a colour that may not pass here. */
 export function scanDecision(
@@ -59,6 +62,7 @@ export function scanDecision(
   placeKind: string,
 ): { result: 'pass' | 'stop'; reason: ScanReason; text: string } {
   if (!verified.ok) return { result: 'stop', reason: verified.problem, text: PROBLEM_TEXT[verified.problem] };
+  if (verified.superseded) return { result: 'stop', reason: 'superseded', text: SUPERSEDED_TEXT };
   if (temperature !== undefined && temperature >= feverCelsius) {
     return { result: 'stop', reason: 'fever', text: `体温 ${temperature.toFixed(1)} °C，达到发热标准，请到发热门诊` };
   }

@@ -31,6 +31,14 @@ export const RuleBookResponse = z.object({
   offlineWindowHours: z.number(),
   /** Family members (家人代办) one account may look after. */
   maxFamilyMembers: z.number(),
+  /** Scanners fetch the signed status list again after this many seconds (online). */
+  statusListRefreshSeconds: z.number(),
+  /** Scanners use their cached keys and status list offline this many days; later, results are 未能核验. */
+  scannerOfflineDays: z.number(),
+  /** A paper code (纸质码) is valid this many days. */
+  paperCodeDays: z.number(),
+  /** The most a code on show can lag its resident's status (the whole chain), in minutes. */
+  statusMaxStalenessMinutes: z.number(),
   riskAreas: z.array(RiskArea),
   passRules: z.array(PassRule),
 });

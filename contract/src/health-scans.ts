@@ -15,6 +15,7 @@ export const ScanReason = z.enum([
   'bad-signature',
   'unknown-key',
   'malformed',
+  'superseded',
 ]);
 export type ScanReason = z.infer<typeof ScanReason>;
 

@@ -10,6 +10,7 @@ import {
 } from './health-appeals';
 import { DisputeResolveRequest, DisputeResponse, DisputesResponse, VerificationView } from './health-disputes';
 import { AuditLogQuery, AuditLogResponse } from './health-audit';
+import { PaperCodeRequest, PaperCodeResponse, StatusListQuery, StatusListResponse } from './health-status-list';
 import { EXPOSURES, RELATIONS, SYMPTOMS } from './health-labels';
 import { HealthColour, Id, IdNumber, PersonName, Phone, PlaceId, Reason, Temperature } from './health-base';
 import {
@@ -33,6 +34,7 @@ export * from './health-disputes';
 export * from './health-appeals';
 export * from './health-rulebook';
 export * from './health-audit';
+export * from './health-status-list';
 
 /** Health code: registration, daily declaration, status, the signed QR, scans, officials' review. */
 
@@ -296,5 +298,21 @@ export const healthRoutes = {
     auth: true,
     query: AuditLogQuery,
     response: AuditLogResponse,
+  },
+  /** The signed status list beside the JWKS: codes whose status changed since a time. Public, cacheable. */
+  healthStatusList: {
+    method: 'GET',
+    path: '/health/status-list',
+    auth: false,
+    query: StatusListQuery,
+    response: StatusListResponse,
+  },
+  /** A paper code (纸质码) for a resident without a phone: community workers (their community) and officials; audited. */
+  healthPaperCode: {
+    method: 'POST',
+    path: '/health/paper-codes',
+    auth: true,
+    body: PaperCodeRequest,
+    response: PaperCodeResponse,
   },
 } as const satisfies Record<string, RouteDef>;

@@ -6,6 +6,7 @@ export * from './directory';
 export * from './health';
 export * from './health-id';
 export * from './health-pass';
+export * from './health-staleness';
 export * from './grocery';
 export * from './grocery-catalogue';
 export * from './grocery-lists';

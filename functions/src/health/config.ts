@@ -19,6 +19,14 @@ export interface HealthConfig {
   offlineWindowHours: number;
   /** Registration attempts per account and day. */
   registrationsPerDay: number;
+  /** Scanners fetch the status list again after this long (seconds); its caches keep it as long. */
+  statusListRefreshSeconds: number;
+  /** Scanners' keys and status list are usable offline this many days. */
+  scannerOfflineDays: number;
+  /** A paper code's validity, in days; the status list keeps each change as long. */
+  paperCodeDays: number;
+  /** The published maximum lag of a code behind its resident's status (minutes). */
+  statusMaxStalenessMinutes: number;
 }
 
 export const healthConfig = /* @__PURE__ */ settingsOnce<HealthConfig>(() => ({
@@ -32,6 +40,10 @@ export const healthConfig = /* @__PURE__ */ settingsOnce<HealthConfig>(() => ({
   scanClockSkewSeconds: Number(requireEnv('HEALTH_SCAN_CLOCK_SKEW_SECONDS')),
   offlineWindowHours: Number(requireEnv('HEALTH_OFFLINE_WINDOW_HOURS')),
   registrationsPerDay: Number(requireEnv('HEALTH_REGISTRATIONS_PER_DAY')),
+  statusListRefreshSeconds: Number(requireEnv('HEALTH_STATUS_LIST_REFRESH_SECONDS')),
+  scannerOfflineDays: Number(requireEnv('HEALTH_SCANNER_OFFLINE_DAYS')),
+  paperCodeDays: Number(requireEnv('HEALTH_PAPER_CODE_DAYS')),
+  statusMaxStalenessMinutes: Number(requireEnv('HEALTH_STATUS_MAX_STALENESS_MINUTES')),
 }));
 
 /** The DynamoDB TTL value (epoch seconds) of a record made at `at`. */

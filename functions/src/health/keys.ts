@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
  *   APPEAL#OPEN       <appealId>                    officials' queue of open appeals
  *   DISPUTE#OPEN      <disputeId>                   officials' queue of disputes over an ID number
  *   HH#<claimantId>   DSP#<idHash>                  one open dispute per claimant and ID number
+ *   STATUS#<yyyy-mm-dd> <at>#<codeId>               a status change, for the signed status list (expires)
  *
  * Table `health-scans` (every row expires after 28 days, TTL attribute `expiresAt`):
  *   PLACE#<placeId>#<yyyy-mm-dd>#<shard>  <at>#<id>   scans, visits, outsiders at a place
@@ -72,6 +73,10 @@ export const disputeMarkerKey = (claimantId: string, idHash: string) => ({
   pk: householdPk(claimantId),
   sk: `DSP#${idHash}`,
 });
+
+/** A status change in the status list: one partition per UTC day (changes are few; the list reads a week). */
+export const statusListPk = (day: string) => `STATUS#${day}`;
+export const statusListKey = (at: string, codeId: string) => ({ pk: statusListPk(at.slice(0, 10)), sk: `${at}#${codeId}` });
 
 /** The day bucket of a time: its UTC date. */
 export const dayOf = (iso: string) => iso.slice(0, 10);

@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { CONFLICT, db, queryAll, transact, TransactionCancelled, type TransactItem } from '../lib/dynamo';
 import type { ProfileItem } from './items';
-import { auditRowKey, householdPk, idHashKey, profileKey, PROFILE_PREFIX, residentPointerKey } from './keys';
+import { healthConfig } from './config';
+import {
+  auditRowKey,
+  householdPk,
+  idHashKey,
+  profileKey,
+  PROFILE_PREFIX,
+  residentPointerKey,
+  statusListKey,
+} from './keys';
 import type { HealthState, Transition } from './status';
 import { healthTable } from './table';
 
@@ -94,6 +103,16 @@ export function statusChangePut(
       },
     },
   };
+}
+
+/**
+ * A colour change in the public status list (GET /health/status-list): only the code id and the
+ * time, kept as long as the longest-lived code (a paper code), then expired. Written in the same
+ * transaction as the change, after its other items.
+ */
+export function statusListPut(codeId: string, at: string): TransactItem {
+  const expiresAt = Math.floor(Date.parse(at) / 1000) + healthConfig().paperCodeDays * 86400;
+  return { Put: { TableName: healthTable(), Item: { ...statusListKey(at, codeId), codeId, at, expiresAt } } };
 }
 
 /**

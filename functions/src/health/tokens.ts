@@ -83,6 +83,8 @@ export interface HealthClaims {
   /** Not before: the start of the token's window (tokens of the offline bundle). */
   nbf?: number;
   exp: number;
+  /** A paper code (纸质码): printed by staff, valid for days. */
+  pc?: 1;
 }
 
 /** What a code says besides colour and name, all masked. */
@@ -91,6 +93,8 @@ export interface CodeIdentity {
   idMasked?: string;
   /** Set for a family member's code (家人代办码): the proxy account holder's masked name. */
   proxyName?: string;
+  /** A paper code (纸质码): claim `pc: 1`. */
+  paper?: boolean;
 }
 
 export function signHealthToken(
@@ -109,6 +113,7 @@ export function signHealthToken(
     nm: maskedName,
     ...(identity.idMasked ? { id: identity.idMasked } : {}),
     ...(identity.proxyName ? { px: identity.proxyName } : {}),
+    ...(identity.paper ? { pc: 1 as const } : {}),
     iat,
     exp: iat + ttlSeconds,
   };
@@ -152,6 +157,15 @@ export function signCodeBundle(
     return { token: jwt.sign(claims, key.privateKey, { algorithm: ALG, keyid: key.kid }), nbf, exp };
   });
   return { tokens, kid: key.kid, iat };
+}
+
+/** The status list's JWS header type: never mistaken for a code (whose claims it lacks anyway). */
+export const STATUS_LIST_TYP = 'citycare-status+jwt';
+
+/** Signs the status list's claims with the key that signs codes at `now` (scanners verify both with the JWKS). */
+export function signStatusList(keys: KeySet, claims: object, now: Date): string {
+  const key = signingKey(keys, now);
+  return jwt.sign(claims, key.privateKey, { algorithm: ALG, keyid: key.kid, header: { alg: ALG, typ: STATUS_LIST_TYP } });
 }
 
 /** The public keys as a JWKS: the current key first, then the previous ones. */

@@ -24,15 +24,17 @@ export interface ReadAudit {
  * the row's id (its nonce): the 审计号 the official is shown.
  */
 export async function auditRead(officialId: string, what: ReadAudit, now: string): Promise<string> {
+  const { nonce, put } = auditReadPut(officialId, what, now);
+  await db().send(new PutCommand(put));
+  return nonce;
+}
+
+/** The row auditRead writes, as a Put to join a transaction (a paper code's print and its idempotency record). */
+export function auditReadPut(officialId: string, what: ReadAudit, now: string) {
   const nonce = randomBytes(6).toString('base64url');
   const fields = Object.fromEntries(Object.entries(what).filter(([, v]) => v !== undefined));
-  await db().send(
-    new PutCommand({
-      TableName: auditTable(),
-      Item: { ...auditKey(OFFICIAL_READS, new Date(now), officialId, nonce), actorId: officialId, at: now, ...fields },
-    }),
-  );
-  return nonce;
+  const Item = { ...auditKey(OFFICIAL_READS, new Date(now), officialId, nonce), actorId: officialId, at: now, ...fields };
+  return { nonce, put: { TableName: auditTable(), Item } };
 }
 
 /** DynamoDB pages one log page may read while a filter skips rows (each at most `size` rows). */

@@ -5,7 +5,7 @@ import type { DeclarationItem, ProfileItem } from '../items';
 import { declarationKey, profileKey, rulesKey } from '../keys';
 import { areasOf } from '../rulebook/storage';
 import type { HealthState, Transition } from '../status';
-import { commitState, stateUpdate, statusChangePut, withState } from '../storage';
+import { commitState, stateUpdate, statusChangePut, statusListPut, withState } from '../storage';
 import { healthTable } from '../table';
 
 /** Storage of declarations: the day's row, written together with the status it leads to. */
@@ -53,7 +53,7 @@ export async function saveDeclaration<D extends Declared>(
             Item: { ...declarationKey(profile.ownerId, profile.residentId, d.date), ...d, expiresAt: expiresAt(d.at) },
           },
         },
-        ...(change ? [statusChangePut(profile, change, 'rule', d.at)] : []),
+        ...(change ? [statusChangePut(profile, change, 'rule', d.at), statusListPut(profile.codeId, d.at)] : []),
       ]);
       return written === CONFLICT ? CONFLICT : { profile: withState(profile, state), declared };
     },

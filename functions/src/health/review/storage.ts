@@ -4,7 +4,7 @@ import { closeAppealItems } from '../appeals/storage';
 import type { DeclarationItem, ProfileItem } from '../items';
 import { auditPrefix, declarationPrefix, householdPk } from '../keys';
 import type { HealthState, Transition } from '../status';
-import { commitState, profileById, stateUpdate, statusChangePut, withState } from '../storage';
+import { commitState, profileById, stateUpdate, statusChangePut, statusListPut, withState } from '../storage';
 import { healthTable } from '../table';
 
 /** Storage of a status under review: its history, and an official's change of it. */
@@ -67,6 +67,7 @@ export async function changeStatus(
               now,
             )
           : []),
+        statusListPut(p.codeId, now),
       ];
       try {
         return (await commitState(items)) === CONFLICT ? CONFLICT : { profile: withState(p, state), now };

@@ -28,6 +28,10 @@ export async function ruleBook() {
     scanClockSkewSeconds: c.scanClockSkewSeconds,
     offlineWindowHours: c.offlineWindowHours,
     maxFamilyMembers: c.maxFamilyMembers,
+    statusListRefreshSeconds: c.statusListRefreshSeconds,
+    scannerOfflineDays: c.scannerOfflineDays,
+    paperCodeDays: c.paperCodeDays,
+    statusMaxStalenessMinutes: c.statusMaxStalenessMinutes,
     riskAreas: await cachedRead('rules:risk-areas', 3600, riskAreas),
     passRules: [
       ...colours.map((colour) => ({ colour, ...passRule(colour, 'station') })),

@@ -7,6 +7,7 @@ import { metric } from '../../lib/metrics';
 import { ownResident } from '../access';
 import { healthConfig } from '../config';
 import type { StoredRecord } from '../items';
+import { latestChangeOf } from '../status-list/handlers';
 import { healthKeys, verifyHealthToken } from '../tokens';
 import { recordView } from '../views';
 import { clock, places } from '../wiring';
@@ -34,11 +35,11 @@ export const uploadScans = endpoint('healthUploadScans', { roles: ['checkpoint']
   const where = { place: await placeFor(caller, body.placeId), recordedBy: caller.userId };
   const now = clock.now().getTime();
   const rules = healthConfig();
-  const keys = await healthKeys();
+  const [keys, changes] = await Promise.all([healthKeys(), latestChangeOf()]);
   const results = await Promise.all(
     body.scans.map(async (s): Promise<ScanUploadResult> => {
       const signature = verifyHealthToken(keys, s.token, new Date(s.scannedAt), true);
-      const judged = judgeScan(s, signature, where.place.kind, now, rules);
+      const judged = judgeScan(s, signature, where.place.kind, now, rules, changes);
       if (!judged.ok) return { scanId: s.scanId, stored: false, refused: judged.refused, message: judged.message };
       const stored = await putRecord(scanRecord(s, judged, where));
       return { scanId: s.scanId, stored, result: judged.result, reason: judged.reason };

@@ -3,6 +3,7 @@ import {
   maskPhone,
   passRule,
   scanDecision,
+  superseded,
   tokenTimeProblem,
   type HealthColour,
   type OutsiderRequest,
@@ -20,8 +21,9 @@ import type { HealthClaims } from '../tokens';
  * verifies and its time is believable: inside the token's validity, from its window's start
  * (`nbf`) to its expiry (with a small clock skew, the scanner's own rule `tokenTimeProblem`),
  * not in the future, and uploaded within the offline window. The verdict (result and reason) is
- * the server's own, computed from the token's colour, the temperature and the place; what the
- * scanner showed is never trusted.
+ * the server's own, computed from the token's colour, the temperature and the place, and a
+ * token issued before its resident's latest status change (the status list's `changes`) stops
+ * (`superseded`); what the scanner showed is never trusted.
  */
 
 export interface ScanJudgeRules {
@@ -54,6 +56,7 @@ export function judgeScan(
   placeKind: string,
   nowMs: number,
   rules: ScanJudgeRules,
+  changes: Record<string, number> = {},
 ): ScanJudgement {
   const at = Date.parse(scan.scannedAt);
   const skewMs = rules.scanClockSkewSeconds * 1000;
@@ -66,7 +69,7 @@ export function judgeScan(
   }
   if (tokenTimeProblem(signature.claims, at, rules.scanClockSkewSeconds)) return refuse('outside-validity');
   const decision = scanDecision(
-    { ok: true, colour: signature.claims.st },
+    { ok: true, colour: signature.claims.st, superseded: superseded(signature.claims, changes, at + skewMs) },
     scan.temperature,
     rules.feverCelsius,
     placeKind,
