@@ -22,6 +22,8 @@ export interface ProfileItem {
   state: HealthState;
   version: number;
   createdAt: string;
+  /** When the state last changed (the status list's change time). */
+  updatedAt?: string;
 }
 
 /** What a registration (or a dispute moving an ID number) makes a resident from. */

@@ -3,6 +3,7 @@ import { endpoint } from '../../lib/http';
 import { metric } from '../../lib/metrics';
 import { ownResident } from '../access';
 import { healthConfig } from '../config';
+import { issueTime } from '../status-list/rules';
 import { healthKeys, signCodeBundle } from '../tokens';
 import { clock } from '../wiring';
 import { codeWindows } from './rules';
@@ -23,7 +24,7 @@ export const code = endpoint('healthCode', {}, async ({ params, caller }) => {
     const profile = await ownResident(caller, residentId);
     return { p: profile, proxyName: await proxyNameOf(profile) };
   });
-  const now = clock.now();
+  const now = issueTime(clock.now(), p.updatedAt);
   const rules = healthConfig();
   const windows = codeWindows(now, rules.tokenTtlSeconds, rules.codeWindows);
   const bundle = signCodeBundle(await healthKeys(), p.codeId, p.colour, p.maskedName, windows, now, {

@@ -4,6 +4,7 @@ import { forbidden, notFound } from '../../lib/errors';
 import { endpoint } from '../../lib/http';
 import { fingerprint, idempotencyKey } from '../../lib/idempotency';
 import { healthConfig } from '../config';
+import { issueTime } from '../status-list/rules';
 import { healthKeys, signHealthToken } from '../tokens';
 import { clock } from '../wiring';
 import { earlierPrint, recordPrint, residentFor } from './storage';
@@ -28,7 +29,7 @@ export const paperCode = endpoint('healthPaperCode', { roles: ['worker', 'offici
   if (!hasRole(caller.roles, 'official') && !hasScope(caller.roles, 'worker', p.community)) {
     throw forbidden('只能为本社区的居民打印纸质码');
   }
-  const now = clock.now();
+  const now = issueTime(clock.now(), p.updatedAt);
   const days = healthConfig().paperCodeDays;
   const signed = signHealthToken(await healthKeys(), p.codeId, p.colour, p.maskedName, days * 86400, now, {
     idMasked: p.idMasked,

@@ -30,12 +30,13 @@ export const changedAtSecond = (at: string) => Math.ceil(Date.parse(at) / 1000);
 
 /**
  * Where the list starts: the asked `since`, but never before the retention (a change older than
- * the longest-lived code cannot matter, and its entry has expired) nor after now.
+ * the longest-lived code cannot matter, and its entry has expired).
  */
 export function listStart(since: number | undefined, nowSeconds: number, retentionSeconds: number): number {
   const earliest = nowSeconds - retentionSeconds;
   if (since === undefined || !Number.isFinite(since)) return earliest;
-  return Math.min(Math.max(since, earliest), nowSeconds);
+  // A change's second is rounded up, so it may be a second after now: a day ahead is the bound.
+  return Math.min(Math.max(since, earliest), nowSeconds + 86400);
 }
 
 /** Each code's latest change at or after `since`, oldest first (ties by code id, so the list is stable). */
@@ -56,6 +57,15 @@ export function listClaims(
   offlineSeconds: number,
 ): StatusListClaims {
   return { iat, since, exp: iat + offlineSeconds, ch: latestChanges(changes, since) };
+}
+
+/**
+ * When a code is issued: now, but never in the second of its status's last change or before it,
+ * so that the change's rounded-up second (`changedAtSecond`) never refuses a code issued after it.
+ */
+export function issueTime(now: Date, changedAt: string | undefined): Date {
+  const after = changedAt ? changedAtSecond(changedAt) * 1000 : 0;
+  return new Date(Math.max(now.getTime(), after));
 }
 
 /** A weak ETag of what the list says (its signature differs on every signing; its content does not). */

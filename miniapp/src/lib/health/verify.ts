@@ -152,3 +152,33 @@ export function verifyHealthToken(token: string, ring: KeyRing, nowMs: number, l
   if (timing) return { ok: false, problem: timing, claims: seen };
   return { ok: true, claims: seen, kid };
 }
+
+/**
+ * Verifies any compact ES256 JWS signed with a key of the ring (the status list): its header and
+ * claims, or why not. Never throws.
+ */
+export function verifyJws(
+  token: string,
+  ring: KeyRing,
+):
+  | { ok: true; header: Record<string, unknown>; claims: Record<string, unknown> }
+  | { ok: false; problem: 'malformed' | 'bad-signature' | 'unknown-key' } {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) return { ok: false, problem: 'malformed' };
+  const [h, p, s] = parts as [string, string, string];
+  const header = parseJson(h);
+  const claims = parseJson(p);
+  if (!header || !claims) return { ok: false, problem: 'malformed' };
+  if (header.alg !== 'ES256') return { ok: false, problem: 'bad-signature' };
+  const key = ring.get(typeof header.kid === 'string' ? header.kid : '');
+  if (!key) return { ok: false, problem: 'unknown-key' };
+  try {
+    const signature = fromBase64Url(s);
+    if (signature.length === 64 && p256.verify(signature, asciiBytes(`${h}.${p}`), key, { lowS: false })) {
+      return { ok: true, header, claims };
+    }
+  } catch {
+    // a broken signature is a bad one
+  }
+  return { ok: false, problem: 'bad-signature' };
+}
