@@ -13,16 +13,32 @@ export interface ScanRules {
   feverCelsius: number;
   /** A code is accepted this many seconds before its window starts and after it ends. */
   scanClockSkewSeconds: number;
+  /** The status list is fetched again after this many seconds (online). */
+  statusListRefreshSeconds: number;
+  /** Keys and status list are usable offline this many days; later, 未能核验. */
+  scannerOfflineDays: number;
+  /** A paper code's validity: the status list's changes are kept as long. */
+  paperCodeDays: number;
 }
 
-const FIRST: ScanRules = { feverCelsius: 37.3, scanClockSkewSeconds: 120 };
+const FIRST: ScanRules = {
+  feverCelsius: 37.3,
+  scanClockSkewSeconds: 120,
+  statusListRefreshSeconds: 60,
+  scannerOfflineDays: 7,
+  paperCodeDays: 7,
+};
+
+const num = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
 
 export function cachedScanRules(): ScanRules {
   const stored = readStored<Partial<ScanRules>>(STORAGE_KEY, {});
   return {
-    feverCelsius: typeof stored.feverCelsius === 'number' ? stored.feverCelsius : FIRST.feverCelsius,
-    scanClockSkewSeconds:
-      typeof stored.scanClockSkewSeconds === 'number' ? stored.scanClockSkewSeconds : FIRST.scanClockSkewSeconds,
+    feverCelsius: num(stored.feverCelsius, FIRST.feverCelsius),
+    scanClockSkewSeconds: num(stored.scanClockSkewSeconds, FIRST.scanClockSkewSeconds),
+    statusListRefreshSeconds: num(stored.statusListRefreshSeconds, FIRST.statusListRefreshSeconds),
+    scannerOfflineDays: num(stored.scannerOfflineDays, FIRST.scannerOfflineDays),
+    paperCodeDays: num(stored.paperCodeDays, FIRST.paperCodeDays),
   };
 }
 
@@ -30,7 +46,13 @@ export function cachedScanRules(): ScanRules {
 export async function refreshScanRules(): Promise<ScanRules> {
   try {
     const r = await api('healthRules', { quiet: true });
-    const rules = { feverCelsius: r.feverCelsius, scanClockSkewSeconds: r.scanClockSkewSeconds };
+    const rules: ScanRules = {
+      feverCelsius: r.feverCelsius,
+      scanClockSkewSeconds: r.scanClockSkewSeconds,
+      statusListRefreshSeconds: r.statusListRefreshSeconds,
+      scannerOfflineDays: r.scannerOfflineDays,
+      paperCodeDays: r.paperCodeDays,
+    };
     Taro.setStorageSync(STORAGE_KEY, rules);
     return rules;
   } catch {

@@ -25,6 +25,8 @@ export interface HealthTokenClaims {
   /** The start of the token's window (tokens of the offline bundle). */
   nbf?: number;
   exp: number;
+  /** A paper code (纸质码). */
+  pc?: 1;
 }
 
 export type VerifyResult =
@@ -136,6 +138,7 @@ export function verifyHealthToken(token: string, ring: KeyRing, nowMs: number, l
   if (typeof claims.id === 'string') seen.id = claims.id;
   if (typeof claims.px === 'string') seen.px = claims.px;
   if (typeof claims.nbf === 'number') seen.nbf = claims.nbf;
+  if (claims.pc === 1) seen.pc = 1;
   if (header.alg !== 'ES256') return { ok: false, problem: 'bad-signature', claims: seen };
   const kid = typeof header.kid === 'string' ? header.kid : '';
   const key = ring.get(kid);

@@ -27,6 +27,12 @@ const strings = {
     `家人代办：每个账号最多代办 ${n} 位家人。家人的码上写明“家人代办码”和代办人，卡点会请持码人出示身份证核对。`,
   offline: (hours: number) =>
     `卡点离线扫码的记录须在 ${hours} 小时内上传，逾期或扫码时间不在码的有效期内的记录不予采用。`,
+  staleness: (minutes: number, refreshSeconds: number) =>
+    `颜色变化最迟 ${minutes} 分钟内在各卡点生效：离线时手机上的码最多显示 1 小时前的状态；卡点每 ${refreshSeconds} 秒更新一次“状态名单”，状态变化前签发的码（含纸质码）一律作废。`,
+  scannerOffline: (days: number) =>
+    `卡点离线也能核验，但核验数据超过 ${days} 天未更新时，结果显示“未能核验”，须联网后再扫。`,
+  paper: (days: number) =>
+    `没有手机的居民可请社区工作人员打印纸质码（只印打码的姓名和身份证号），有效 ${days} 天；状态变化后须重新打印。`,
 };
 
 export default function RulesPage() {
@@ -76,6 +82,11 @@ export default function RulesPage() {
             <Text className="result__text">{strings.code(r.tokenTtlSeconds)}</Text>
             <Text className="result__text">{strings.proxy(r.maxFamilyMembers)}</Text>
             <Text className="result__text">{strings.offline(r.offlineWindowHours)}</Text>
+            <Text className="result__text">
+              {strings.staleness(r.statusMaxStalenessMinutes, r.statusListRefreshSeconds)}
+            </Text>
+            <Text className="result__text">{strings.scannerOffline(r.scannerOfflineDays)}</Text>
+            <Text className="result__text">{strings.paper(r.paperCodeDays)}</Text>
           </View>
         </>
       )}

@@ -13,9 +13,10 @@ import { cachedKeys, refreshKeys } from '@/lib/health/keys';
 import { placeCodeText } from '@/lib/health/place-code';
 import { qrDataUri } from '@/lib/health/qr';
 import { cachedScanRules, refreshScanRules } from '@/lib/health/scan-rules';
+import { checkCode } from '@/lib/health/scanner-check';
+import { cachedList, refreshList } from '@/lib/health/status-list';
 import { enqueue, flushQueue, newScanId, queuedScans } from '@/lib/health/queue';
 import { shanghaiDateTime } from '@/lib/health/time';
-import { verifyHealthToken } from '@/lib/health/verify';
 import { scopeName } from '@/lib/roles';
 import './index.css';
 
@@ -39,10 +40,18 @@ const strings = {
   idCard: (id: string) => `身份证 ${id}`,
   proxy: (name: string) => `家人代办码（代办人 ${name}）`,
   checkId: '请核对身份证',
+  list: (at?: number) => (at ? `状态名单更新于 ${shanghaiDateTime(at).slice(5, 16)}` : '尚未获取状态名单，请联网'),
+  dataAge: (at: number) => `核验数据更新于 ${shanghaiDateTime(at).slice(5, 16)}（离线）`,
+  unverified: '未能核验',
+  goOnline: (days: number) => `核验数据已超过 ${days} 天未更新（或从未获取），无法判断此码，请联网后重新扫码`,
+  paper: '纸质码 · 请核对身份证',
 };
 
 interface Verdict {
-  result: 'pass' | 'stop';
+  result: 'pass' | 'stop' | 'unverified';
+  /** Keys and list older than the refresh interval: when they were fetched. */
+  dataAt?: number;
+  paper?: boolean;
   text: string;
   colour?: 'green' | 'yellow' | 'red';
   name?: string;
@@ -68,12 +77,19 @@ export default function ScanPage() {
   const [keysAt, setKeysAt] = useState(cachedKeys().fetchedAt);
   const [queued, setQueued] = useState(queuedScans().length);
   const [rules, setRules] = useState(cachedScanRules);
+  const [listAt, setListAt] = useState(cachedList().fetchedAt);
   const weapp = process.env.TARO_ENV === 'weapp';
 
+  const refreshStatus = useCallback(async (force = false) => {
+    const r = cachedScanRules();
+    const list = await refreshList(cachedKeys().ring, r.statusListRefreshSeconds, r.paperCodeDays, force);
+    setListAt(list.fetchedAt);
+  }, []);
   const sync = useCallback(async () => {
     setKeysAt((await refreshKeys()).fetchedAt);
+    await refreshStatus();
     setQueued((await flushQueue()).left);
-  }, []);
+  }, [refreshStatus]);
   useDidShow(() => void sync());
   useEffect(() => {
     void refreshScanRules().then(setRules);
@@ -81,25 +97,38 @@ export default function ScanPage() {
 
   const check = async (text: string) => {
     const started = Date.now();
-    // Refused before its window starts (a later code of the offline bundle) and after it ends.
-    const skew = rules.scanClockSkewSeconds;
-    let verified = verifyHealthToken(text, cachedKeys().ring, Date.now(), skew);
-    if (!verified.ok && verified.problem === 'unknown-key') {
+    // Refused before its window starts (a later code of the offline bundle) and after it ends,
+    // and when the cached status list says the resident's status changed after it was issued.
+    const judge = () => {
+      const keys = cachedKeys();
+      const list = cachedList();
+      const data = { ring: keys.ring, keysAt: keys.fetchedAt, changes: list.changes, listAt: list.fetchedAt };
+      return checkCode(text, data, Date.now(), rules);
+    };
+    let checked = judge();
+    if (!checked.verified.ok && checked.verified.problem === 'unknown-key') {
       const fresh = await refreshKeys(true); // a new key after rotation: fetch once, if online
       setKeysAt(fresh.fetchedAt);
-      verified = verifyHealthToken(text, fresh.ring, Date.now(), skew);
+      checked = judge();
     }
+    void refreshStatus(); // past the refresh interval, the next scan has a newer list (no wait now)
+    const { verified } = checked;
     const t = temperature ? Number(temperature) : undefined;
     const kind = places.data?.find((p) => p.id === place)?.kind;
     const decision = scanDecision(
-      verified.ok ? { ok: true, colour: verified.claims.st } : { ok: false, problem: verified.problem },
+      verified.ok
+        ? { ok: true, colour: verified.claims.st, superseded: checked.superseded }
+        : { ok: false, problem: verified.problem },
       t !== undefined && !Number.isNaN(t) ? t : undefined,
       rules.feverCelsius,
       typeof kind === 'string' ? kind : 'checkpoint',
     );
+    const unverified = checked.freshness === 'expired';
     setVerdict({
-      result: decision.result,
-      text: decision.text,
+      result: unverified ? 'unverified' : decision.result,
+      text: unverified ? strings.goOnline(rules.scannerOfflineDays) : decision.text,
+      dataAt: checked.freshness === 'cached' ? checked.dataAt : undefined,
+      paper: verified.ok && verified.claims.pc === 1,
       colour: verified.ok ? verified.claims.st : undefined,
       name: verified.ok ? verified.claims.nm : undefined,
       idMasked: verified.ok ? verified.claims.id : undefined,
@@ -148,7 +177,10 @@ export default function ScanPage() {
       <Text className="section-title">{scopeName(place)}</Text>
       {verdict && (
         <View className={`scanner__verdict scanner__verdict--${verdict.result}`}>
-          <Text className="scanner__word">{verdict.result === 'pass' ? strings.pass : strings.stop}</Text>
+          <Text className="scanner__word">
+            {verdict.result === 'pass' ? strings.pass : verdict.result === 'stop' ? strings.stop : strings.unverified}
+          </Text>
+          {verdict.paper && <Text className="scanner__line">{strings.paper}</Text>}
           {verdict.colour && (
             <Text className="scanner__line">
               {COLOUR_LABELS[verdict.colour]} · {verdict.name}
@@ -162,11 +194,13 @@ export default function ScanPage() {
             </View>
           )}
           <Text className="scanner__line">{verdict.text}</Text>
+          {verdict.dataAt && <Text className="scanner__line scanner__age">{strings.dataAge(verdict.dataAt)}</Text>}
           <Text className="scanner__small">{strings.took(verdict.ms)}</Text>
         </View>
       )}
       <View className="scanner__bar">
         <Text>{strings.keys(keysAt)}</Text>
+        <Text>{strings.list(listAt)}</Text>
         <Text>{strings.queue(queued)}</Text>
         {queued > 0 && (
           <Text className="link" onClick={() => void sync()}>
