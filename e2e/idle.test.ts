@@ -78,6 +78,7 @@ const VISITS: Visit[] = [
   resident('/service/pages/hotlines/index'),
   { role: '吴丽', url: '/staff/pages/service-queue/index' },
   { role: '吴丽', url: '/staff/pages/service-consultation/index?consultationId=c-demo-health-code' },
+  { role: '李建国', url: '/staff/pages/paper-code/index' },
 ];
 
 let browser: Browser;

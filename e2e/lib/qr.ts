@@ -4,8 +4,8 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 
 /** Reads the QR on the health code card from a screenshot of it (what a scanner's camera sees). */
-export async function readQr(page: Page): Promise<string> {
-  const qr = page.locator('.code__qr img').filter({ visible: true }).first();
+export async function readQr(page: Page, selector = '.code__qr img'): Promise<string> {
+  const qr = page.locator(selector).filter({ visible: true }).first();
   await qr.waitFor({ timeout: 20000 });
   await page.waitForTimeout(300);
   const png = PNG.sync.read(await qr.screenshot());
