@@ -34,7 +34,7 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 /** A new account with its own registered resident (a random, valid ID number). */
 async function newResident(name: string) {
   const api = await apiAs(`e2e-status-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`);
-  const first17 = `21080219580${String(Math.floor(Math.random() * 9000000) + 1000000)}`.slice(0, 17);
+  const first17 = `210802195803${String(Math.floor(Math.random() * 18) + 10)}${String(Math.floor(Math.random() * 900) + 100)}`;
   const idNumber = first17 + idCheckChar(first17);
   const res = await api('POST', '/health/register', { name, idNumber, phone: '13900003333', community: 'zq-jianshe' });
   expect(res.status).toBe(201);
