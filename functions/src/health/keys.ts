@@ -76,7 +76,10 @@ export const disputeMarkerKey = (claimantId: string, idHash: string) => ({
 
 /** A status change in the status list: one partition per UTC day (changes are few; the list reads a week). */
 export const statusListPk = (day: string) => `STATUS#${day}`;
-export const statusListKey = (at: string, codeId: string) => ({ pk: statusListPk(at.slice(0, 10)), sk: `${at}#${codeId}` });
+export const statusListKey = (at: string, codeId: string) => ({
+  pk: statusListPk(at.slice(0, 10)),
+  sk: `${at}#${codeId}`,
+});
 
 /** The day bucket of a time: its UTC date. */
 export const dayOf = (iso: string) => iso.slice(0, 10);

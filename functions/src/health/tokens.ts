@@ -165,7 +165,11 @@ export const STATUS_LIST_TYP = 'citycare-status+jwt';
 /** Signs the status list's claims with the key that signs codes at `now` (scanners verify both with the JWKS). */
 export function signStatusList(keys: KeySet, claims: object, now: Date): string {
   const key = signingKey(keys, now);
-  return jwt.sign(claims, key.privateKey, { algorithm: ALG, keyid: key.kid, header: { alg: ALG, typ: STATUS_LIST_TYP } });
+  return jwt.sign(claims, key.privateKey, {
+    algorithm: ALG,
+    keyid: key.kid,
+    header: { alg: ALG, typ: STATUS_LIST_TYP },
+  });
 }
 
 /** The public keys as a JWKS: the current key first, then the previous ones. */

@@ -28,7 +28,7 @@ const printRows = async (residentId: string) =>
   );
 
 describe('POST /health/paper-codes', () => {
-  it("a community worker prints one for a resident of their community, by ID number: masked, 7 days, pc: 1, audited", async () => {
+  it('a community worker prints one for a resident of their community, by ID number: masked, 7 days, pc: 1, audited', async () => {
     const user = await registeredUser('pc'); // 建设社区, 李建国's community
     const res = await print(worker.token, { idNumber: user.idNumber });
     expect(res.status).toBe(200);
@@ -44,7 +44,11 @@ describe('POST /health/paper-codes', () => {
     expect(JSON.stringify(claims)).not.toContain(user.idNumber);
     const rows = await printRows(user.resident.residentId);
     expect(rows).toEqual([
-      expect.objectContaining({ actorId: worker.userId, action: 'health.paper.print', sk: expect.stringContaining(res.body.auditId) }),
+      expect.objectContaining({
+        actorId: worker.userId,
+        action: 'health.paper.print',
+        sk: expect.stringContaining(res.body.auditId),
+      }),
     ]);
   });
 
@@ -90,7 +94,10 @@ describe('POST /health/paper-codes', () => {
       reason: 'ok',
     });
     const upload = (s: ReturnType<typeof scan>) =>
-      call<ScansUploadResponse>(staff.uploadScans, { token: checkpoint.token, body: { placeId: 'cp-lutun', scans: [s] } });
+      call<ScansUploadResponse>(staff.uploadScans, {
+        token: checkpoint.token,
+        body: { placeId: 'cp-lutun', scans: [s] },
+      });
     forgetCached();
     expect((await upload(scan())).body.results[0]).toMatchObject({ stored: true, result: 'pass', reason: 'ok' });
     const red = await call(staff.setStatus, {
@@ -100,6 +107,10 @@ describe('POST /health/paper-codes', () => {
     });
     expect(red.status).toBe(200);
     forgetCached();
-    expect((await upload(scan())).body.results[0]).toMatchObject({ stored: true, result: 'stop', reason: 'superseded' });
+    expect((await upload(scan())).body.results[0]).toMatchObject({
+      stored: true,
+      result: 'stop',
+      reason: 'superseded',
+    });
   });
 });

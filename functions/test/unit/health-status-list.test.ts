@@ -57,7 +57,17 @@ describe("the scanner's staleness rules", () => {
   });
   it("merges a newer list into the kept changes, keeping each code's latest and dropping expired ones", () => {
     const kept = { a: 100, b: 200, old: 10 };
-    expect(mergeChanges(kept, [['a', 300], ['b', 150], ['c', 250]], 50)).toEqual({ a: 300, b: 200, c: 250 });
+    expect(
+      mergeChanges(
+        kept,
+        [
+          ['a', 300],
+          ['b', 150],
+          ['c', 250],
+        ],
+        50,
+      ),
+    ).toEqual({ a: 300, b: 200, c: 250 });
   });
   it('a code issued before its latest change is superseded; one issued at or after it is not', () => {
     expect(superseded({ sub: 'a', iat: 99 }, { a: 100 })).toBe(true);
@@ -73,13 +83,15 @@ describe("the scanner's staleness rules", () => {
       reason: 'superseded',
       text: expect.stringMatching(/状态已变更/),
     });
-    expect(scanDecision({ ok: true, colour: 'green', superseded: false }, 36.5, 37.3, 'checkpoint').result).toBe('pass');
+    expect(scanDecision({ ok: true, colour: 'green', superseded: false }, 36.5, 37.3, 'checkpoint').result).toBe(
+      'pass',
+    );
   });
 });
 
 describe('the status list', () => {
   const iso = (s: number) => new Date(s * 1000).toISOString();
-  it("rounds a change up to its second, and issues codes no earlier than the second after it", () => {
+  it('rounds a change up to its second, and issues codes no earlier than the second after it', () => {
     expect(changedAtSecond('2020-02-22T01:00:00.000Z')).toBe(T / 1000);
     expect(changedAtSecond('2020-02-22T01:00:00.200Z')).toBe(T / 1000 + 1);
     expect(issueTime(new Date(T + 500), '2020-02-22T01:00:00.200Z').getTime()).toBe(T + 1000);
@@ -104,7 +116,15 @@ describe('the status list', () => {
       ['a', 300],
     ]);
     const claims = listClaims(changes, 100, 400, 7 * 86400);
-    expect(claims).toEqual({ iat: 400, since: 100, exp: 400 + 7 * 86400, ch: [['b', 200], ['a', 300]] });
+    expect(claims).toEqual({
+      iat: 400,
+      since: 100,
+      exp: 400 + 7 * 86400,
+      ch: [
+        ['b', 200],
+        ['a', 300],
+      ],
+    });
   });
   it('has an ETag that follows its content', () => {
     const a = listClaims([{ codeId: 'a', at: iso(100) }], 0, 400, 10);

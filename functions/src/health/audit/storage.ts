@@ -33,7 +33,12 @@ export async function auditRead(officialId: string, what: ReadAudit, now: string
 export function auditReadPut(officialId: string, what: ReadAudit, now: string) {
   const nonce = randomBytes(6).toString('base64url');
   const fields = Object.fromEntries(Object.entries(what).filter(([, v]) => v !== undefined));
-  const Item = { ...auditKey(OFFICIAL_READS, new Date(now), officialId, nonce), actorId: officialId, at: now, ...fields };
+  const Item = {
+    ...auditKey(OFFICIAL_READS, new Date(now), officialId, nonce),
+    actorId: officialId,
+    at: now,
+    ...fields,
+  };
   return { nonce, put: { TableName: auditTable(), Item } };
 }
 

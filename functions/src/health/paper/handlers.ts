@@ -17,33 +17,37 @@ import { earlierPrint, recordPrint, residentFor } from './storage';
  * it was printed. Every print is in the officials' audit log; a retry with the same
  * Idempotency-Key gets the same card.
  */
-export const paperCode = endpoint('healthPaperCode', { roles: ['worker', 'official'] }, async ({ body, caller, headers }) => {
-  const key = idempotencyKey(headers, false);
-  const scope = key
-    ? { userId: caller.userId, operation: 'health.paper', key, fingerprint: fingerprint(body) }
-    : undefined;
-  const earlier = await earlierPrint(scope);
-  if (earlier) return earlier.body as PaperCodeResponse;
-  const p = await residentFor(body);
-  if (!p) throw notFound('找不到该居民的健康码登记');
-  if (!hasRole(caller.roles, 'official') && !hasScope(caller.roles, 'worker', p.community)) {
-    throw forbidden('只能为本社区的居民打印纸质码');
-  }
-  const now = issueTime(clock.now(), p.updatedAt);
-  const days = healthConfig().paperCodeDays;
-  const signed = signHealthToken(await healthKeys(), p.codeId, p.colour, p.maskedName, days * 86400, now, {
-    idMasked: p.idMasked,
-    paper: true,
-  });
-  return recordPrint(caller.userId, p.residentId, now.toISOString(), scope, (auditId) => ({
-    token: signed.token,
-    kid: signed.kid,
-    colour: p.colour,
-    maskedName: p.maskedName,
-    idMasked: p.idMasked,
-    community: p.community,
-    issuedAt: new Date(signed.claims.iat * 1000).toISOString(),
-    expiresAt: new Date(signed.claims.exp * 1000).toISOString(),
-    auditId,
-  }));
-});
+export const paperCode = endpoint(
+  'healthPaperCode',
+  { roles: ['worker', 'official'] },
+  async ({ body, caller, headers }) => {
+    const key = idempotencyKey(headers, false);
+    const scope = key
+      ? { userId: caller.userId, operation: 'health.paper', key, fingerprint: fingerprint(body) }
+      : undefined;
+    const earlier = await earlierPrint(scope);
+    if (earlier) return earlier.body as PaperCodeResponse;
+    const p = await residentFor(body);
+    if (!p) throw notFound('找不到该居民的健康码登记');
+    if (!hasRole(caller.roles, 'official') && !hasScope(caller.roles, 'worker', p.community)) {
+      throw forbidden('只能为本社区的居民打印纸质码');
+    }
+    const now = issueTime(clock.now(), p.updatedAt);
+    const days = healthConfig().paperCodeDays;
+    const signed = signHealthToken(await healthKeys(), p.codeId, p.colour, p.maskedName, days * 86400, now, {
+      idMasked: p.idMasked,
+      paper: true,
+    });
+    return recordPrint(caller.userId, p.residentId, now.toISOString(), scope, (auditId) => ({
+      token: signed.token,
+      kid: signed.kid,
+      colour: p.colour,
+      maskedName: p.maskedName,
+      idMasked: p.idMasked,
+      community: p.community,
+      issuedAt: new Date(signed.claims.iat * 1000).toISOString(),
+      expiresAt: new Date(signed.claims.exp * 1000).toISOString(),
+      auditId,
+    }));
+  },
+);

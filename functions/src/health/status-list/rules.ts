@@ -70,7 +70,9 @@ export function issueTime(now: Date, changedAt: string | undefined): Date {
 
 /** A weak ETag of what the list says (its signature differs on every signing; its content does not). */
 export function listEtag(claims: StatusListClaims): string {
-  const digest = createHash('sha256').update(JSON.stringify([claims.since, claims.iat, claims.ch])).digest('base64url');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([claims.since, claims.iat, claims.ch]))
+    .digest('base64url');
   return `W/"${digest.slice(0, 22)}"`;
 }
 

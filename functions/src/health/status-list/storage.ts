@@ -10,7 +10,7 @@ import type { StatusChange } from './rules';
 export async function changesSince(from: Date, now: Date): Promise<StatusChange[]> {
   const days: string[] = [];
   const last = now.toISOString().slice(0, 10);
-  for (let d = new Date(from.toISOString().slice(0, 10)); d.toISOString().slice(0, 10) <= last; ) {
+  for (let d = new Date(from.toISOString().slice(0, 10)); d.toISOString().slice(0, 10) <= last;) {
     days.push(d.toISOString().slice(0, 10));
     d = new Date(d.getTime() + 86400_000);
   }
