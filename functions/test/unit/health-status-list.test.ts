@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { healthCodeKeys } from '../../../scripts/lib/keys';
+import { checkCode } from '../../../miniapp/src/lib/health/scanner-check';
+import { parseJwks } from '../../../miniapp/src/lib/health/verify';
+import { jwks, parseKeySet, signHealthToken } from '../../src/health/tokens';
 import {
   chainStalenessSeconds,
   DAY_MS,
@@ -150,5 +154,35 @@ describe('config/health-rules.yml', () => {
     expect(health.statusMaxStalenessMinutes * 60).toBeGreaterThanOrEqual(chainStalenessSeconds(health));
     expect(health.scannerOfflineDays).toBeGreaterThan(0);
     expect(health.paperCodeDays).toBeGreaterThan(0);
+  });
+});
+
+describe("the offline scanner's check (keys, cached list, offline window)", () => {
+  const keys = parseKeySet(healthCodeKeys('test-scan'));
+  const ring = parseJwks(jwks(keys));
+  const issued = new Date(T);
+  const paper = signHealthToken(keys, 'c-paper', 'green', '王*兰', 7 * 86400, issued, { paper: true });
+  const scanRules = { scanClockSkewSeconds: 120, statusListRefreshSeconds: 60, scannerOfflineDays: 7 };
+
+  it('passes a paper code with fresh data, and refuses it once the list names a later change', () => {
+    const now = T + 3600_000;
+    const fresh = { ring, keysAt: now - 1000, listAt: now - 1000, changes: {} };
+    expect(checkCode(paper.token, fresh, now, scanRules)).toMatchObject({
+      verified: { ok: true, claims: { pc: 1 } },
+      superseded: false,
+      freshness: 'fresh',
+    });
+    const changed = { ...fresh, changes: { 'c-paper': T / 1000 + 60 } };
+    expect(checkCode(paper.token, changed, now, scanRules).superseded).toBe(true);
+  });
+  it('inside the offline window says how old the data is; past it, or with no list ever, it is expired (未能核验)', () => {
+    const now = T + 2 * DAY_MS;
+    const cached = checkCode(paper.token, { ring, keysAt: T + 10, listAt: T, changes: {} }, now, scanRules);
+    expect(cached).toMatchObject({ freshness: 'cached', dataAt: T });
+    const later = T + 6 * DAY_MS + 23 * 3600_000;
+    expect(
+      checkCode(paper.token, { ring, keysAt: T - DAY_MS, listAt: T, changes: {} }, later, scanRules).freshness,
+    ).toBe('expired');
+    expect(checkCode(paper.token, { ring, keysAt: T, changes: {} }, T + 1000, scanRules).freshness).toBe('expired');
   });
 });
