@@ -101,7 +101,7 @@ describe('GET /health/status-list', () => {
 
   it('answers 304 to a matching If-None-Match, and 400 to a bad since', async () => {
     const first = await listOf(2_000_000_000);
-    const etag = first.headers.etag ?? '';
+    const etag = String(first.headers.etag ?? '');
     expect(etag).toMatch(/^W\/"/);
     // The same snapshot (the instance keeps it a refresh interval) is not sent again; another ETag is.
     const again = await listOf(2_000_000_000, { 'if-none-match': etag }, false);
