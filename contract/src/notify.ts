@@ -4,9 +4,18 @@ import type { RouteDef } from './route-def';
 /**
  * WeChat subscribe messages (一次性订阅消息). Each topic is one template of the mini-program;
  * its id is per app and lives in config/<stage>.yml `notify.templates`. A resident's "accept"
- * of a template allows one message of it (WeChat's one-time subscription).
+ * of a template allows one message of it (WeChat's one-time subscription), so each step of an
+ * order the resident may hear about (accepted, on the way, delivered) is a template of its own.
  */
-export const NOTIFY_TOPICS = ['healthCode', 'order', 'relief', 'repair', 'appeal'] as const;
+export const NOTIFY_TOPICS = [
+  'healthCode',
+  'orderAccepted',
+  'orderOnTheWay',
+  'orderDelivered',
+  'relief',
+  'repair',
+  'appeal',
+] as const;
 export const NotifyTopic = z.enum(NOTIFY_TOPICS);
 export type NotifyTopic = z.infer<typeof NotifyTopic>;
 

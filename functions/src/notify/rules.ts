@@ -28,16 +28,23 @@ export interface Message {
 }
 
 /** Each topic's template fields (the template chosen in mp.weixin.qq.com must have these keys). */
+const ORDER_FIELDS = ['character_string1', 'phrase2', 'thing3', 'time4'] as const;
 export const TEMPLATE_FIELDS: Record<NotifyTopic, readonly string[]> = {
-  order: ['character_string1', 'phrase2', 'thing3', 'time4'],
+  orderAccepted: ORDER_FIELDS,
+  orderOnTheWay: ORDER_FIELDS,
+  orderDelivered: ORDER_FIELDS,
   healthCode: ['thing1', 'phrase2', 'time3'],
   appeal: ['phrase1', 'thing2', 'time3'],
   relief: ['thing1', 'phrase2', 'time3'],
   repair: ['thing1', 'phrase2', 'time3'],
 };
 
-/** The order changes a resident hears about. */
-const ORDER_NEWS: readonly OrderStatus[] = ['accepted', 'out-for-delivery', 'delivered'];
+/** The order changes a resident hears about, each a template of its own. */
+const ORDER_NEWS: Partial<Record<OrderStatus, NotifyTopic>> = {
+  accepted: 'orderAccepted',
+  'out-for-delivery': 'orderOnTheWay',
+  delivered: 'orderDelivered',
+};
 /** The repair steps a resident hears about (`submitted` is their own). */
 const REPAIR_NEWS: readonly RepairStatus[] = ['received', 'dispatched', 'fixed'];
 
@@ -65,10 +72,11 @@ export function messageFor(before: Image | undefined, after: Image | undefined, 
 
   if (pk.startsWith('ORDER#') && sk === 'ORDER') {
     const status = str(after, 'status') as OrderStatus | undefined;
-    if (!status || !ORDER_NEWS.includes(status) || !changed('status')) return undefined;
+    const topic = status && ORDER_NEWS[status];
+    if (!status || !topic || !changed('status')) return undefined;
     return {
       userId: str(after, 'userId') ?? '',
-      topic: 'order',
+      topic,
       page: `grocery/pages/order/index?orderId=${str(after, 'orderId') ?? ''}`,
       data: {
         character_string1: v(characters(str(after, 'orderId') ?? '')),

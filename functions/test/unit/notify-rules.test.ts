@@ -23,14 +23,14 @@ const order = (status: string) => ({
 
 describe('messageFor', () => {
   it.each([
-    ['placed', 'accepted', '商户已接单'],
-    ['prepared', 'out-for-delivery', '配送中'],
-    ['out-for-delivery', 'delivered', '已送达'],
-  ])('tells the resident an order went from %s to %s', (from, to, label) => {
+    ['placed', 'accepted', '商户已接单', 'orderAccepted'],
+    ['prepared', 'out-for-delivery', '配送中', 'orderOnTheWay'],
+    ['out-for-delivery', 'delivered', '已送达', 'orderDelivered'],
+  ] as const)('tells the resident an order went from %s to %s', (from, to, label, topic) => {
     const m = messageFor(order(from), order(to), AT);
     expect(m).toEqual({
       userId: 'u-resident',
-      topic: 'order',
+      topic,
       page: 'grocery/pages/order/index?orderId=o123',
       data: {
         character_string1: { value: 'o123' },
@@ -39,7 +39,7 @@ describe('messageFor', () => {
         time4: { value: '2020年2月10日 09:05' },
       },
     });
-    expect(Object.keys(m?.data ?? {})).toEqual(TEMPLATE_FIELDS.order);
+    expect(Object.keys(m?.data ?? {})).toEqual(TEMPLATE_FIELDS[topic]);
   });
 
   it('says nothing when an order is placed, prepared, cancelled, or written again unchanged', () => {
@@ -136,9 +136,9 @@ describe('field limits', () => {
 });
 
 describe('subscriptions', () => {
-  const templates = { order: 'TPL-ORDER', relief: 'TPL-RELIEF' };
+  const templates = { orderDelivered: 'TPL-ORDER', relief: 'TPL-RELIEF' };
   it('counts one credit per accepted template id this app has; rejects, bans and unknown ids count nothing', () => {
-    expect(creditsFromReport({ 'TPL-ORDER': 'accept', 'TPL-RELIEF': 'reject' }, templates)).toEqual(['order']);
+    expect(creditsFromReport({ 'TPL-ORDER': 'accept', 'TPL-RELIEF': 'reject' }, templates)).toEqual(['orderDelivered']);
     expect(creditsFromReport({ 'TPL-OTHER': 'accept', 'TPL-RELIEF': 'ban' }, templates)).toEqual([]);
     expect(creditsFromReport({ 'TPL-ORDER': 'filter' }, templates)).toEqual([]);
   });
