@@ -22,6 +22,7 @@ import { scopeName } from '@/lib/roles';
 import Complaint from './Complaint';
 import Payment, { type PaymentWork } from './Payment';
 import Timeline from './Timeline';
+import SubscribeButton from '@/components/SubscribeButton';
 import './index.css';
 
 const strings = {
@@ -130,6 +131,9 @@ export default function OrderPage() {
     <Page className="order">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
       {justPlaced && order.status === 'placed' && <Notice tone="success">{strings.placed}</Notice>}
+      {open && order.status !== 'delivered' && (
+        <SubscribeButton topics={['orderAccepted', 'orderOnTheWay', 'orderDelivered']} />
+      )}
       {order.pickupCode && open && order.status !== 'delivered' && (
         <View className="card order__code-card">
           <Text className="order__code-title">{strings.codeTitle}</Text>
