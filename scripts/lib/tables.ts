@@ -139,7 +139,9 @@ export async function ensureTables(client: DynamoDBClient, defs: TableResource['
         KeySchema: def.KeySchema,
         GlobalSecondaryIndexes: def.GlobalSecondaryIndexes,
         BillingMode: 'PAY_PER_REQUEST',
-        ...(def.StreamSpecification ? { StreamSpecification: { StreamEnabled: true, ...def.StreamSpecification } } : {}),
+        ...(def.StreamSpecification
+          ? { StreamSpecification: { StreamEnabled: true, ...def.StreamSpecification } }
+          : {}),
       }),
     );
     await client.send(new DescribeTableCommand({ TableName: def.TableName }));

@@ -52,7 +52,8 @@ export async function startWechatSim(options: WechatSimOptions) {
   const refused = new Set<string>();
   const failures: number[] = [];
 
-  const issue = () => (token = { value: `sim-${randomBytes(24).toString('base64url')}`, expiresAtMs: now() + ttl * 1000 });
+  const issue = () =>
+    (token = { value: `sim-${randomBytes(24).toString('base64url')}`, expiresAtMs: now() + ttl * 1000 });
 
   function stableToken(body: Record<string, unknown>): object {
     tokenRequests.push({ forceRefresh: body.force_refresh === true });
@@ -66,7 +67,8 @@ export async function startWechatSim(options: WechatSimOptions) {
 
   function send(accessToken: string | null, body: Record<string, unknown>): object {
     if (!accessToken) return { errcode: 41001, errmsg: 'access_token missing' };
-    if (!token || accessToken !== token.value) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (!token || accessToken !== token.value)
+      return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
     if (token.expiresAtMs <= now()) return { errcode: 42001, errmsg: 'access_token expired' };
     const injected = failures.shift();
     if (injected !== undefined) return { errcode: injected, errmsg: 'simulated failure' };

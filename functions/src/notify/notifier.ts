@@ -28,7 +28,12 @@ export async function notifyOne(record: DynamoDBRecord, sender: SubscribeSender,
     await finish(eventId, 'dropped');
     return 'no-openid';
   }
-  const outcome = await sender.send({ touser: openid, template_id: templateId, page: message.page, data: message.data });
+  const outcome = await sender.send({
+    touser: openid,
+    template_id: templateId,
+    page: message.page,
+    data: message.data,
+  });
   await finish(eventId, outcome === 'sent' ? 'sent' : 'dropped');
   log.info('subscribe message', { topic: message.topic, outcome });
   return outcome;

@@ -77,7 +77,9 @@ export async function claim(eventId: string, userId: string, topic: NotifyTopic,
   } catch (err) {
     if (!(err instanceof TransactionCancelled)) throw err;
     if (err.reasons[0]?.code === 'ConditionalCheckFailed') {
-      const out = await db().send(new GetCommand({ TableName: markerTable(), Key: markerKey(eventId), ConsistentRead: true }));
+      const out = await db().send(
+        new GetCommand({ TableName: markerTable(), Key: markerKey(eventId), ConsistentRead: true }),
+      );
       return (out.Item as { state?: string } | undefined)?.state === 'claimed' ? 'claimed' : 'done';
     }
     if (err.reasons[1]?.code === 'ConditionalCheckFailed') return 'no-credit';
