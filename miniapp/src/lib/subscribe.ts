@@ -15,29 +15,22 @@ export const TOPIC_LABELS: Record<NotifyTopic, string> = {
 /** WeChat shows at most three templates in one subscribe sheet. */
 export const MAX_PER_SHEET = 3;
 
+/** Every template answered the same (the simulated sheet on H5 has one choice for all). */
+export const answerAll = (ids: string[], allow: boolean): Record<string, SubscribeAnswer> =>
+  Object.fromEntries(ids.slice(0, MAX_PER_SHEET).map((id) => [id, allow ? 'accept' : 'reject']));
+
 /**
- * Asks the resident to subscribe to these templates and returns the answer per template id.
- * In the mini-program: WeChat's own sheet (`requestSubscribeMessage`, which must run inside the
- * tap). H5 has no such API (Taro: not supported): a simulated sheet, one modal for all of them,
- * so the local stack and the browser tests go through the same report to the backend. A sheet
- * that fails or is closed answers nothing.
+ * WeChat's own subscribe sheet (`requestSubscribeMessage`, which must run inside the tap): the
+ * answer per template id; a sheet that fails or is closed answers nothing. The mini-program only:
+ * H5 has no such API (Taro: not supported), so SubscribeButton shows a simulated sheet there.
  */
-export async function askToSubscribe(ids: string[], labels: string[]): Promise<Record<string, SubscribeAnswer>> {
+export async function askWechat(ids: string[]): Promise<Record<string, SubscribeAnswer>> {
   const tmplIds = ids.slice(0, MAX_PER_SHEET);
   try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>;
-      return Object.fromEntries(
-        tmplIds.flatMap((id) => (['accept', 'reject', 'ban', 'filter'].includes(res[id] ?? '') ? [[id, res[id]]] : [])),
-      ) as Record<string, SubscribeAnswer>;
-    }
-    const { confirm } = await Taro.showModal({
-      title: '订阅消息（模拟）',
-      content: `状态变化时通过微信通知您：${labels.join('、')}`,
-      confirmText: '允许',
-      cancelText: '取消',
-    });
-    return Object.fromEntries(tmplIds.map((id) => [id, confirm ? 'accept' : 'reject']));
+    const res = (await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] })) as unknown as Record<string, string>;
+    return Object.fromEntries(
+      tmplIds.flatMap((id) => (['accept', 'reject', 'ban', 'filter'].includes(res[id] ?? '') ? [[id, res[id]]] : [])),
+    ) as Record<string, SubscribeAnswer>;
   } catch {
     return {};
   }

@@ -131,9 +131,6 @@ export default function OrderPage() {
     <Page className="order">
       {state.error !== undefined && !state.loading && <InlineError error={state.error} onRetry={state.reload} />}
       {justPlaced && order.status === 'placed' && <Notice tone="success">{strings.placed}</Notice>}
-      {open && order.status !== 'delivered' && (
-        <SubscribeButton topics={['orderAccepted', 'orderOnTheWay', 'orderDelivered']} />
-      )}
       {order.pickupCode && open && order.status !== 'delivered' && (
         <View className="card order__code-card">
           <Text className="order__code-title">{strings.codeTitle}</Text>
@@ -163,6 +160,9 @@ export default function OrderPage() {
       <View className="card">
         <Timeline order={order} />
       </View>
+      {open && order.status !== 'delivered' && (
+        <SubscribeButton topics={['orderAccepted', 'orderOnTheWay', 'orderDelivered']} />
+      )}
 
       <Text className="section-title order__section">{strings.linesTitle}</Text>
       <View className="card">
