@@ -11,6 +11,7 @@ import { portIsFree, waitForHttp } from './lib/ports';
 import { pipeWithPrefix } from './lib/processes';
 import { startBackend, StackProblem, type Stack } from './lib/stack';
 import { localSimPort } from './lib/wechatpay-sim-local';
+import { localWechatSimPort } from './lib/wechat-sim-local';
 
 // The pinned AWS SDK warns that its later versions need Node 22; Lambda runs Node 22 already.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   console.log('Starting DynamoDB Local, tables, seed data and the API ...');
   const stack: Stack = (running = await startBackend({
     stage: STAGE,
-    ports: { ...config.ports, wechatPaySim: localSimPort(STAGE) },
+    ports: { ...config.ports, wechatPaySim: localSimPort(STAGE), wechatSim: localWechatSimPort(STAGE) },
     dataDir: join(DATA_DIR, 'dynamodb'),
     keysDir: KEYS_DIR,
     verbose: false,
@@ -74,6 +75,7 @@ CityCare is running (stage ${STAGE}). Ctrl-C stops everything.
   API                ${stack.apiBase}   (try: curl ${stack.apiBase}/me)
   DynamoDB Local     ${stack.dynamo.endpoint}   (data in .data/, wipe with npm run reset)
   WeChat Pay (sim)   ${stack.wechatPaySim.url}   (notifications to ${stack.apiBase}/payments/wechat/notify)
+  WeChat (sim)       ${stack.wechatSim.url}/messages   (the subscribe messages the backend sent)
 
 Demo accounts (sign in on the H5 page, or POST /auth/login {"code":"dev:<account>"}):
 ${demo.map((d) => `  ${d.key.padEnd(11)} ${d.displayName}  ${d.roles.map((r) => ROLE_LABELS[r.role] + (r.scope ? `(${r.scope})` : '')).join('、')}`).join('\n')}

@@ -15,5 +15,6 @@ export * from './utility-payments';
 export * from './payments';
 export * from './service';
 export * from './service-labels';
+export * from './notify';
 export * from './routes';
 export * from './route-def';

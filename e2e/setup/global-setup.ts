@@ -41,5 +41,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.E2E_API_BASE = stack.apiBase;
   process.env.E2E_DYNAMODB_ENDPOINT = stack.dynamo.endpoint;
   process.env.E2E_WECHATPAY_SIM = stack.wechatPaySim.url;
+  process.env.E2E_WECHAT_SIM = stack.wechatSim.url;
   Object.assign(process.env, stack.functionEnv);
 }

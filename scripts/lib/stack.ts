@@ -10,11 +10,13 @@ import { seed } from './seed';
 import { ensureTables, serviceDefinition } from './tables';
 import type { WechatPaySim } from './wechatpay-sim';
 import { startLocalWechatPaySim } from './wechatpay-sim-local';
+import type { WechatSim } from './wechat-sim';
+import { startLocalWechatSim } from './wechat-sim-local';
 
 export interface StackOptions {
   stage: string;
   /** `wechatPaySim`: the WeChat Pay simulator's port (`npm start`: config's `wechatPay.simPort`); any free one if unset. */
-  ports: { dynamodb: number; api: number; lambda: number; wechatPaySim?: number };
+  ports: { dynamodb: number; api: number; lambda: number; wechatPaySim?: number; wechatSim?: number };
   /** Folder for DynamoDB Local's data, or null to keep it in memory. */
   dataDir: string | null;
   keysDir: string;
@@ -27,6 +29,8 @@ export interface Stack {
   dynamo: DynamoLocal;
   /** The local WeChat Pay (scripts/lib/wechatpay-sim.ts): the functions' WeChat Pay base URL points at it. */
   wechatPaySim: WechatPaySim;
+  /** The local WeChat server API (scripts/lib/wechat-sim.ts): subscribe messages are sent to it. */
+  wechatSim: WechatSim;
   /** The functions' environment for this stage (table names, auth settings). */
   functionEnv: Record<string, string>;
   env: NodeJS.ProcessEnv;
@@ -67,8 +71,10 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
   ensureLocalKeys(options.keysDir);
   const group = new ProcessGroup();
   const wechatPaySim = await startLocalWechatPaySim(options.keysDir, stage, simPort);
+  const wechatSim = await startLocalWechatSim(options.keysDir, stage, ports.wechatSim ?? 0);
   const dynamo = await startDynamoLocal(ports.dynamodb, options.dataDir).catch(async (err: unknown) => {
     await wechatPaySim.close();
+    await wechatSim.close();
     throw err;
   });
   group.adopt('dynamodb', dynamo.process);
@@ -76,6 +82,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
     await group.stopAll();
     rmSync(offlineBuildDir(ports.api), { recursive: true, force: true });
     await wechatPaySim.close();
+    await wechatSim.close();
   };
   try {
     const env: NodeJS.ProcessEnv = {
@@ -84,6 +91,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
       CITYCARE_KEYS_DIR: options.keysDir,
       CITYCARE_WECHATPAY_API_BASE: wechatPaySim.url,
       CITYCARE_WECHATPAY_NOTIFY_URL: `http://127.0.0.1:${ports.api}/payments/wechat/notify`,
+      CITYCARE_WECHAT_SIM_BASE: wechatSim.url,
       SLS_TELEMETRY_DISABLED: '1',
       CITYCARE_ESBUILD_DIR: relative(ROOT, offlineBuildDir(ports.api)),
       // The pinned AWS SDK warns that later versions need Node 22; Lambda runs Node 22 already.
@@ -109,6 +117,12 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
     offline.stderr?.on('data', (d: Buffer) => (offlineLog += d.toString()));
     if (options.verbose) pipeWithPrefix(offline, 'api', (l) => !/^\s*$/.test(l));
     const apiBase = `http://127.0.0.1:${ports.api}`;
+    // Stream triggers, which serverless-offline does not run: the functions' own handlers on DynamoDB Local's streams.
+    const streams = group.start('streams', process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'streams.ts')], {
+      cwd: ROOT,
+      env: { ...env, ...fnEnv, CITYCARE_STREAMS: JSON.stringify(service.streams) },
+    });
+    pipeWithPrefix(streams, 'streams', (l) => /subscribe message|dead letter|failed|polling/i.test(l));
     await Promise.race([
       // Bundling every function first: about 90 s measured on a loaded 2-core machine.
       waitForHttp(`${apiBase}/me`, 180_000),
@@ -118,7 +132,7 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
         ),
       ),
     ]);
-    return { apiBase, dynamo, wechatPaySim, functionEnv: fnEnv, env, seeded, group, stop };
+    return { apiBase, dynamo, wechatPaySim, wechatSim, functionEnv: fnEnv, env, seeded, group, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -17,15 +17,42 @@ import { BIN, ROOT } from './paths';
  */
 interface TableResource {
   Type: string;
-  Properties: CreateTableCommandInput & {
+  Properties: Omit<CreateTableCommandInput, 'StreamSpecification'> & {
     TimeToLiveSpecification?: { AttributeName: string; Enabled: boolean };
+    StreamSpecification?: { StreamViewType: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY' };
   };
+}
+
+/** A function fed by tables' streams (serverless.yml `stream` events): DynamoDB Local has no trigger, a poller runs it. */
+export interface StreamConsumer {
+  name: string;
+  /** `functions/src/notify/lambdas/notifier.handler` */
+  handler: string;
+  tables: string[];
+  /** Its `maximumRetryAttempts` (the poller's retries of a failed batch before the dead letters). */
+  maximumRetryAttempts: number;
 }
 
 export interface ServiceDefinition {
   tables: TableResource['Properties'][];
   /** The functions' environment, as deployed for this stage. */
   environment: Record<string, string>;
+  streams: StreamConsumer[];
+}
+
+type StreamEvent = { stream?: { arn?: { 'Fn::GetAtt'?: [string, string] }; maximumRetryAttempts?: number } };
+
+function streamConsumers(
+  functions: Record<string, { handler: string; events?: StreamEvent[] }>,
+  resources: Record<string, TableResource>,
+): StreamConsumer[] {
+  return Object.entries(functions).flatMap(([name, fn]) => {
+    const streams = (fn.events ?? []).flatMap((e) => (e.stream ? [e.stream] : []));
+    if (!streams.length) return [];
+    const tables = streams.map((s) => resources[s.arn?.['Fn::GetAtt']?.[0] ?? '']?.Properties.TableName ?? '');
+    const maximumRetryAttempts = Math.max(0, ...streams.map((s) => s.maximumRetryAttempts ?? 0));
+    return [{ name, handler: fn.handler, tables: tables.filter(Boolean), maximumRetryAttempts }];
+  });
 }
 
 export async function serviceDefinition(
@@ -39,7 +66,10 @@ export async function serviceDefinition(
   });
   const service = JSON.parse(stdout) as {
     provider: { environment: Record<string, string | number | boolean> };
-    functions?: Record<string, { environment?: Record<string, string | number | boolean> }>;
+    functions?: Record<
+      string,
+      { handler: string; events?: StreamEvent[]; environment?: Record<string, string | number | boolean> }
+    >;
     resources: { Resources: Record<string, TableResource> };
   };
   // Domains give their functions their own table names at function level; in-process callers
@@ -54,6 +84,7 @@ export async function serviceDefinition(
         ([k, v]) => [k, String(v)],
       ),
     ),
+    streams: streamConsumers(service.functions ?? {}, service.resources.Resources),
   };
 }
 
@@ -77,6 +108,19 @@ async function addMissingIndexes(client: DynamoDBClient, def: TableResource['Pro
   }
 }
 
+/** Turns on the stream serverless.yml gained since a kept local table was made, as a deploy would. */
+async function addMissingStream(client: DynamoDBClient, def: TableResource['Properties']): Promise<void> {
+  if (!def.StreamSpecification) return;
+  const table = (await client.send(new DescribeTableCommand({ TableName: def.TableName }))).Table;
+  if (table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({
+      TableName: def.TableName,
+      StreamSpecification: { StreamEnabled: true, ...def.StreamSpecification },
+    }),
+  );
+}
+
 /** Creates every table that does not exist yet, with its indexes and TTL. Returns the names created. */
 export async function ensureTables(client: DynamoDBClient, defs: TableResource['Properties'][]): Promise<string[]> {
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
@@ -85,6 +129,7 @@ export async function ensureTables(client: DynamoDBClient, defs: TableResource['
     if (!def.TableName) continue;
     if (existing.has(def.TableName)) {
       await addMissingIndexes(client, def);
+      await addMissingStream(client, def);
       continue;
     }
     await client.send(
@@ -94,6 +139,9 @@ export async function ensureTables(client: DynamoDBClient, defs: TableResource['
         KeySchema: def.KeySchema,
         GlobalSecondaryIndexes: def.GlobalSecondaryIndexes,
         BillingMode: 'PAY_PER_REQUEST',
+        ...(def.StreamSpecification
+          ? { StreamSpecification: { StreamEnabled: true, ...def.StreamSpecification } }
+          : {}),
       }),
     );
     await client.send(new DescribeTableCommand({ TableName: def.TableName }));

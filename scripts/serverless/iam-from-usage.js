@@ -48,6 +48,10 @@ class IamFromUsage {
     for (const name of sls.service.getAllFunctions()) {
       const fn = sls.service.getFunction(name);
       fn.iamRoleStatements = statementsFor(name, permissions[name], resources, sls.service.service, stage);
+      // A stream's on-failure destination (a dead-letter queue): the one SQS action, on that queue only.
+      const deadLetters = (fn.events ?? []).flatMap((e) => e.stream?.destinations?.onFailure?.arn ?? []);
+      const queues = [...new Map(deadLetters.map((arn) => [JSON.stringify(arn), arn])).values()];
+      if (queues.length) fn.iamRoleStatements.push({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: queues });
       fn.iamRoleStatementsInherit = false;
     }
   }

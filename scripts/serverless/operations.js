@@ -110,6 +110,21 @@ function tableAlarm(topic, logicalId, table, prefix) {
   });
 }
 
+/** A dead-letter queue holding anything at all: work given up after its retries needs a person. */
+function deadLetterAlarm(topic, logicalId, prefix) {
+  return alarm(topic, {
+    AlarmName: `${prefix}-${logicalId}-not-empty`,
+    AlarmDescription: `${logicalId}: messages given up after their retries are waiting (docs/operations.md)`,
+    Namespace: 'AWS/SQS',
+    MetricName: 'ApproximateNumberOfMessagesVisible',
+    Dimensions: dims({ QueueName: { 'Fn::GetAtt': [logicalId, 'QueueName'] } }),
+    Statistic: 'Maximum',
+    Period: PERIOD,
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+  });
+}
+
 /**
  * Business events that need a person whenever one happens (config `alarms.businessMetrics`): the
  * functions count them as EMF metrics in the CityCare namespace (functions/src/lib/metrics.ts).
@@ -172,6 +187,9 @@ class Operations {
     for (const [logicalId, table] of Object.entries(sls.service.resources?.Resources ?? {})) {
       if (table.Type === 'AWS::DynamoDB::Table') {
         resources[`${logicalId}ThrottleAlarm`] = tableAlarm(topic, logicalId, table, prefix);
+      }
+      if (table.Type === 'AWS::SQS::Queue' && logicalId.endsWith('DeadLetterQueue')) {
+        resources[`${logicalId}DepthAlarm`] = deadLetterAlarm(topic, logicalId, prefix);
       }
     }
     template.Outputs.OpsTopicArn = { Description: 'Where alarms are sent', Value: { Ref: topic } };

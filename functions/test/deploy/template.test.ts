@@ -81,7 +81,10 @@ describe('the production template', () => {
       const name = String(fn.Properties.FunctionName).replace(/^citycare-prod-/, '');
       const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] ?? '';
       expect(roleId).not.toBe('IamRoleLambdaExecution');
-      const statements = policyStatements(resources[roleId] as Resource);
+      const all = policyStatements(resources[roleId] as Resource);
+      // A stream-fed function's reads of its streams and its dead-letter queue: checked below.
+      const isStreamRead = (s: Statement) => JSON.stringify(s.Resource).includes('"StreamArn"');
+      const statements = all.filter((s) => !isStreamRead(s) && !s.Action.includes('sqs:SendMessage'));
       const dynamo = statements.filter((s) => s.Action.some((a) => a.startsWith('dynamodb:')));
       const granted = new Set(dynamo.flatMap((s) => s.Action));
       const targets = dynamo.flatMap((s) => s.Resource as Record<string, unknown>[]);
@@ -101,6 +104,55 @@ describe('the production template', () => {
       expect({ name, secrets: secrets.sort() }).toEqual({ name, secrets: needed?.secrets });
       expect(statements.flatMap((s) => s.Action).every((a) => /^(dynamodb|ssm|logs):[A-Za-z]+$/.test(a))).toBe(true);
     }
+  });
+
+  it('lets the notifier read only its tables’ streams and send only to its dead-letter queue', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] ?? '';
+      const statements = policyStatements(resources[roleId] as Resource);
+      const streams = statements.filter((s) => JSON.stringify(s.Resource).includes('"StreamArn"'));
+      const sqs = statements.filter((s) => s.Action.some((a) => a.startsWith('sqs:')));
+      if (fn.Properties.FunctionName !== 'citycare-prod-notifier') {
+        expect({ fn: fn.Properties.FunctionName, streams, sqs }).toEqual({
+          fn: fn.Properties.FunctionName,
+          streams: [],
+          sqs: [],
+        });
+        continue;
+      }
+      expect(streams.flatMap((s) => s.Action).sort()).toEqual([
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+      ]);
+      const tables = streams.flatMap((s) =>
+        (s.Resource as { 'Fn::GetAtt': string[] }[]).map((r) => r['Fn::GetAtt'][0]),
+      );
+      expect(tables.sort()).toEqual(['GroceryTable', 'HealthTable', 'UtilityTable']);
+      expect(sqs).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['sqs:SendMessage'],
+          Resource: [{ 'Fn::GetAtt': ['NotifyDeadLetterQueue', 'Arn'] }],
+        },
+      ]);
+    }
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    expect(mappings).toHaveLength(3);
+    for (const m of mappings) {
+      expect(m).toMatchObject({
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['NotifyDeadLetterQueue', 'Arn'] } } },
+      });
+      expect(m.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(JSON.stringify(m.FilterCriteria)).toContain('MODIFY');
+    }
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(
+      alarms.filter((a) => a.Namespace === 'AWS/SQS' && JSON.stringify(a.Dimensions).includes('NotifyDeadLetterQueue')),
+    ).toHaveLength(1);
   });
 
   it('leaves no unused shared role, and stays inside CloudFormation’s 500-resource limit', () => {

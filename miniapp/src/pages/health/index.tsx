@@ -11,6 +11,7 @@ import { dropCodes, storedCodes } from '@/lib/health/code-store';
 import StatusHistory from './StatusHistory';
 import CodeCard, { type CodeCardProps } from './CodeCard';
 import './index.css';
+import SubscribeButton from '@/components/SubscribeButton';
 
 const strings = {
   loadError: '无法加载健康码',
@@ -114,6 +115,7 @@ export default function HealthPage() {
             ))}
           </View>
           <StatusHistory key={`${resident.residentId}-${resident.status.since}`} residentId={resident.residentId} />
+          <SubscribeButton topics={['healthCode']} />
         </>
       )}
     </Page>

@@ -10,6 +10,7 @@ import { api } from '@/api';
 import { revalidate, useApi } from '@/hooks/useApi';
 import ReliefParts from '@/pages/bills/ReliefParts';
 import { dateText } from '@/pages/bills/shared';
+import SubscribeButton from '@/components/SubscribeButton';
 
 const strings = {
   loadError: '无法加载',
@@ -67,6 +68,7 @@ export default function ReliefPage() {
           until={strings.protectedUntil}
           className="relief__result"
         />
+        <SubscribeButton topics={['relief']} />
         <Button className="btn" onClick={() => void Taro.switchTab({ url: '/pages/bills/index' })}>
           {strings.back}
         </Button>

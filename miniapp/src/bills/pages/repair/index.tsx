@@ -7,6 +7,7 @@ import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/com
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
 import { COMPANIES, REPAIR_PROBLEMS, REPAIR_STATUS, shanghaiTime } from '@/pages/bills/shared';
+import SubscribeButton from '@/components/SubscribeButton';
 
 const strings = {
   intro: '供水、供电、燃气、供暖抢修 24 小时受理。紧急情况（如闻到燃气味）请立即开窗、离开房间并拨打 12345。',
@@ -97,6 +98,7 @@ export default function RepairPage() {
         </Field>
         <FieldError>{submit.problem}</FieldError>
         <Notice tone="success">{submit.done}</Notice>
+        {submit.done && <SubscribeButton topics={['repair']} />}
         <SubmitButton busy={submit.busy} busyText={strings.working} onClick={send}>
           {strings.submit}
         </SubmitButton>

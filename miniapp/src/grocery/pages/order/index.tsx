@@ -22,6 +22,7 @@ import { scopeName } from '@/lib/roles';
 import Complaint from './Complaint';
 import Payment, { type PaymentWork } from './Payment';
 import Timeline from './Timeline';
+import SubscribeButton from '@/components/SubscribeButton';
 import './index.css';
 
 const strings = {
@@ -159,6 +160,9 @@ export default function OrderPage() {
       <View className="card">
         <Timeline order={order} />
       </View>
+      {open && order.status !== 'delivered' && (
+        <SubscribeButton topics={['orderAccepted', 'orderOnTheWay', 'orderDelivered']} />
+      )}
 
       <Text className="section-title order__section">{strings.linesTitle}</Text>
       <View className="card">

@@ -10,6 +10,7 @@ import { useApi } from '@/hooks/useApi';
 import { shanghaiShort } from '@/lib/health/time';
 import '@/lib/health/health.css';
 import './index.css';
+import SubscribeButton from '@/components/SubscribeButton';
 
 const strings = {
   intro:
@@ -76,6 +77,7 @@ export default function AppealPage() {
       {done ? (
         <View className="card result result--green">
           <Text className="result__big">{strings.done}</Text>
+          <SubscribeButton topics={['appeal']} />
           <Button className="btn btn--plain" onClick={() => void Taro.navigateBack()}>
             {strings.back}
           </Button>
