@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION } from '@citycare/contract/src/privacy';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCheckChar } from '../contract/src/health-id';
 import { apiAs, appUrl, countApiRequests, keepScreenshot, launch, phone, signInAs } from './lib/browser';
@@ -109,6 +110,7 @@ beforeAll(async () => {
     idNumber: first17 + idCheckChar(first17),
     phone: '13900001111',
     community: 'zq-jianshe',
+    consentVersion: PRIVACY_VERSION,
   });
   const household = await asResident2('GET', '/health/me');
   ids.residentId = (household.body as { residents?: { residentId: string }[] }).residents?.[0]?.residentId;

@@ -13,6 +13,7 @@ export const AuditAction = z.enum([
   'health.lookup',
   'health.resident.view',
   'health.audit.read',
+  'health.status.set',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -22,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'health.lookup': '按身份证号查找居民',
   'health.resident.view': '查看居民健康码详情',
   'health.audit.read': '查看审计日志',
+  'health.status.set': '更改居民健康码状态（并查看其申报记录）',
 };
 
 /** A user id (`u` and 23 hex digits), as officials are shown in the log. */
