@@ -79,6 +79,9 @@ const VISITS: Visit[] = [
   resident('/service/pages/hotlines/index'),
   { role: '吴丽', url: '/staff/pages/service-queue/index' },
   { role: '吴丽', url: '/staff/pages/service-consultation/index?consultationId=c-demo-health-code' },
+  resident('/privacy/pages/guide/index'),
+  resident('/privacy/pages/data/index'),
+  resident('/privacy/pages/reads/index'),
 ];
 
 let browser: Browser;

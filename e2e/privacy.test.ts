@@ -138,6 +138,25 @@ describe('privacy', () => {
       await visibleText(page, /陈\*（工作人员）/).waitFor();
       expect(await page.getByText('陈静').count()).toBe(0);
       await keepScreenshot(page, 'privacy-reads');
+
+      // 长辈模式 at 320 px: the pages still fit, nothing wider than the screen.
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.evaluate(() => localStorage.setItem('citycare.elderMode', JSON.stringify({ data: true })));
+      for (const [path, name] of [
+        ['/privacy/pages/data/index', 'privacy-my-data-elder-320'],
+        ['/privacy/pages/guide/index', 'privacy-guide-elder-320'],
+      ] as const) {
+        await page.goto(appUrl(path));
+        await page.reload();
+        await page.locator('.page--elder').first().waitFor();
+        await visibleText(page, path.includes('data') ? '下载我的数据（JSON 文件）' : '怎样删除').waitFor({
+          timeout: 20000,
+        });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+        await keepScreenshot(page, name);
+      }
+      await page.evaluate(() => localStorage.removeItem('citycare.elderMode'));
+      await page.setViewportSize({ width: 390, height: 844 });
     });
 
     it('注销 deletes it: the account, the health code and the family are gone', async () => {
