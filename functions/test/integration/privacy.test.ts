@@ -79,7 +79,7 @@ describe('separate consent to sensitive personal data', () => {
 });
 
 describe('the officials’ reads of a resident, audited and shown to the resident', () => {
-  it('audits every official read of a resident (lookup, detail, trace, status change) and shows each to that household only', async () => {
+  it('audits every official read of a resident (lookup, detail, trace, status change, a place trace showing their visit) and shows each to that household only', async () => {
     const hh = await household();
     const stranger = await household();
     const residentId = hh.self.residentId;
@@ -96,6 +96,21 @@ describe('the officials’ reads of a resident, audited and shown to the residen
       body: { colour: 'yellow', reason: statusWhy },
     });
     expect(set.status).toBe(200);
+    // A place trace that shows the resident's visit is a read of their data too.
+    const visit = { visitId: scanId(), placeId: 'vh-bus-3', residentId };
+    expect((await call(h.visit, { token: hh.token, body: visit })).status).toBe(200);
+    const traceWhy = unique('公交车流调');
+    const now = Date.now();
+    const traced = await call(staff.tracePlace, {
+      token: official.token,
+      body: {
+        placeId: 'vh-bus-3',
+        from: new Date(now - 3600_000).toISOString(),
+        to: new Date(now).toISOString(),
+        reason: traceWhy,
+      },
+    });
+    expect(traced.status).toBe(200);
     // The resident's own look at their record is not an official's read.
     expect((await call(h.resident, { method: 'GET', token: hh.token, params: { residentId } })).status).toBe(200);
 
@@ -103,18 +118,20 @@ describe('the officials’ reads of a resident, audited and shown to the residen
     expect(res.status).toBe(200);
     const { reads } = MyReadsResponse.parse(res.body);
     expect(reads.map((r) => [r.action, r.residentId])).toEqual([
+      ['health.trace.seen', residentId],
       ['health.status.set', hh.member.residentId],
       ['health.trace.resident', residentId],
       ['health.resident.view', residentId],
       ['health.lookup', residentId],
     ]);
-    expect(reads[0]).toMatchObject({
+    expect(reads[0]).toMatchObject({ actionLabel: '场所流调中查看了到访记录', reason: traceWhy });
+    expect(reads[1]).toMatchObject({
       office: '市卫生健康委员会',
       officialMasked: '陈*（工作人员）',
       reason: statusWhy,
     });
-    expect(reads[0]?.residentName).toBe(hh.member.maskedName);
-    expect(reads[1]?.reason).toBe(why);
+    expect(reads[1]?.residentName).toBe(hh.member.maskedName);
+    expect(reads[2]?.reason).toBe(why);
     expect(JSON.stringify(reads)).not.toContain('陈静');
     expect(JSON.stringify(reads)).not.toContain(official.userId);
     // Another household sees none of it.
