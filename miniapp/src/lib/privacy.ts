@@ -31,10 +31,21 @@ function stored(): Choice {
   }
 }
 let choice: Choice;
+let loaded = false;
+
+/** The answer for this version, read from storage on first use (a page may render before the launch hook runs). */
+function currentChoice(): Choice {
+  if (!loaded) {
+    choice = stored();
+    loaded = true;
+  }
+  return choice;
+}
 
 function set(next: { open?: boolean; choice?: Choice }) {
   if (next.open !== undefined) open = next.open;
   if (next.choice) {
+    loaded = true;
     choice = next.choice;
     Taro.setStorageSync(STORAGE_KEY, { version: PRIVACY_VERSION, choice: next.choice });
   }
@@ -43,7 +54,7 @@ function set(next: { open?: boolean; choice?: Choice }) {
 
 /** Called once at launch: asks WeChat (weapp) or storage (H5) whether the guide still needs agreeing. */
 export function startPrivacyCheck(): void {
-  choice = stored();
+  currentChoice();
   if (!IS_WEAPP) {
     if (!choice) set({ open: true });
     return;
@@ -66,6 +77,7 @@ export function startPrivacyCheck(): void {
       }
       // Agreed in WeChat (or nothing to agree to): remembered quietly, no page changes.
       if (choice !== 'agreed') {
+        loaded = true;
         choice = 'agreed';
         Taro.setStorageSync(STORAGE_KEY, { version: PRIVACY_VERSION, choice });
       }
@@ -104,7 +116,7 @@ function subscribe(notify: () => void): () => void {
   return () => listeners.delete(notify);
 }
 
-const snapshot = () => `${open ? 'open' : 'closed'}:${choice ?? ''}`;
+const snapshot = () => `${open ? 'open' : 'closed'}:${currentChoice() ?? ''}`;
 
 /** Whether the dialog shows, and what the resident chose for this version of the guide. */
 export function usePrivacy(): { open: boolean; choice: Choice } {
