@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION } from '@citycare/contract/src/privacy';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cityClock } from '@citycare/contract/src/common';
 import { idCheckChar } from '@citycare/contract/src/health-id';
@@ -41,6 +42,7 @@ beforeAll(async () => {
     idNumber: first17 + idCheckChar(first17),
     phone: '13900002222',
     community: 'zq-jianshe',
+    consentVersion: PRIVACY_VERSION,
   });
   expect(registered.status).toBe(201);
   residentId = (registered.body as { resident: { residentId: string } }).resident.residentId;

@@ -96,6 +96,7 @@ describe('health code (H5 build, real local API)', () => {
     await resident.getByText('提交申领').click();
     await resident.getByText(/校验位/).waitFor();
     await fill(resident, 1, ID_NUMBER);
+    await resident.locator('.consent__box').click(); // the separate consent to sensitive data
     await resident.getByText('提交申领').click();
     await resident.waitForURL(/pages\/health\/index/, { timeout: 20000 });
     await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
@@ -185,6 +186,7 @@ describe('health code (H5 build, real local API)', () => {
     await fill(resident, 0, '王德福');
     await fill(resident, 1, FAMILY_ID);
     await resident.getByText('祖辈', { exact: true }).click();
+    await resident.locator('.consent__box').click();
     await resident.locator('.btn').getByText('添加', { exact: true }).click();
     // Added: the form empties. (The list's own refresh right after an instant Playwright fill is
     // not what this test is about; the page is opened again, as a resident coming back would.)

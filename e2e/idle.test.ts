@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION } from '@citycare/contract/src/privacy';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCheckChar } from '../contract/src/health-id';
 import { apiAs, appUrl, countApiRequests, keepScreenshot, launch, phone, signInAs } from './lib/browser';
@@ -79,6 +80,9 @@ const VISITS: Visit[] = [
   { role: '吴丽', url: '/staff/pages/service-queue/index' },
   { role: '吴丽', url: '/staff/pages/service-consultation/index?consultationId=c-demo-health-code' },
   { role: '李建国', url: '/staff/pages/paper-code/index' },
+  resident('/privacy/pages/guide/index'),
+  resident('/privacy/pages/data/index'),
+  resident('/privacy/pages/reads/index'),
 ];
 
 let browser: Browser;
@@ -110,6 +114,7 @@ beforeAll(async () => {
     idNumber: first17 + idCheckChar(first17),
     phone: '13900001111',
     community: 'zq-jianshe',
+    consentVersion: PRIVACY_VERSION,
   });
   const household = await asResident2('GET', '/health/me');
   ids.residentId = (household.body as { residents?: { residentId: string }[] }).residents?.[0]?.residentId;

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { cityDateTime } from '@citycare/contract';
+import { PRIVACY_VERSION, cityDateTime } from '@citycare/contract';
 import { idCheckChar } from '@citycare/contract/src/health-id';
 import { apiAs, appUrl, keepScreenshot, phoneBrowser, signInAs, visibleText } from './lib/browser';
 
@@ -45,6 +45,7 @@ describe('officials work the queue (H5 build, real local API)', () => {
       idNumber: ID_NUMBER,
       phone: '13912345678',
       community: 'zq-jianshe',
+      consentVersion: PRIVACY_VERSION,
     });
     expect(reg.status).toBe(201);
     residentId = (reg.body as { resident: { residentId: string } }).resident.residentId;

@@ -14,6 +14,8 @@ export const AuditAction = z.enum([
   'health.resident.view',
   'health.audit.read',
   'health.paper.print',
+  'health.status.set',
+  'health.trace.seen',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
@@ -24,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'health.resident.view': '查看居民健康码详情',
   'health.audit.read': '查看审计日志',
   'health.paper.print': '打印纸质码',
+  'health.status.set': '更改居民健康码状态（并查看其申报记录）',
+  'health.trace.seen': '场所流调中查看了到访记录',
 };
 
 /** A user id (`u` and 23 hex digits), as officials are shown in the log. */

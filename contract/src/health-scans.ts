@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SensitiveConsent } from './privacy';
 import { HealthColour, Id, Iso, PersonName, Phone, PlaceId, Reason, Temperature } from './health-base';
 
 /** Scans at checkpoints, venues and vehicles; visits; outsiders; officials' tracing. */
@@ -102,6 +103,7 @@ export const OutsiderRequest = z.object({
   reason: z.string().trim().min(2, '请填写来访事由').max(100, '事由请控制在 100 字以内'),
   temperature: Temperature,
   decision: z.enum(['through', 'turned-back']),
+  ...SensitiveConsent.shape,
 });
 export type OutsiderRequest = z.infer<typeof OutsiderRequest>;
 export const OutsiderView = z.object({

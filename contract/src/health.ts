@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { RouteDef } from './route-def';
+import { SensitiveConsent } from './privacy';
 import { JwksResponse, RiskAreaChangeRequest, RuleBookResponse } from './health-rulebook';
 import {
   AppealCloseRequest,
@@ -53,6 +54,7 @@ export const RegisterRequest = z.object({
   idNumber: IdNumber,
   phone: Phone,
   community: PlaceId,
+  ...SensitiveConsent.shape,
 });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 
@@ -60,6 +62,7 @@ export const FamilyAddRequest = z.object({
   name: PersonName,
   idNumber: IdNumber,
   relation: Relation.exclude(['self']),
+  ...SensitiveConsent.shape,
 });
 export type FamilyAddRequest = z.infer<typeof FamilyAddRequest>;
 

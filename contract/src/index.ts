@@ -16,5 +16,6 @@ export * from './payments';
 export * from './service';
 export * from './service-labels';
 export * from './notify';
+export * from './privacy';
 export * from './routes';
 export * from './route-def';

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { PRIVACY_VERSION } from '@citycare/contract/src/privacy-guide';
 
 export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 
@@ -22,14 +23,25 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A phone-sized context, as residents see the mini-program. */
-export function phone(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({
+/**
+ * A phone-sized context, as residents see the mini-program. The resident has agreed to the
+ * privacy guide (lib/privacy.ts's stored answer, as Taro stores it) unless `privacyAgreed` is
+ * false: then the first launch asks (e2e/privacy.test.ts).
+ */
+export async function phone(browser: Browser, { privacyAgreed = true } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
+  if (privacyAgreed) {
+    const answer = JSON.stringify({ data: { version: PRIVACY_VERSION, choice: 'agreed' } });
+    await context.addInitScript((value) => {
+      if (!localStorage.getItem('citycare.privacy')) localStorage.setItem('citycare.privacy', value);
+    }, answer);
+  }
+  return context;
 }
 
 /**

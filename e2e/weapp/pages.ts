@@ -163,4 +163,11 @@ export const PAGE_CASES: PageCase[] = [
     query: CONSULTATION_1,
     text: ['答复居民', '转交给其他类别', '关闭咨询', '一户每日限购一次'],
   },
+  { route: 'privacy/pages/guide/index', role: 'resident', text: ['营口市民服务隐私保护指引', '保存多久', '怎样删除'] },
+  {
+    route: 'privacy/pages/data/index',
+    role: 'resident',
+    text: ['下载我的数据（JSON 文件）', '注销全部服务并删除账号'],
+  },
+  { route: 'privacy/pages/reads/index', role: 'resident', text: ['卫健等部门的工作人员每次查看', '查看对象'] },
 ];

@@ -51,6 +51,11 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/ask/index', 'pages/consultation/index', 'pages/hotlines/index'],
     },
     {
+      root: 'privacy',
+      name: 'privacy',
+      pages: ['pages/guide/index', 'pages/data/index', 'pages/reads/index'],
+    },
+    {
       root: 'worker',
       name: 'worker',
       pages: [
@@ -96,9 +101,11 @@ export default defineAppConfig({
     'pages/health/index': { network: 'all', packages: ['health'] },
     'pages/grocery/index': { network: 'all', packages: ['grocery'] },
     'pages/bills/index': { network: 'all', packages: ['bills'] },
-    'pages/me/index': { network: 'all', packages: ['worker', 'staff'] },
+    'pages/me/index': { network: 'all', packages: ['worker', 'staff', 'privacy'] },
   },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy authorization: privacy interfaces wait for the app's own dialog (lib/privacy.ts).
+  __usePrivacyCheck__: true,
   window: {
     navigationBarBackgroundColor: '#1677ff',
     navigationBarTitleText: '营口市民服务',

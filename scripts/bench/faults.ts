@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION } from '@citycare/contract';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { SlowProxy } from '../lib/slow-proxy';
 import { benchEvent } from './harness';
@@ -54,7 +55,13 @@ export async function benchFaults(proxy: SlowProxy): Promise<void> {
   const reg = await registerSelf(
     benchEvent({
       token,
-      body: { name: '王秀兰', idNumber: '11010519491231002X', phone: '13812341234', community: 'zq-jianshe' },
+      body: {
+        name: '王秀兰',
+        idNumber: '11010519491231002X',
+        phone: '13812341234',
+        community: 'zq-jianshe',
+        consentVersion: PRIVACY_VERSION,
+      },
     }),
   );
   const residentId = (JSON.parse(reg.body ?? '{}') as { resident?: { residentId: string } }).resident?.residentId;

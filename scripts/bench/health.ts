@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION } from '@citycare/contract';
 import { randomUUID, verify as nodeVerify } from 'node:crypto';
 import { benchEvent, benchToken } from './harness';
 import { countRequests } from './requests';
@@ -67,7 +68,13 @@ export async function benchHealthRequests(): Promise<void> {
   const reg = await registerSelf(
     benchEvent({
       token: resident,
-      body: { name: '王秀兰', idNumber: '11010519491231002X', phone: '13812341234', community: 'zq-jianshe' },
+      body: {
+        name: '王秀兰',
+        idNumber: '11010519491231002X',
+        phone: '13812341234',
+        community: 'zq-jianshe',
+        consentVersion: PRIVACY_VERSION,
+      },
     }),
   );
   const residentId = (JSON.parse(reg.body ?? '{}') as { resident?: { residentId: string } }).resident?.residentId;

@@ -24,6 +24,9 @@ export interface ProfileItem {
   createdAt: string;
   /** When the state last changed (the status list's change time). */
   updatedAt?: string;
+  /** The 隐私保护指引 version the sensitive-data consent was given to, and when. */
+  consentVersion?: string;
+  consentAt?: string;
 }
 
 /** What a registration (or a dispute moving an ID number) makes a resident from. */
@@ -35,6 +38,7 @@ export interface NewResident {
   community: string;
   relation: Relation;
   proxyName?: string;
+  consent?: { consentVersion: string; consentAt: string };
 }
 
 /** The day's declaration: `HH#<owner> D#<residentId>#<date>` (the latest of the day counts). */
@@ -68,6 +72,9 @@ export interface RecordItem {
   recordedBy: string;
   /** Outsiders only. */
   outsider?: { fullName: string; phone: string; phoneMasked: string; origin: string; reason: string; decision: string };
+  /** Outsiders only: the guide version the person agreed to, and when. */
+  consentVersion?: string;
+  consentAt?: string;
 }
 
 /** A record as read back: the QR subject is in the byCode index key. */

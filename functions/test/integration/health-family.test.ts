@@ -4,7 +4,7 @@ import { residentHandlers as h } from './health-api';
 import { householdColour } from '../../src/health/public';
 import { uniqueId } from '../health-fixtures';
 import { call } from './helpers';
-import { codeOf, declare, healthSnapshot, newUser, normalDeclaration, registeredUser } from './health-helpers';
+import { CONSENT, codeOf, declare, healthSnapshot, newUser, normalDeclaration, registeredUser } from './health-helpers';
 
 /** Family proxy (家人代办): members without a phone, the limit on them, and what their codes say. */
 
@@ -13,7 +13,7 @@ describe('family proxy (家人代办)', () => {
     const user = await newUser();
     const res = await call(h.addFamily, {
       token: user.token,
-      body: { name: '王德福', idNumber: uniqueId(), relation: 'parent' },
+      body: { name: '王德福', idNumber: uniqueId(), relation: 'parent', ...CONSENT },
     });
     expect(res.status).toBe(409);
   });
@@ -22,7 +22,7 @@ describe('family proxy (家人代办)', () => {
     const user = await registeredUser();
     const add = await call<{ resident: ResidentView }>(h.addFamily, {
       token: user.token,
-      body: { name: '王德福', idNumber: uniqueId('210881'), relation: 'grandparent' },
+      body: { name: '王德福', idNumber: uniqueId('210881'), relation: 'grandparent', ...CONSENT },
     });
     expect(add.status).toBe(201);
     const member = add.body.resident;
@@ -44,7 +44,7 @@ describe('family proxy (家人代办)', () => {
 
 describe('family limits and proxy codes', () => {
   const addMember = (token: string, idNumber = uniqueId('210881'), name = '王秀兰') =>
-    call<{ resident: ResidentView }>(h.addFamily, { token, body: { name, idNumber, relation: 'parent' } });
+    call<{ resident: ResidentView }>(h.addFamily, { token, body: { name, idNumber, relation: 'parent', ...CONSENT } });
 
   it('holds at most 5 family members, even when 8 are added at once, refusing the rest with nothing written', async () => {
     const user = await registeredUser();

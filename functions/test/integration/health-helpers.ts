@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ResidentView } from '@citycare/contract';
+import { PRIVACY_VERSION, type ResidentView } from '@citycare/contract';
 import { residentHandlers as h } from './health-api';
 import { uniqueId } from '../health-fixtures';
 import { call, loginAs, scanAll, unique } from './helpers';
@@ -27,8 +27,18 @@ export async function newUser(prefix = 'hr') {
   return loginAs(unique(prefix));
 }
 
+/** The separate sensitive-data consent a registration, family or outsider form carries. */
+export const CONSENT = { consentVersion: PRIVACY_VERSION };
+
 export function registration(overrides: Record<string, unknown> = {}) {
-  return { name: '王秀兰', idNumber: uniqueId(), phone: '13812341234', community: 'zq-jianshe', ...overrides };
+  return {
+    name: '王秀兰',
+    idNumber: uniqueId(),
+    phone: '13812341234',
+    community: 'zq-jianshe',
+    ...CONSENT,
+    ...overrides,
+  };
 }
 
 /** A new user with their own registered health code. */

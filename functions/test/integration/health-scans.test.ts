@@ -5,7 +5,15 @@ import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { codeGsiPk, scanKey } from '../../src/health/keys';
 import { healthKeys, signHealthToken } from '../../src/health/tokens';
 import { call, scanAll, signedIn, unique } from './helpers';
-import { codeOf, healthSnapshot, registeredUser, residentWithCode, scanId, scansTable } from './health-helpers';
+import {
+  CONSENT,
+  codeOf,
+  healthSnapshot,
+  registeredUser,
+  residentWithCode,
+  scanId,
+  scansTable,
+} from './health-helpers';
 
 /** Scans at checkpoints (uploaded, offline ones retried), visits by place code, outsiders. */
 
@@ -235,6 +243,7 @@ describe('outsiders (对外来人员登记)', () => {
     reason: '给父母送药',
     temperature: 36.6,
     decision: 'through',
+    ...CONSENT,
     ...overrides,
   });
 

@@ -4,7 +4,7 @@ import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { residentHandlers as utility } from './utility-api';
 import { uniqueId } from '../health-fixtures';
 import { call, loginAs } from './helpers';
-import { newUser, registration } from './health-helpers';
+import { CONSENT, newUser, registration } from './health-helpers';
 
 /**
  * Real request bodies through the real handlers, every log level switched on, everything the
@@ -78,6 +78,7 @@ describe('what the logs print, fed with real request bodies', () => {
       reason: '送药',
       temperature: 36.6,
       decision: 'through',
+      ...CONSENT,
     };
     secrets.push('钱多多', '15911112222');
     expect((await call(staff.addOutsider, { token: checkpoint.token, body: outsider })).status).toBe(201);

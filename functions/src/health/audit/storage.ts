@@ -42,6 +42,22 @@ export function auditReadPut(officialId: string, what: ReadAudit, now: string) {
   return { nonce, put: { TableName: auditTable(), Item } };
 }
 
+/**
+ * A place trace read these residents' visits: one row for each (about them, so each sees it in
+ * 谁查看了我的信息), written a few at a time before the answer is given.
+ */
+export async function auditSeen(
+  officialId: string,
+  residentIds: string[],
+  what: ReadAudit,
+  now: string,
+): Promise<void> {
+  const ids = [...new Set(residentIds)];
+  for (let i = 0; i < ids.length; i += 10) {
+    await Promise.all(ids.slice(i, i + 10).map((residentId) => auditRead(officialId, { ...what, residentId }, now)));
+  }
+}
+
 /** DynamoDB pages one log page may read while a filter skips rows (each at most `size` rows). */
 const MAX_ROUNDS = 10;
 

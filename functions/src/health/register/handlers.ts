@@ -1,6 +1,7 @@
 import { AppError, conflict, forbidden } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
 import { take } from '../../lib/limits';
+import { sensitiveConsent } from '../../privacy/consent';
 import { NOT_YOURS, ownResident } from '../access';
 import { registrationLimit } from '../config';
 import { fileDispute } from '../disputes/storage';
@@ -37,12 +38,15 @@ async function registerOrDispute(ownerId: string, r: NewResident) {
 }
 
 /** POST /health/register (healthRegister): one registration per user and per ID number. */
-export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) =>
-  registerOrDispute(caller.userId, { ...body, idHash: await idNumberHash(body.idNumber), relation: 'self' }),
-);
+export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) => {
+  const { consentVersion, ...r } = body;
+  const consent = sensitiveConsent(consentVersion, clock.now().toISOString());
+  return registerOrDispute(caller.userId, { ...r, idHash: await idNumberHash(r.idNumber), relation: 'self', consent });
+});
 
 /** POST /health/family (healthAddFamily): a family member without a phone, registered and looked after by the caller. */
 export const addFamily = endpoint('healthAddFamily', {}, async ({ body, caller }) => {
+  const consent = sensitiveConsent(body.consentVersion, clock.now().toISOString());
   const self = (await householdProfiles(caller.userId)).find((p) => p.relation === 'self');
   if (!self) throw new AppError('CONFLICT', '请先为自己登记健康码，再添加家人');
   return registerOrDispute(caller.userId, {
@@ -52,6 +56,7 @@ export const addFamily = endpoint('healthAddFamily', {}, async ({ body, caller }
     community: self.community,
     relation: body.relation,
     proxyName: self.maskedName,
+    consent,
   });
 });
 

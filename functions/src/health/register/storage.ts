@@ -40,6 +40,7 @@ export function buildProfile(ownerId: string, r: NewResident, now: string): Prof
     state: initialStatus(now),
     version: 1,
     createdAt: now,
+    ...r.consent,
   };
 }
 

@@ -55,6 +55,12 @@ export const setStatus = endpoint('healthSetStatus', { roles: ['official'] }, as
     },
     appeal,
   );
+  // The answer shows the resident's declarations: the officials' audit log records the read, with its reason.
+  await auditRead(
+    caller.userId,
+    { action: 'health.status.set', residentId: changed.profile.residentId, reason: body.reason },
+    changed.now,
+  );
   return detail(changed.profile, changed.now);
 });
 

@@ -4,6 +4,7 @@ import { hasRole, hasScope } from '../../auth/rules';
 import { forbidden, notFound } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
 import { metric } from '../../lib/metrics';
+import { sensitiveConsent } from '../../privacy/consent';
 import { ownResident } from '../access';
 import { healthConfig } from '../config';
 import type { StoredRecord } from '../items';
@@ -67,8 +68,10 @@ function outsiderView(r: StoredRecord): OutsiderView {
 
 /** POST /health/outsiders (healthAddOutsider): 对外来人员登记 at a checkpoint; kept 28 days, shown masked. */
 export const addOutsider = endpoint('healthAddOutsider', { roles: ['checkpoint'] }, async ({ body, caller }) => {
+  const now = clock.now().toISOString();
+  const consent = sensitiveConsent(body.consentVersion, now);
   const place = await placeFor(caller, body.placeId);
-  const record = outsiderRecord(body, { place, recordedBy: caller.userId }, clock.now().toISOString());
+  const record = { ...outsiderRecord(body, { place, recordedBy: caller.userId }, now), ...consent };
   const created = await putRecord(record, true);
   return new Reply(created ? 201 : 200, { outsider: outsiderView({ ...record, expiresAt: 0 }) });
 });

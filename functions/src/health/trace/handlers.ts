@@ -7,7 +7,7 @@ import { profileById } from '../storage';
 import { recordView } from '../views';
 import { clock, places } from '../wiring';
 import { traceRangeRefusal } from './rules';
-import { auditRead } from '../audit/storage';
+import { auditRead, auditSeen } from '../audit/storage';
 import { residentsOfCodes } from './storage';
 
 /** Contact tracing by officials: who was at a place, where a resident was. Each query is audited before it is answered. */
@@ -35,6 +35,13 @@ export const tracePlace = endpoint('healthTracePlace', { roles: ['official'] }, 
   const rows = await recordsAtPlace(place.id, new Date(body.from).toISOString(), new Date(body.to).toISOString(), now);
   const codes = rows.map((r) => r.gpk?.slice('CODE#'.length)).filter((c): c is string => !!c);
   const residents = await residentsOfCodes(codes);
+  // Each resident whose visit the official sees has the read in their own log too.
+  await auditSeen(
+    caller.userId,
+    [...residents.values()],
+    { action: 'health.trace.seen', placeId: place.id, from: body.from, to: body.to, reason: body.reason },
+    now,
+  );
   return {
     auditId,
     scans: rows.map((r) => recordView(r, r.gpk ? residents.get(r.gpk.slice('CODE#'.length)) : undefined)),

@@ -14,3 +14,4 @@ export { default as Chips, type ChipOption, type ChipsProps } from './Chips';
 export { default as Notice, type NoticeTone } from './Notice';
 export { default as SubmitButton } from './SubmitButton';
 export { useSubmit, type RunOptions, type Submit } from './useSubmit';
+export { default as Consent, consentVersion } from './Consent';

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Page from '@/components/Page';
 import { errorMessage, HOME_URL, loginWithWechat } from '@/api';
+import { GUIDE_URL } from '@/lib/privacy';
 import DemoAccounts from './DemoAccounts';
 import './index.css';
 
@@ -14,7 +15,8 @@ const strings = {
   retry: '重新登录',
   failed: '登录没有成功',
   openInWechat: '请在微信中打开“营口市民服务”小程序登录使用',
-  privacy: '我们只收集提供服务所必需的信息，个人信息在页面上脱敏显示。',
+  privacy: '我们只收集提供服务所必需的信息，个人信息在页面上脱敏显示。详见',
+  guide: '《隐私保护指引》',
 };
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -73,7 +75,12 @@ export default function LoginPage() {
 
       {!IS_WEAPP && !HAS_DEMO && <Text className="login__hint">{strings.openInWechat}</Text>}
 
-      <Text className="login__privacy">{strings.privacy}</Text>
+      <Text className="login__privacy">
+        {strings.privacy}
+        <Text className="login__guide" onClick={() => void Taro.navigateTo({ url: GUIDE_URL })}>
+          {strings.guide}
+        </Text>
+      </Text>
     </Page>
   );
 }

@@ -6,6 +6,8 @@ import { ErrorState, InlineError, Loading } from '@/components/StateView';
 import { signOut } from '@/api';
 import { useMe } from '@/hooks/useMe';
 import { useElderMode } from '@/lib/elder';
+import { Notice } from '@/components/form';
+import { askPrivacyAgain, GUIDE_URL, usePrivacy } from '@/lib/privacy';
 import { maskId } from '@/lib/format';
 import { hasRole, isStaff, roleText } from '@/lib/roles';
 import './index.css';
@@ -27,9 +29,20 @@ const strings = {
   signOutConfirmTitle: '退出登录',
   signOutConfirm: '确定要退出当前账号吗？',
   loadError: '无法加载个人信息',
+  privacyTitle: '隐私与数据',
+  myData: '我的数据',
+  myDataDesc: '查看、下载我和家人的信息；注销',
+  reads: '谁查看了我的信息',
+  readsDesc: '工作人员每次查看的部门、时间和原因',
+  guide: '隐私保护指引',
+  guideDesc: '收集什么、保存多久、谁能看到',
+  refused: '您还没有同意《隐私保护指引》，需要个人信息的功能暂不能使用。',
+  agree: '查看并同意',
 };
 
 const STAFF_URL = '/staff/pages/index/index';
+const DATA_URL = '/privacy/pages/data/index';
+const READS_URL = '/privacy/pages/reads/index';
 const WORKER_URL = '/worker/pages/index/index';
 const COMPLAINTS_URL = '/staff/pages/market-complaints/index';
 
@@ -60,6 +73,7 @@ export default function MePage() {
   // Shows the profile stored at sign-in at once, then the server's answer.
   const me = useMe({ cached: true });
   const [elder, setElder] = useElderMode();
+  const privacy = usePrivacy();
   const user = me.data;
 
   return (
@@ -106,6 +120,21 @@ export default function MePage() {
           )}
         </>
       )}
+
+      {privacy.choice === 'refused' && (
+        <View className="me__privacy">
+          <Notice tone="warn">{strings.refused}</Notice>
+          <Button className="btn btn--plain" onClick={askPrivacyAgain}>
+            {strings.agree}
+          </Button>
+        </View>
+      )}
+      <Text className="section-title">{strings.privacyTitle}</Text>
+      <View className="card me__list">
+        {user && <Entry title={strings.myData} desc={strings.myDataDesc} url={DATA_URL} />}
+        {user && <Entry title={strings.reads} desc={strings.readsDesc} url={READS_URL} />}
+        <Entry title={strings.guide} desc={strings.guideDesc} url={GUIDE_URL} />
+      </View>
 
       <Text className="section-title">{strings.settingsTitle}</Text>
       <View className="card me__list">

@@ -7,11 +7,12 @@ import { residentIdProblem } from '@citycare/contract/src/health-id';
 import Page from '@/components/Page';
 import List from '@/components/List';
 import { EmptyState } from '@/components/StateView';
-import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { Chips, Consent, consentVersion, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useKeyed, useReloadOnReturn } from '@/hooks/useApi';
 
 const strings = {
+  consent: '，并已征得这位家人（或其监护人）同意，处理其姓名、身份证号和健康信息，只用于健康码和防疫。',
   intro: '为没有手机的老人、孩子代为申领健康码、每日申报；在健康码页切换即可出示或打印他们的码。',
   listTitle: '已添加的家人',
   empty: '还没有添加家人',
@@ -45,6 +46,7 @@ export default function FamilyPage() {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [relation, setRelation] = useState<Exclude<Relation, 'self'>>();
+  const [consent, setConsent] = useState(false);
   const submit = useSubmit<'add' | 'remove'>();
   const family = household.data?.filter((r) => r.relation !== 'self');
 
@@ -68,11 +70,15 @@ export default function FamilyPage() {
     submit.run(
       async () => {
         if (!relation) return;
-        const res = await api('healthAddFamily', { body: { name: name.trim(), idNumber, relation }, quiet: true });
+        const res = await api('healthAddFamily', {
+          body: { name: name.trim(), idNumber, relation, consentVersion: consentVersion(consent) },
+          quiet: true,
+        });
         if (res.verification) return submit.setProblem(res.verification.message);
         void Taro.showToast({ title: strings.added, icon: 'success' });
         setName('');
         setIdNumber('');
+        setConsent(false);
         reload();
       },
       {
@@ -123,6 +129,7 @@ export default function FamilyPage() {
         <Field label={strings.relation}>
           <Chips options={RELATION_CHOICES} value={relation} onChange={setRelation} />
         </Field>
+        <Consent checked={consent} onChange={setConsent} text={strings.consent} />
         <FieldError>{submit.problem}</FieldError>
       </View>
       <SubmitButton busy={submit.action === 'add'} onClick={add}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { residentIdProblem } from '@citycare/contract/src/health-id';
 import Page from '@/components/Page';
 import { NotLoaded } from '@/components/StateView';
-import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { Chips, Consent, consentVersion, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
 import '@/lib/health/health.css';
@@ -49,6 +49,8 @@ export default function RegisterPage() {
   const [idNumber, setIdNumber] = useState('');
   const [phone, setPhone] = useState('');
   const [community, setCommunity] = useState('');
+  // Separate consent to sensitive data, unticked at first; the server refuses (422) without it.
+  const [consent, setConsent] = useState(false);
   const submit = useSubmit();
   // The registration waits for an official's check of the ID number (HTTP 202).
   const [pending, setPending] = useState('');
@@ -66,7 +68,13 @@ export default function RegisterPage() {
     submit.run(
       async () => {
         const res = await api('healthRegister', {
-          body: { name: name.trim(), idNumber, phone: phone.trim(), community },
+          body: {
+            name: name.trim(),
+            idNumber,
+            phone: phone.trim(),
+            community,
+            consentVersion: consentVersion(consent),
+          },
           quiet: true,
         });
         if (res.verification) return setPending(res.verification.message);
@@ -100,6 +108,7 @@ export default function RegisterPage() {
             <NotLoaded state={communities} title={strings.loadError} />
           )}
         </Field>
+        <Consent checked={consent} onChange={setConsent} />
         <FieldError>{submit.problem}</FieldError>
       </View>
       <SubmitButton busy={submit.busy} busyText={strings.submitting} onClick={send}>

@@ -4,7 +4,7 @@ import { useCallback, useState } from 'react';
 import Page from '@/components/Page';
 import List from '@/components/List';
 import { EmptyState } from '@/components/StateView';
-import { Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
+import { Consent, consentVersion, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useKeyed } from '@/hooks/useApi';
 import { newScanId } from '@/lib/health/queue';
@@ -12,6 +12,7 @@ import { shanghaiShort } from '@/lib/health/time';
 import { scopeName } from '@/lib/roles';
 
 const strings = {
+  consent: '（已向来访人说明），来访人同意登记其姓名、电话、来源地和体温，只用于防疫追踪，28 天后删除。',
   intro: '对外劝返；确有急事的，登记并测温后放行。信息只保存 28 天，列表中打码显示。',
   name: '姓名',
   phone: '手机号',
@@ -40,6 +41,8 @@ export default function OutsidersPage() {
   );
   const list = useKeyed(['healthOutsiders', { placeId }, 'outsiders'], load);
   const [form, setForm] = useState(BLANK);
+  // The person registered agrees, read to them at the checkpoint; unticked for each new person.
+  const [consent, setConsent] = useState(false);
   const submit = useSubmit<Decision>();
 
   const send = (decision: Decision) => {
@@ -47,10 +50,18 @@ export default function OutsidersPage() {
     return submit.run(
       async () => {
         await api('healthAddOutsider', {
-          body: { ...form, temperature: t, decision, placeId, outsiderId: newScanId() },
+          body: {
+            ...form,
+            temperature: t,
+            decision,
+            placeId,
+            outsiderId: newScanId(),
+            consentVersion: consentVersion(consent),
+          },
           quiet: true,
         });
         setForm(BLANK);
+        setConsent(false);
         list.reload();
       },
       { action: decision, check: () => (KEYS.some((k) => !form[k]) || Number.isNaN(t) ? strings.incomplete : '') },
@@ -73,6 +84,7 @@ export default function OutsidersPage() {
             onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
           />
         ))}
+        <Consent checked={consent} onChange={setConsent} text={strings.consent} />
         <FieldError>{submit.problem}</FieldError>
       </View>
       <SubmitButton busy={submit.action === 'through'} onClick={() => send('through')}>

@@ -1,4 +1,5 @@
 import { cityDate } from '@citycare/contract/src/common';
+import { saveFile } from '@/lib/save-file';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import List from '@/components/List';
@@ -22,24 +23,9 @@ const strings = {
 
 const BOM = '\uFEFF';
 
-/** Saves the CSV where the platform lets people take it: a download on H5, a chat file in WeChat. */
-async function saveCsv(text: string, fileName: string): Promise<void> {
-  const content = text.startsWith(BOM) ? text : BOM + text;
-  if (process.env.TARO_ENV === 'h5') {
-    const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    return;
-  }
-  const filePath = `${Taro.env.USER_DATA_PATH}/${fileName}`;
-  Taro.getFileSystemManager().writeFileSync(filePath, content, 'utf8');
-  await Taro.shareFileMessage({ filePath, fileName });
-}
+/** Saves the CSV (with a BOM, for spreadsheet programs): a download on H5, a chat file in WeChat. */
+const saveCsv = (text: string, fileName: string) =>
+  saveFile(text.startsWith(BOM) ? text : BOM + text, fileName, 'text/csv;charset=utf-8');
 
 export default function ProtectedPage() {
   const gate = useCompany();
