@@ -5,6 +5,7 @@ import Page from '@/components/Page';
 import { ErrorState, InlineError, Loading } from '@/components/StateView';
 import { signOut } from '@/api';
 import { useMe } from '@/hooks/useMe';
+import { controlName } from '@/lib/a11y';
 import { useElderMode } from '@/lib/elder';
 import { maskId } from '@/lib/format';
 import { hasRole, isStaff, roleText } from '@/lib/roles';
@@ -114,7 +115,13 @@ export default function MePage() {
             <Text className="title">{strings.elderMode}</Text>
             <Text className="muted">{strings.elderModeDesc}</Text>
           </View>
-          <Switch className="me__switch" checked={elder} color="#1677ff" onChange={(e) => setElder(e.detail.value)} />
+          <Switch
+            className="me__switch"
+            checked={elder}
+            color="#0958d9"
+            onChange={(e) => setElder(e.detail.value)}
+            {...controlName(strings.elderMode)}
+          />
         </View>
       </View>
 

@@ -7,6 +7,7 @@ import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
 import { Chips, Field } from '@/components/form';
 import { api } from '@/api';
+import { aria, buzz, imageAlt } from '@/lib/a11y';
 import { useMe } from '@/hooks/useMe';
 import { useKeyed } from '@/hooks/useApi';
 import { cachedKeys, refreshKeys } from '@/lib/health/keys';
@@ -39,6 +40,9 @@ const strings = {
   idCard: (id: string) => `身份证 ${id}`,
   proxy: (name: string) => `家人代办码（代办人 ${name}）`,
   checkId: '请核对身份证',
+  passIcon: '✓',
+  stopIcon: '✕',
+  placeCodeAlt: (name: string) => `本场所码二维码：${name}`,
 };
 
 interface Verdict {
@@ -106,6 +110,7 @@ export default function ScanPage() {
       proxyName: verified.ok ? verified.claims.px : undefined,
       ms: Date.now() - started,
     });
+    buzz(decision.result);
     if (text.trim()) {
       setQueued(
         enqueue({
@@ -147,7 +152,8 @@ export default function ScanPage() {
       )}
       <Text className="section-title">{scopeName(place)}</Text>
       {verdict && (
-        <View className={`scanner__verdict scanner__verdict--${verdict.result}`}>
+        <View className={`scanner__verdict scanner__verdict--${verdict.result}`} {...aria('alert')}>
+          <Text className="scanner__icon">{verdict.result === 'pass' ? strings.passIcon : strings.stopIcon}</Text>
           <Text className="scanner__word">{verdict.result === 'pass' ? strings.pass : strings.stop}</Text>
           {verdict.colour && (
             <Text className="scanner__line">
@@ -211,7 +217,12 @@ export default function ScanPage() {
       </Text>
       <View className="card scanner__place-qr">
         <Text className="muted">{strings.placeCode}</Text>
-        <Image className="scanner__place-qr-img" src={qrDataUri(placeCodeText(place), '#1d2129')} mode="aspectFit" />
+        <Image
+          className="scanner__place-qr-img"
+          src={qrDataUri(placeCodeText(place), '#1d2129')}
+          mode="aspectFit"
+          {...imageAlt(strings.placeCodeAlt(scopeName(place)))}
+        />
         <Text className="muted">{place}</Text>
       </View>
     </Page>
