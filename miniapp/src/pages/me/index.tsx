@@ -5,7 +5,7 @@ import Page from '@/components/Page';
 import { ErrorState, InlineError, Loading } from '@/components/StateView';
 import { signOut } from '@/api';
 import { useMe } from '@/hooks/useMe';
-import { controlName } from '@/lib/a11y';
+import { DIALOG_COLOURS, controlName } from '@/lib/a11y';
 import { useElderMode } from '@/lib/elder';
 import { maskId } from '@/lib/format';
 import { hasRole, isStaff, roleText } from '@/lib/roles';
@@ -35,7 +35,7 @@ const WORKER_URL = '/worker/pages/index/index';
 const COMPLAINTS_URL = '/staff/pages/market-complaints/index';
 
 function confirmSignOut() {
-  Taro.showModal({ title: strings.signOutConfirmTitle, content: strings.signOutConfirm }).then(
+  Taro.showModal({ ...DIALOG_COLOURS, title: strings.signOutConfirmTitle, content: strings.signOutConfirm }).then(
     ({ confirm }) => {
       if (confirm) signOut();
     },

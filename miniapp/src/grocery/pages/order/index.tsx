@@ -22,6 +22,7 @@ import { scopeName } from '@/lib/roles';
 import Complaint from './Complaint';
 import Payment, { type PaymentWork } from './Payment';
 import Timeline from './Timeline';
+import { DIALOG_COLOURS } from '@/lib/a11y';
 import './index.css';
 
 const strings = {
@@ -109,6 +110,7 @@ export default function OrderPage() {
   const cancel = async () => {
     if (busy || work) return;
     const { confirm } = await Taro.showModal({
+      ...DIALOG_COLOURS,
       title: strings.cancel,
       content: order.payment.state === 'paid' ? strings.cancelPaidConfirm(yuan(order.totalFen)) : strings.cancelConfirm,
     });
