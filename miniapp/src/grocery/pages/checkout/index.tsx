@@ -19,7 +19,7 @@ import {
 import { payOrder } from '@/grocery/lib/pay';
 import { newKey, routeParam, timeText, windowText, yuan } from '@/lib/grocery/format';
 import { Chips, FieldError } from '@/components/form';
-import { controlName } from '@/lib/a11y';
+import { controlName, unavailable } from '@/lib/a11y';
 import HouseholdFields from '@/grocery/lib/HouseholdFields';
 import './index.css';
 
@@ -227,7 +227,7 @@ export default function CheckoutPage() {
 
       <FieldError className="checkout__problem">{problem}</FieldError>
       <Text className="checkout__total">{strings.total(yuan(cartTotal(lines)))}</Text>
-      <Button className={`btn checkout__submit${busy ? ' btn--busy' : ''}`} onClick={submit}>
+      <Button className={`btn checkout__submit${busy ? ' btn--busy' : ''}`} onClick={submit} {...unavailable(!!busy)}>
         {busy ? strings[busy] : strings.submit}
       </Button>
       <CashierHost />
