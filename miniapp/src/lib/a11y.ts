@@ -3,10 +3,12 @@ import Taro from '@tarojs/taro';
 /**
  * ARIA attributes that reach both builds. The mini-program reads Taro's `ariaRole` / `ariaLabel`;
  * the H5 build renders with Preact onto the DOM, where `role` and `ariaLabel` are element
- * properties that write the `role` and `aria-label` attributes (`ariaRole` would not).
+ * properties that write the `role` and `aria-label` attributes.
  */
-export function aria(role: string, label?: string): { role: string; ariaRole: string; ariaLabel?: string } {
-  return { ariaRole: role, role, ...(label ? { ariaLabel: label } : {}) };
+export function aria(role: string, label?: string): { role: string; ariaRole?: string; ariaLabel?: string } {
+  // Taro H5 writes ariaRole as aria-role, which is no ARIA attribute: there `role` alone.
+  const roles = process.env.TARO_ENV === 'h5' ? { role } : { role, ariaRole: role };
+  return { ...roles, ...(label ? { ariaLabel: label } : {}) };
 }
 
 /** An image's text alternative on both builds: `alt` on H5's <img>, `aria-label` in the mini-program. */
