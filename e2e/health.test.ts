@@ -152,6 +152,17 @@ describe('health code (H5 build, real local API)', () => {
     await resident.locator('.code__colour').getByText('绿码').waitFor({ timeout: 20000 });
     const token = await readQr(resident);
     const staff = await newPage();
+    // In 长辈模式, with the phone's vibrator recorded (Taro's H5 vibrateShort is 15 ms, vibrateLong 400 ms).
+    await staff.addInitScript(() => {
+      const w = window as unknown as { vibrations: unknown[] };
+      w.vibrations = [];
+      Object.defineProperty(navigator, 'vibrate', {
+        configurable: true,
+        value: (p: unknown) => w.vibrations.push(p) > 0,
+      });
+      localStorage.setItem('citycare.elderMode', JSON.stringify({ data: true }));
+    });
+    const vibrations = () => staff.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations);
     await signInAs(staff, '张伟');
     await staff.goto(appUrl('/staff/pages/scan/index'));
     await keepScreenshot(staff, 'health-checkpoint-open');
@@ -160,7 +171,20 @@ describe('health code (H5 build, real local API)', () => {
     await staff.locator('.field__textarea textarea').fill(token);
     await staff.getByText('核验', { exact: true }).click();
     await staff.locator('.scanner__word').getByText('通行').waitFor();
-    await expect(staff.locator('.scanner__verdict').textContent()).resolves.toMatch(/绿码 · 王\*兰/);
+    await expect(staff.locator('.scanner__verdict').textContent()).resolves.toMatch(/✓\s*通行\s*绿码 · 王\*兰/);
+    await expect(vibrations()).resolves.toEqual([15]);
+    // Very large and still inside a 390 px screen; a live region, so a screen reader says it.
+    const word = await staff
+      .locator('.scanner__word')
+      .first()
+      .evaluate((el) => ({
+        size: parseFloat(getComputedStyle(el).fontSize),
+        right: el.getBoundingClientRect().right,
+        role: el.closest('.scanner__verdict')?.getAttribute('role'),
+      }));
+    expect(word.size).toBeGreaterThanOrEqual(64);
+    expect(word.right).toBeLessThanOrEqual(390);
+    expect(word.role).toBe('alert');
     await staff.getByText('记录已全部上传').waitFor({ timeout: 20000 });
     await keepScreenshot(staff, 'health-checkpoint-pass');
     const [h, p, s] = token.split('.') as [string, string, string];
@@ -170,7 +194,8 @@ describe('health code (H5 build, real local API)', () => {
     await staff.locator('.field__textarea textarea').fill(`${h}.${forged.toString('base64url')}.${s}`);
     await staff.getByText('核验', { exact: true }).click();
     await staff.locator('.scanner__word').getByText('禁止通行').waitFor();
-    await expect(staff.locator('.scanner__verdict').textContent()).resolves.toMatch(/签名不对/);
+    await expect(staff.locator('.scanner__verdict').textContent()).resolves.toMatch(/✕\s*禁止通行.*签名不对/);
+    await expect(vibrations()).resolves.toEqual([15, 400]);
     await keepScreenshot(staff, 'health-checkpoint-stop');
     // The resident sees where they were scanned.
     await resident.goto(appUrl('/pages/health/index'));

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PRIVACY_VERSION } from '@citycare/contract/src/privacy-guide';
+import { expectAccessible } from './axe';
 
 export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 
@@ -69,8 +70,18 @@ export function appUrl(hashPath = ''): string {
   return `${process.env.E2E_APP_URL}${hashPath ? `#${hashPath}` : ''}`;
 }
 
-/** Keeps a screenshot as a test artifact under artifacts/. */
+/**
+ * Keeps a screenshot as a test artifact under artifacts/, then checks the page with axe (as the
+ * role the test signed in as): a serious or critical WCAG 2.1 AA violation fails the test.
+ */
 export async function keepScreenshot(page: Page, name: string): Promise<string> {
+  const path = await saveScreenshot(page, name);
+  await expectAccessible(page, `screenshot ${name}`);
+  return path;
+}
+
+/** The screenshot alone, for a test that runs axe itself (e2e/a11y.test.ts). */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });

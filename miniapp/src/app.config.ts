@@ -107,7 +107,7 @@ export default defineAppConfig({
   // WeChat's privacy authorization: privacy interfaces wait for the app's own dialog (lib/privacy.ts).
   __usePrivacyCheck__: true,
   window: {
-    navigationBarBackgroundColor: '#1677ff',
+    navigationBarBackgroundColor: '#0958d9', // --c-primary: white on it reads at 6:1
     navigationBarTitleText: '营口市民服务',
     navigationBarTextStyle: 'white',
     backgroundColor: '#f2f4f7',
@@ -115,7 +115,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#4e5969',
-    selectedColor: '#1677ff',
+    selectedColor: '#0958d9', // --c-primary (4.5:1 or more on white)
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [

@@ -1,10 +1,13 @@
-import type { PropsWithChildren } from 'react';
+import { useEffect, useState, type PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { requireSession } from '@/api';
 import PrivacyDialog from '@/components/PrivacyDialog';
+import { reachableScroller } from '@/lib/a11y';
 import { useElderMode } from '@/lib/elder';
 import './index.css';
+
+let pageCount = 0;
 
 interface PageProps {
   className?: string;
@@ -16,7 +19,8 @@ interface PageProps {
 
 /**
  * The root of every page: applies the theme and, in 长辈模式, the larger type scale; and, unless
- * `open`, sends a visitor without a session to the login page once the page is shown.
+ * `open`, sends a visitor without a session to the login page once the page is shown. On H5 the
+ * page's scroll container is reachable by keyboard.
  */
 export default function Page({
   className,
@@ -25,12 +29,14 @@ export default function Page({
   children,
 }: PropsWithChildren<PageProps>) {
   const [elder] = useElderMode();
+  const [id] = useState(() => `page-${++pageCount}`);
+  useEffect(() => reachableScroller(id), [id]);
   useDidShow(() => {
     if (!open) void requireSession();
   });
   const classes = ['page', elder ? 'page--elder' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <View className={classes}>
+    <View id={id} className={classes}>
       {children}
       {!noPrivacyDialog && <PrivacyDialog />}
     </View>

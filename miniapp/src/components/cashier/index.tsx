@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { yuan } from '@/lib/grocery/format';
 import { currentCashier, subscribe } from './store';
 import { answerCashier } from './sim';
+import { unavailable } from '@/lib/a11y';
 import './index.css';
 
 const strings = {
@@ -59,7 +60,11 @@ export function CashierHost() {
           </View>
         )}
         {failed && <Text className="cashier__error">{strings.failed}</Text>}
-        <Button className={`btn cashier__confirm${busy ? ' btn--busy' : ''}`} onClick={() => void answer('confirm')}>
+        <Button
+          className={`btn cashier__confirm${busy ? ' btn--busy' : ''}`}
+          onClick={() => void answer('confirm')}
+          {...unavailable(busy)}
+        >
           {busy ? strings.paying : strings.confirm}
         </Button>
         <Button className="btn btn--plain cashier__cancel" onClick={() => void answer('cancel')}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
+import { aria } from '@/lib/a11y';
 
 export interface ChipOption<T> {
   value: T;
@@ -39,7 +40,7 @@ export default function Chips<T extends string | number>(props: ChipsProps<T>) {
     props.onChange(isOn(v) ? props.value.filter((x) => x !== v) : [...props.value, v]);
   };
   return (
-    <View className={`chips${className ? ` ${className}` : ''}`}>
+    <View className={`chips${className ? ` ${className}` : ''}`} {...aria(props.multiple ? 'group' : 'radiogroup')}>
       {options.map((o) => {
         const classes = ['chip', chipClassName, isOn(o.value) && 'chip--on', o.off && 'chip--off'];
         return (
@@ -47,6 +48,8 @@ export default function Chips<T extends string | number>(props: ChipsProps<T>) {
             key={o.value}
             className={classes.filter(Boolean).join(' ')}
             onClick={o.off ? undefined : () => tap(o.value)}
+            {...aria(props.multiple ? 'checkbox' : 'radio')}
+            {...{ ariaChecked: String(isOn(o.value)), ariaDisabled: o.off ? 'true' : undefined }}
           >
             {o.label}
           </View>

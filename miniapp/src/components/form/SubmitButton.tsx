@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from '@tarojs/components';
+import { unavailable } from '@/lib/a11y';
 
 interface SubmitButtonProps {
   onClick: () => unknown;
@@ -23,7 +24,7 @@ export default function SubmitButton({
 }: SubmitButtonProps) {
   const classes = ['btn', tone !== 'primary' && `btn--${tone}`, busy && 'btn--busy', className];
   return (
-    <Button className={classes.filter(Boolean).join(' ')} onClick={() => void onClick()}>
+    <Button className={classes.filter(Boolean).join(' ')} onClick={() => void onClick()} {...unavailable(busy)}>
       {busy && busyText ? busyText : children}
     </Button>
   );

@@ -1,4 +1,5 @@
 import { Button } from '@tarojs/components';
+import { unavailable } from '@/lib/a11y';
 import { Notice } from '@/components/form';
 
 const strings = {
@@ -37,7 +38,7 @@ export default function PayPanel(props: {
   const { prefix, state, total, confirming, work } = props;
   const busy = work !== '' ? ' btn--busy' : '';
   const check = (label: string) => (
-    <Button className={`btn btn--plain ${prefix}__check${busy}`} onClick={props.onCheck}>
+    <Button className={`btn btn--plain ${prefix}__check${busy}`} onClick={props.onCheck} {...unavailable(work !== '')}>
       {work === 'checking' ? strings.checking : label}
     </Button>
   );
@@ -54,7 +55,7 @@ export default function PayPanel(props: {
     <>
       <Notice tone="warn">{confirming ? props.confirmingText : props.unpaid}</Notice>
       {!confirming && (
-        <Button className={`btn ${prefix}__pay${busy}`} onClick={props.onPay}>
+        <Button className={`btn ${prefix}__pay${busy}`} onClick={props.onPay} {...unavailable(work !== '')}>
           {work === 'paying' ? strings.paying : strings.pay(total)}
         </Button>
       )}

@@ -5,6 +5,7 @@ import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import { errorMessage } from '@/api';
 import { REFRESH_BEFORE_S, useOfflineCode, type KnownStatus } from '@/hooks/useOfflineCode';
 import { statusAgeMinutes, serverNow } from '@/lib/health/offline-code';
+import { imageAlt } from '@/lib/a11y';
 import { QR_INK, qrDataUri } from '@/lib/health/qr';
 import { countdown, shanghaiDateTime } from '@/lib/health/time';
 
@@ -21,6 +22,9 @@ const strings = {
   early: '手机时间与离线码不符，请联网刷新',
   proxy: (name: string) => `家人代办码 · 代办人 ${name}`,
   idCard: (id: string) => `身份证 ${id}`,
+  // The colour is never the only signal: a mark beside its name, and the QR read out in words.
+  icons: { green: '✓', yellow: '!', red: '✕' },
+  qrAlt: (colour: string, name: string, until: string) => `健康码二维码：${colour}，${name}，有效至 ${until}`,
 };
 
 export interface CodeCardProps {
@@ -49,7 +53,7 @@ export default function CodeCard({ userId, resident, status }: CodeCardProps) {
   return (
     <View className={`card code code--${gone ? 'none' : colour}`}>
       <View className="code__band">
-        <Text className="code__colour">{gone ? '—' : COLOUR_LABELS[colour]}</Text>
+        <Text className="code__colour">{gone ? '—' : `${strings.icons[colour]} ${COLOUR_LABELS[colour]}`}</Text>
         <Text className="code__name">{code?.maskedName ?? resident.maskedName}</Text>
       </View>
       {code?.proxyName && <Text className="code__proxy">{strings.proxy(code.proxyName)}</Text>}
@@ -62,7 +66,14 @@ export default function CodeCard({ userId, resident, status }: CodeCardProps) {
       )}
       <View className="code__qr-wrap">
         {token ? (
-          <Image className="code__qr" src={qrDataUri(token.token, QR_INK[colour])} mode="aspectFit" />
+          <Image
+            className="code__qr"
+            src={qrDataUri(token.token, QR_INK[colour])}
+            mode="aspectFit"
+            {...imageAlt(
+              strings.qrAlt(COLOUR_LABELS[colour], code?.maskedName ?? resident.maskedName, cityClock(token.expiresAt)),
+            )}
+          />
         ) : (
           <View className="code__qr code__qr--empty">
             {gone && <Text className="code__gone">{shown.kind === 'early' ? strings.early : strings.usedUp}</Text>}

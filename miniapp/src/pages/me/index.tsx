@@ -5,6 +5,7 @@ import Page from '@/components/Page';
 import { ErrorState, InlineError, Loading } from '@/components/StateView';
 import { signOut } from '@/api';
 import { useMe } from '@/hooks/useMe';
+import { DIALOG_COLOURS, controlName } from '@/lib/a11y';
 import { useElderMode } from '@/lib/elder';
 import { Notice } from '@/components/form';
 import { askPrivacyAgain, GUIDE_URL, usePrivacy } from '@/lib/privacy';
@@ -47,7 +48,7 @@ const WORKER_URL = '/worker/pages/index/index';
 const COMPLAINTS_URL = '/staff/pages/market-complaints/index';
 
 function confirmSignOut() {
-  Taro.showModal({ title: strings.signOutConfirmTitle, content: strings.signOutConfirm }).then(
+  Taro.showModal({ ...DIALOG_COLOURS, title: strings.signOutConfirmTitle, content: strings.signOutConfirm }).then(
     ({ confirm }) => {
       if (confirm) signOut();
     },
@@ -143,7 +144,13 @@ export default function MePage() {
             <Text className="title">{strings.elderMode}</Text>
             <Text className="muted">{strings.elderModeDesc}</Text>
           </View>
-          <Switch className="me__switch" checked={elder} color="#1677ff" onChange={(e) => setElder(e.detail.value)} />
+          <Switch
+            className="me__switch"
+            checked={elder}
+            color="#0958d9"
+            onChange={(e) => setElder(e.detail.value)}
+            {...controlName(strings.elderMode)}
+          />
         </View>
       </View>
 

@@ -11,6 +11,7 @@ import { api, ApiError } from '@/api';
 import { revalidate, useApi } from '@/hooks/useApi';
 import { dateText, lastDay, monthText, routeParam, yuan } from '@/pages/bills/shared';
 import { payBills, paymentStatus } from './pay';
+import { DIALOG_COLOURS } from '@/lib/a11y';
 import './index.css';
 
 const strings = {
@@ -85,6 +86,7 @@ export default function AccountPage() {
   async function pay() {
     if (busy || !unpaid.length) return;
     const { confirm } = await Taro.showModal({
+      ...DIALOG_COLOURS,
       title: strings.payConfirmTitle,
       content: strings.payConfirm(yuan(total)),
     });
@@ -120,7 +122,11 @@ export default function AccountPage() {
   }
 
   async function unlink() {
-    const { confirm } = await Taro.showModal({ title: strings.unlink, content: strings.unlinkConfirm });
+    const { confirm } = await Taro.showModal({
+      ...DIALOG_COLOURS,
+      title: strings.unlink,
+      content: strings.unlinkConfirm,
+    });
     if (!confirm) return;
     try {
       await api('unlinkAccount', { params: { accountNo } });

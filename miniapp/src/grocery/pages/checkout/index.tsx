@@ -19,6 +19,7 @@ import {
 import { payOrder } from '@/grocery/lib/pay';
 import { newKey, routeParam, timeText, windowText, yuan } from '@/lib/grocery/format';
 import { Chips, FieldError } from '@/components/form';
+import { controlName, unavailable } from '@/lib/a11y';
 import HouseholdFields from '@/grocery/lib/HouseholdFields';
 import './index.css';
 
@@ -180,7 +181,12 @@ export default function CheckoutPage() {
               <Text className="title">{strings.contactless}</Text>
               <Text className="muted">{strings.contactlessDesc}</Text>
             </View>
-            <Switch checked={contactless} color="#00875a" onChange={(e) => setContactless(e.detail.value)} />
+            <Switch
+              checked={contactless}
+              color="#006d4a"
+              onChange={(e) => setContactless(e.detail.value)}
+              {...controlName(strings.contactless)}
+            />
           </View>
         )}
       </View>
@@ -221,7 +227,7 @@ export default function CheckoutPage() {
 
       <FieldError className="checkout__problem">{problem}</FieldError>
       <Text className="checkout__total">{strings.total(yuan(cartTotal(lines)))}</Text>
-      <Button className={`btn checkout__submit${busy ? ' btn--busy' : ''}`} onClick={submit}>
+      <Button className={`btn checkout__submit${busy ? ' btn--busy' : ''}`} onClick={submit} {...unavailable(!!busy)}>
         {busy ? strings[busy] : strings.submit}
       </Button>
       <CashierHost />

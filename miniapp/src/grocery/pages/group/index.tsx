@@ -15,6 +15,7 @@ import Share, { type ShareWork } from './Share';
 import { FieldError, Notice } from '@/components/form';
 import HouseholdFields from '@/grocery/lib/HouseholdFields';
 import GroupHeading from '@/lib/grocery/GroupHeading';
+import { unavailable } from '@/lib/a11y';
 import './index.css';
 
 const strings = {
@@ -155,7 +156,7 @@ export default function GroupPage() {
             <HouseholdFields prefix="group" home={home} setHome={setHome} addressTitle={strings.addressTitle} />
           </View>
           <FieldError>{problem}</FieldError>
-          <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={join}>
+          <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={join} {...unavailable(busy)}>
             {busy ? strings.joining : strings.join(yuan(total))}
           </Button>
         </>

@@ -23,6 +23,7 @@ import Complaint from './Complaint';
 import Payment, { type PaymentWork } from './Payment';
 import Timeline from './Timeline';
 import SubscribeButton from '@/components/SubscribeButton';
+import { DIALOG_COLOURS } from '@/lib/a11y';
 import './index.css';
 
 const strings = {
@@ -110,6 +111,7 @@ export default function OrderPage() {
   const cancel = async () => {
     if (busy || work) return;
     const { confirm } = await Taro.showModal({
+      ...DIALOG_COLOURS,
       title: strings.cancel,
       content: order.payment.state === 'paid' ? strings.cancelPaidConfirm(yuan(order.totalFen)) : strings.cancelConfirm,
     });

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { CatalogueItem, Category } from '@citycare/contract';
 import { EmptyState } from '@/components/StateView';
 import { Chips } from '@/components/form';
+import { aria, unavailable } from '@/lib/a11y';
 import { CATEGORY_LABELS, CATEGORY_ORDER, yuan } from '@/lib/grocery/format';
 
 const strings = {
@@ -12,6 +13,8 @@ const strings = {
   limit: (n: number, unit: string) => `每户每天限购 ${n} ${unit}`,
   origin: (o: string) => `产地：${o}`,
   empty: '这一类暂时没有商品',
+  less: (name: string) => `减少一份${name}`,
+  more: (name: string) => `增加一份${name}`,
 };
 
 interface CatalogueProps {
@@ -66,7 +69,11 @@ export default function Catalogue({ items, qtyOf, onQty }: CatalogueProps) {
                   <View className="catalogue__stepper">
                     {qty > 0 && (
                       <>
-                        <Text className="catalogue__step catalogue__step--minus" onClick={() => onQty(item, qty - 1)}>
+                        <Text
+                          className="catalogue__step catalogue__step--minus"
+                          onClick={() => onQty(item, qty - 1)}
+                          {...aria('button', strings.less(item.name))}
+                        >
                           −
                         </Text>
                         <Text className="catalogue__qty">{qty}</Text>
@@ -75,6 +82,8 @@ export default function Catalogue({ items, qtyOf, onQty }: CatalogueProps) {
                     <Text
                       className={`catalogue__step catalogue__add${qty >= max ? ' busy' : ''}`}
                       onClick={() => qty < max && onQty(item, qty + 1)}
+                      {...aria('button', strings.more(item.name))}
+                      {...unavailable(qty >= max)}
                     >
                       +
                     </Text>

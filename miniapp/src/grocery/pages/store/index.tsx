@@ -6,6 +6,7 @@ import Page from '@/components/Page';
 import { NotLoadedPage } from '@/components/StateView';
 import { Notice } from '@/components/form';
 import { useApi } from '@/hooks/useApi';
+import { unavailable } from '@/lib/a11y';
 import { cartCount, cartTotal, getCart, setQty } from '@/grocery/lib/cart';
 import { routeParam, yuan } from '@/lib/grocery/format';
 import Catalogue from './Catalogue';
@@ -51,6 +52,7 @@ export default function StorePage() {
         </View>
         <Button
           className={`btn store__checkout${count ? '' : ' btn--busy'}`}
+          {...unavailable(!count)}
           onClick={() =>
             count &&
             Taro.navigateTo({ url: `/grocery/pages/checkout/index?storeId=${storeId}&communityId=${communityId}` })

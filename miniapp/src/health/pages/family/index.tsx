@@ -9,6 +9,7 @@ import List from '@/components/List';
 import { EmptyState } from '@/components/StateView';
 import { Chips, Consent, consentVersion, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
+import { DIALOG_COLOURS } from '@/lib/a11y';
 import { useKeyed, useReloadOnReturn } from '@/hooks/useApi';
 
 const strings = {
@@ -52,6 +53,7 @@ export default function FamilyPage() {
 
   const remove = async (residentId: string, maskedName: string) => {
     const { confirm } = await Taro.showModal({
+      ...DIALOG_COLOURS,
       title: strings.removeTitle,
       content: strings.removeConfirm(maskedName),
     });

@@ -115,6 +115,7 @@ export default function ReviewPage() {
           type="idcard"
           maxlength={18}
           className="review__lookup"
+          ariaLabel={strings.lookup}
           value={idNumber}
           onChange={setIdNumber}
           error={finding.problem}

@@ -7,6 +7,7 @@ import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
 import { Chips, Field } from '@/components/form';
 import { api } from '@/api';
+import { aria, buzz, imageAlt } from '@/lib/a11y';
 import { useMe } from '@/hooks/useMe';
 import { useKeyed } from '@/hooks/useApi';
 import { cachedKeys, refreshKeys } from '@/lib/health/keys';
@@ -45,6 +46,10 @@ const strings = {
   unverified: '未能核验',
   goOnline: (days: number) => `核验数据已超过 ${days} 天未更新（或从未获取），无法判断此码，请联网后重新扫码`,
   paper: '纸质码 · 请核对身份证',
+  passIcon: '✓',
+  stopIcon: '✕',
+  unverifiedIcon: '？',
+  placeCodeAlt: (name: string) => `本场所码二维码：${name}`,
 };
 
 interface Verdict {
@@ -135,6 +140,7 @@ export default function ScanPage() {
       proxyName: verified.ok ? verified.claims.px : undefined,
       ms: Date.now() - started,
     });
+    buzz(decision.result);
     if (text.trim()) {
       setQueued(
         enqueue({
@@ -176,7 +182,14 @@ export default function ScanPage() {
       )}
       <Text className="section-title">{scopeName(place)}</Text>
       {verdict && (
-        <View className={`scanner__verdict scanner__verdict--${verdict.result}`}>
+        <View className={`scanner__verdict scanner__verdict--${verdict.result}`} {...aria('alert')}>
+          <Text className="scanner__icon">
+            {verdict.result === 'pass'
+              ? strings.passIcon
+              : verdict.result === 'stop'
+                ? strings.stopIcon
+                : strings.unverifiedIcon}
+          </Text>
           <Text className="scanner__word">
             {verdict.result === 'pass' ? strings.pass : verdict.result === 'stop' ? strings.stop : strings.unverified}
           </Text>
@@ -245,7 +258,12 @@ export default function ScanPage() {
       </Text>
       <View className="card scanner__place-qr">
         <Text className="muted">{strings.placeCode}</Text>
-        <Image className="scanner__place-qr-img" src={qrDataUri(placeCodeText(place), '#1d2129')} mode="aspectFit" />
+        <Image
+          className="scanner__place-qr-img"
+          src={qrDataUri(placeCodeText(place), '#1d2129')}
+          mode="aspectFit"
+          {...imageAlt(strings.placeCodeAlt(scopeName(place)))}
+        />
         <Text className="muted">{place}</Text>
       </View>
     </Page>

@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { yuan } from '@/pages/bills/shared';
+import { unavailable } from '@/lib/a11y';
 import type { Quote } from './pay';
 
 const strings = {
@@ -46,7 +47,7 @@ export default function QuoteCard({
         <Text className="bulk__total-amount">¥{yuan(quote.amountFen)}</Text>
       </View>
       <Text className="muted bulk__note">{strings.note}</Text>
-      <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={onPay}>
+      <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={onPay} {...unavailable(busy)}>
         {busy ? strings.paying : strings.pay(yuan(quote.amountFen))}
       </Button>
       <Button className="btn btn--plain" onClick={onBack}>

@@ -12,6 +12,7 @@ import { scopeName, scopesOf } from '@/lib/roles';
 import { KIND_NAMES, yuan } from '@/pages/bills/shared';
 import { paymentStatus, payQuote, quoteFor, type Quote } from './pay';
 import QuoteCard from './QuoteCard';
+import { unavailable } from '@/lib/a11y';
 import './index.css';
 
 /** The contract's BULK_PAY_MAX (read from there, the contract would bring zod into this page). */
@@ -114,7 +115,7 @@ function BulkPay({ community }: { community: string }) {
       {unconfirmed && (
         <View className="bulk__pending">
           <Notice tone="warn">{strings.pendingNotice}</Notice>
-          <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={checkAgain}>
+          <Button className={`btn btn--plain${busy ? ' btn--busy' : ''}`} onClick={checkAgain} {...unavailable(busy)}>
             {busy ? strings.checking : strings.checkAgain}
           </Button>
         </View>
@@ -159,7 +160,7 @@ function BulkPay({ community }: { community: string }) {
             </Text>
           </View>
           {picked.length > 0 && (
-            <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={check}>
+            <Button className={`btn${busy ? ' btn--busy' : ''}`} onClick={check} {...unavailable(busy)}>
               {busy ? strings.quoting : strings.quote}
             </Button>
           )}

@@ -9,6 +9,7 @@ import { useApi } from '@/hooks/useApi';
 import { routeParam, shareState, timeText, yuan } from '@/lib/grocery/format';
 import GroupHeading from '@/lib/grocery/GroupHeading';
 import ItemTotals from '@/lib/grocery/ItemTotals';
+import { DIALOG_COLOURS } from '@/lib/a11y';
 import './index.css';
 
 const strings = {
@@ -45,7 +46,7 @@ export default function WorkerGroupPage() {
   const close = async () => {
     if (submit.busy) return;
     const content = group.memberCount ? strings.closeConfirm : strings.closeEmpty;
-    const { confirm } = await Taro.showModal({ title: strings.close, content });
+    const { confirm } = await Taro.showModal({ ...DIALOG_COLOURS, title: strings.close, content });
     if (!confirm) return;
     await submit.run(async () => {
       await api('groceryCloseGroup', { params: { groupId }, quiet: true });
