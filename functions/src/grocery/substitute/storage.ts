@@ -54,11 +54,11 @@ export async function substitute(
         Update: {
           TableName: table(),
           Key: orderKey(orderId),
-          UpdateExpression: 'SET lines = :lines, totalFen = :total, originalTotalFen = :before, lineChanges = :next',
+          UpdateExpression: 'SET #lines = :lines, totalFen = :total, originalTotalFen = :before, lineChanges = :next',
           ConditionExpression: `#s = :accepted AND storeId = :store AND paymentState = :pay AND ${
             seen === 0 ? 'attribute_not_exists(lineChanges)' : 'lineChanges = :seen'
           }`,
-          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeNames: { '#s': 'status', '#lines': 'lines' },
           ExpressionAttributeValues: {
             ':lines': lines,
             ':total': totalFen,
