@@ -99,7 +99,9 @@ describe('a store substitutes an item and the resident sees it (H5 build, real l
     await page.goto(orderUrl);
     await visibleText(page, `原商品 ${CABBAGE}（¥1.50/斤） → 替换为 ${GREENS}（¥1.20/斤）`).waitFor();
     await visibleText(page, `${GREENS} × 2斤`).waitFor();
-    await visibleText(page, '缺货少收 ¥0.60，按 ¥2.40 收款', false).waitFor();
+    const difference = visibleText(page, '缺货少收 ¥0.60，按 ¥2.40 收款', false);
+    await difference.waitFor();
+    await difference.scrollIntoViewIfNeeded();
     await keepScreenshot(page, 'grocery-substitute-resident');
   });
 
