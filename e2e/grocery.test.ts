@@ -60,7 +60,7 @@ describe('grocery pre-orders (H5 build, real local API)', () => {
     await visibleText(page, '去结算', true).click();
     await page.waitForURL(/grocery\/pages\/checkout/);
     await page.locator('.checkout__slot:not(.chip--off)').first().click();
-    await page.locator('.checkout__line').filter({ hasText: '大白菜' }).getByText('换成相似商品').click();
+    await page.locator('.checkout__line').filter({ hasText: '大白菜' }).getByText('同类替换（不会更贵）').click();
     await page.locator('.checkout__building input').fill('3');
     await page.locator('.checkout__unit input').fill('2');
     await page.locator('.checkout__room input').fill(ROOM);

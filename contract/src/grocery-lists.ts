@@ -14,6 +14,8 @@ export const PickListResponse = z.object({
   storeName: z.string(),
   orderCount: z.number().int(),
   totals: z.array(PickTotal),
+  /** 隔离户优先: the slot's orders from red or yellow households, to be picked first (ids, in list order). */
+  priorityOrderIds: z.array(z.string()),
   /** The printable list: community -> building -> unit, each with its orders. */
   communities: z.array(
     z.object({
@@ -30,6 +32,8 @@ export const PickListResponse = z.object({
                   room: z.string(),
                   contactName: z.string(),
                   contactless: z.boolean(),
+                  /** A red or yellow household (隔离户优先): its orders are picked first. */
+                  priority: z.boolean(),
                   status: OrderStatus,
                   lines: z.array(z.object({ name: z.string(), unit: z.string(), qty: z.number().int() })),
                 }),

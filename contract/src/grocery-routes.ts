@@ -7,6 +7,7 @@ import {
   DeliveryConfirmation,
   OrderResponse,
   OrdersResponse,
+  SubstituteRequest,
 } from './grocery';
 import { CatalogueItem, CatalogueResponse, ItemInput, Slot, SlotInput, StoreSummary } from './grocery-catalogue';
 import {
@@ -142,5 +143,12 @@ export const groceryRoutes = {
     path: '/grocery/groups/{groupId}/close',
     auth: true,
     response: CloseGroupResponse,
+  },
+  grocerySubstitute: {
+    method: 'POST',
+    path: '/grocery/orders/{orderId}/substitute',
+    auth: true,
+    body: SubstituteRequest,
+    response: OrderResponse,
   },
 } as const satisfies Record<string, RouteDef>;

@@ -138,8 +138,19 @@ export const OrderLine = z.object({
   qty: z.number().int(),
   substitution: Substitution,
   lineFen: Fen,
+  /** The store replaced this line with a similar item (同类替换): what the resident ordered. */
+  replaced: z.object({ itemId: z.string(), name: z.string(), unit: z.string(), priceFen: Fen }).optional(),
+  /** The store had none and dropped the line: it is not charged (lineFen 0). */
+  dropped: z.boolean().optional(),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
+
+/** The store's change to one line while preparing: replace it with a similar item, or drop it. */
+export const SubstituteRequest = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('replace'), itemId: Id, withItemId: Id }).strict(),
+  z.object({ action: z.literal('drop'), itemId: Id }).strict(),
+]);
+export type SubstituteRequest = z.infer<typeof SubstituteRequest>;
 
 export const TimelineEntry = z.object({ status: OrderStatus, at: z.string(), note: z.string().optional() });
 
@@ -182,6 +193,13 @@ export const Order = z.object({
   contact: z.object({ name: z.string(), phone: z.string() }),
   lines: z.array(OrderLine),
   totalFen: Fen,
+  /**
+   * Lines replaced or dropped while preparing: the total as ordered; `totalFen` is what is charged
+   * now. Prepaid: the difference goes back through WeChat Pay (`differenceRefund`); pay on
+   * delivery: it is simply not collected.
+   */
+  originalTotalFen: Fen.optional(),
+  differenceRefund: z.object({ fen: Fen, state: z.enum(['refunding', 'refunded']) }).optional(),
   payment: z.object({
     method: PaymentMethod,
     state: PaymentState,

@@ -82,3 +82,17 @@ export function totalsPerItem(lines: Pick<OrderLine, 'itemId' | 'name' | 'unit' 
 export function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, 'zh', { numeric: true });
 }
+
+/**
+ * 隔离户优先: within each group (a list's slot; one group when not given), orders of red or
+ * yellow households (`priority`, set at checkout from the health service) first; otherwise the
+ * order the list had (stable), groups in the order they first appear.
+ */
+export function priorityFirst<T extends { priority: boolean }>(orders: T[], groupOf: (o: T) => string = () => ''): T[] {
+  const groups = new Map<string, T[]>();
+  for (const o of orders) groups.set(groupOf(o), [...(groups.get(groupOf(o)) ?? []), o]);
+  return [...groups.values()].flatMap((g) => [...g.filter((o) => o.priority), ...g.filter((o) => !o.priority)]);
+}
+
+/** An order's slot: the groups of a list by slot. */
+export const bySlot = (o: { slotId: string }) => o.slotId;

@@ -25,6 +25,12 @@ export interface OrderItem {
   contact: Contact;
   lines: (OrderLine & { dailyLimit?: number })[];
   totalFen: number;
+  /** The store replaced or dropped lines (substitute/): the total as ordered (and, prepaid, as paid). */
+  originalTotalFen?: number;
+  /** How many changes the store made to the lines: each change is conditional on the count it read. */
+  lineChanges?: number;
+  /** Prepaid: the difference given back through WeChat Pay when the store marked it prepared. */
+  differenceRefund?: { fen: number; state: 'refunding' | 'refunded' };
   paymentMethod: 'on-delivery' | 'prepaid';
   paymentState: 'pending' | 'paid' | 'cancelled' | 'refunding' | 'refunded';
   paymentId: string;
@@ -81,6 +87,8 @@ export function orderView(item: OrderItem, viewer: Viewer): Order {
     contact: owner ? item.contact : { name: maskName(item.contact.name), phone: maskPhone(item.contact.phone) },
     lines: item.lines.map(({ dailyLimit: _limit, ...line }) => line),
     totalFen: item.totalFen,
+    ...(item.originalTotalFen !== undefined ? { originalTotalFen: item.originalTotalFen } : {}),
+    ...(item.differenceRefund ? { differenceRefund: item.differenceRefund } : {}),
     payment: {
       method: item.paymentMethod,
       state: paymentStateOf(item),

@@ -63,14 +63,16 @@ export interface PaymentProvider {
    * Items refunding a paid payment in full (a paid order cancelled or rejected); they fail unless
    * it is paid with that amount, so a payment is never refunded twice or for another sum. With
    * WeChat Pay they mark it `refunding`; the caller then calls `requestRefund` once they have
-   * committed, and the verified REFUND.SUCCESS notification marks it `refunded`.
+   * committed, and the verified REFUND.SUCCESS notification marks it `refunded`. `refundFen`
+   * (default: all of it) refunds part of the payment, once: a grocery order whose lines the store
+   * replaced or dropped gets the difference back; `amountFen` is still the payment's own amount.
    */
-  refundItems(paymentId: string, amountFen: number, now: Date): TransactItem[];
+  refundItems(paymentId: string, amountFen: number, now: Date, refundFen?: number): TransactItem[];
   /**
    * Asks the provider to send the money back for a payment marked refunding (WeChat Pay only).
    * Never fails for the provider's failures: the payments schedule asks again.
    */
-  requestRefund?(paymentId: string): Promise<void>;
+  requestRefund?(paymentId: string, reason?: string): Promise<void>;
 }
 
 const table = paymentsTable;
@@ -109,8 +111,9 @@ export const localPaymentProvider: PaymentProvider = {
   cancelItems(paymentId, now) {
     return [statusChange(table(), paymentKey(paymentId), { from: 'pending', to: 'cancelled', now })];
   },
-  refundItems(paymentId, amountFen, now) {
-    const exact = { set: 'refundedFen = :amount', condition: 'amountFen = :amount', values: { ':amount': amountFen } };
+  refundItems(paymentId, amountFen, now, refundFen = amountFen) {
+    const values = { ':amount': amountFen, ':refund': refundFen };
+    const exact = { set: 'refundedFen = :refund', condition: 'amountFen = :amount', values };
     return [statusChange(table(), paymentKey(paymentId), { from: 'paid', to: 'refunded', now, ...exact })];
   },
 };

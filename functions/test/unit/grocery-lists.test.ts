@@ -1,5 +1,5 @@
 import { breakdown, consolidate } from '../../src/grocery/groups/rules';
-import { naturalCompare, totalsPerItem } from '../../src/grocery/rules';
+import { naturalCompare, priorityFirst, totalsPerItem } from '../../src/grocery/rules';
 import { pickList, type PickOrder } from '../../src/grocery/orders/rules';
 import { nothingWasDone as isRetryableError } from '../../src/lib/faults';
 import { explainCancellation, type Tag } from '../../src/grocery/refusals';
@@ -29,6 +29,7 @@ const order = (
   address: { building, unit, room },
   contactName: '王*兰',
   contactless: true,
+  priority: false,
   status: 'accepted',
   lines,
 });
@@ -55,6 +56,41 @@ describe('pick lists', () => {
     const jianshe = list.communities[0]!;
     expect(jianshe.buildings.map((b) => b.building)).toEqual(['2', '10']);
     expect(jianshe.buildings[0]!.units[0]!.orders.map((o) => o.room)).toEqual(['101', '502']);
+  });
+
+  it('lists 隔离户优先 orders first: their ids on top, and first within their unit', () => {
+    const list = pickList([
+      order('o1', 'zq-jianshe', '2', '1', '101'),
+      { ...order('o2', 'zq-jianshe', '2', '1', '502'), priority: true },
+      { ...order('o3', 'zq-yingbin', '1', '3', '301'), priority: true },
+      { ...order('o4', 'zq-yingbin', '1', '3', '302'), priority: true, status: 'cancelled' },
+    ]);
+    expect(list.priorityOrderIds).toEqual(['o2', 'o3']);
+    const unit = list.communities[0]!.buildings[0]!.units[0]!;
+    expect(unit.orders.map((o) => [o.orderId, o.priority])).toEqual([
+      ['o2', true],
+      ['o1', false],
+    ]);
+  });
+
+  it('does not pick dropped lines', () => {
+    const dropped = { ...line('jidan', 2), dropped: true, lineFen: 0 };
+    const list = pickList([order('o1', 'zq-jianshe', '2', '1', '101', [line('baicai', 1), dropped])]);
+    expect(list.totals.map((t) => t.itemId)).toEqual(['baicai']);
+    expect(list.communities[0]!.buildings[0]!.units[0]!.orders[0]!.lines.map((l) => l.name)).toEqual(['大白菜']);
+  });
+
+  it('puts priority orders first within each slot, keeping the slots and the rest in order', () => {
+    const o = (id: string, slotId: string, priority: boolean) => ({ id, slotId, priority });
+    const listed = [
+      o('a', 's1', false),
+      o('b', 's1', true),
+      o('c', 's1', false),
+      o('d', 's2', false),
+      o('e', 's2', true),
+    ];
+    expect(priorityFirst(listed, (x) => x.slotId).map((x) => x.id)).toEqual(['b', 'a', 'c', 'e', 'd']);
+    expect(priorityFirst(listed).map((x) => x.id)).toEqual(['b', 'e', 'a', 'c', 'd']);
   });
 
   it('sorts numbers naturally', () => {

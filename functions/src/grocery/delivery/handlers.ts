@@ -4,6 +4,7 @@ import { fingerprint, idempotencyKey } from '../../lib/idempotency';
 import { ordersOfCommunity } from '../orders/storage';
 import { requireWorker, scopesOfCaller } from '../access';
 import { groceryConfig } from '../config';
+import { bySlot, priorityFirst } from '../rules';
 import { orderView } from '../views';
 import { clock } from '../wiring';
 import { deliveryTime } from './rules';
@@ -11,11 +12,12 @@ import { confirmDelivery } from './storage';
 
 /** Community workers: their community's orders by slot, and delivery confirmation by pickup code. */
 
-/** GET /grocery/communities/{communityId}/deliveries */
+/** GET /grocery/communities/{communityId}/deliveries: 隔离户优先 first, then by slot. */
 export const deliveries = endpoint('groceryDeliveries', { roles: ['worker'] }, async ({ params, caller }) => {
   const communityId = params.communityId ?? '';
   requireWorker(caller, communityId);
-  return { orders: (await ordersOfCommunity(communityId, clock.now())).map((o) => orderView(o, 'staff')) };
+  const orders = priorityFirst(await ordersOfCommunity(communityId, clock.now()), bySlot);
+  return { orders: orders.map((o) => orderView(o, 'staff')) };
 });
 
 /**

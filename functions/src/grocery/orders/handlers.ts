@@ -9,8 +9,10 @@ import { orderView } from '../views';
 import { clock } from '../wiring';
 import { cashierParams } from '../paying/cashier';
 import { refuse } from '../refusals';
+import { bySlot, priorityFirst } from '../rules';
 import { pickList as listForPicking, refusePay } from './rules';
 import { ordersOfSlot, ordersOfStore, ordersOfUser, step } from './storage';
+import { prepare } from '../substitute/storage';
 
 /** Orders after checkout: each audience's list, one order, the store's steps, paying, pick lists. */
 
@@ -37,16 +39,16 @@ export const pay = endpoint('groceryPay', { roles: ['resident'] }, async ({ para
   return { order: orderView(found, 'owner'), clientParams: await cashierParams(found) };
 });
 
-/** GET /grocery/stores/{storeId}/orders: the store's orders of slots from yesterday on. */
+/** GET /grocery/stores/{storeId}/orders: the store's orders of slots from yesterday on, 隔离户优先 first. */
 export const storeOrders = endpoint('groceryStoreOrders', { roles: ['store'] }, async ({ params, caller }) => {
   const storeId = params.storeId ?? '';
   requireStore(caller, storeId);
-  return { orders: (await ordersOfStore(storeId, clock.now())).map((o) => orderView(o, 'staff')) };
+  return { orders: priorityFirst(await ordersOfStore(storeId, clock.now()), bySlot).map((o) => orderView(o, 'staff')) };
 });
 
 /**
- * POST /grocery/orders/{orderId}/advance: accept, reject (with a reason: release/), prepare —
- * the store; out for delivery — the community worker.
+ * POST /grocery/orders/{orderId}/advance: accept, reject (with a reason: release/), prepare (and
+ * refund the difference of lines replaced or dropped: substitute/) — the store; out for delivery — the community worker.
  */
 export const advance = endpoint('groceryAdvance', { roles: ['store', 'worker'] }, async ({ params, body, caller }) => {
   const orderId = params.orderId ?? '';
@@ -57,6 +59,8 @@ export const advance = endpoint('groceryAdvance', { roles: ['store', 'worker'] }
     return { order: orderView(await release(found, 'reject', now, body.reason), 'staff') };
   }
   const role = body.action === 'dispatch' ? 'worker' : 'store';
+  if (body.action === 'prepare')
+    return { order: orderView(await prepare(orderId, scopesOfCaller(caller, role), now), 'staff') };
   return { order: orderView(await step(orderId, body.action, scopesOfCaller(caller, role), now), 'staff') };
 });
 

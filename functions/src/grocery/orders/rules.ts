@@ -1,6 +1,14 @@
 import type { Address, OrderLine, OrderStatus, PickListResponse } from '@citycare/contract';
 import type { Refused } from '../refusals';
-import { isLive, naturalCompare, notNowMessage, totalsPerItem, TRANSITIONS, type Action } from '../rules';
+import {
+  isLive,
+  naturalCompare,
+  notNowMessage,
+  priorityFirst,
+  totalsPerItem,
+  TRANSITIONS,
+  type Action,
+} from '../rules';
 
 /** Pure rules of an order after checkout: who steps it on, paying for it, and a slot's pick list. */
 
@@ -37,8 +45,9 @@ export interface PickOrder {
   address: Address;
   contactName: string;
   contactless: boolean;
+  priority: boolean;
   status: OrderStatus;
-  lines: Pick<OrderLine, 'itemId' | 'name' | 'unit' | 'qty'>[];
+  lines: (Pick<OrderLine, 'itemId' | 'name' | 'unit' | 'qty'> & { dropped?: boolean })[];
 }
 
 function groupBy<T>(xs: T[], key: (x: T) => string): [string, T[]][] {
@@ -50,28 +59,36 @@ function groupBy<T>(xs: T[], key: (x: T) => string): [string, T[]][] {
   return [...out.entries()].sort(([a], [b]) => naturalCompare(a, b));
 }
 
-/** The pick list of a slot: totals per item, and orders by community, building and unit. */
-export function pickList(orders: PickOrder[]): Pick<PickListResponse, 'orderCount' | 'totals' | 'communities'> {
+/**
+ * The pick list of a slot: totals per item (dropped lines not counted), the 隔离户优先 orders to
+ * pick first, and orders by community, building and unit (priority ones first within a unit).
+ */
+export function pickList(
+  orders: PickOrder[],
+): Pick<PickListResponse, 'orderCount' | 'totals' | 'priorityOrderIds' | 'communities'> {
   const live = orders.filter((o) => isLive(o.status));
+  const picked = (o: PickOrder) => o.lines.filter((l) => !l.dropped);
   return {
     orderCount: live.length,
-    totals: totalsPerItem(live.flatMap((o) => o.lines)),
+    totals: totalsPerItem(live.flatMap(picked)),
+    priorityOrderIds: live.filter((o) => o.priority).map((o) => o.orderId),
     communities: groupBy(live, (o) => o.communityId).map(([communityId, inCommunity]) => ({
       communityId,
       buildings: groupBy(inCommunity, (o) => o.address.building).map(([building, inBuilding]) => ({
         building,
         units: groupBy(inBuilding, (o) => o.address.unit).map(([unit, inUnit]) => ({
           unit,
-          orders: [...inUnit]
-            .sort((a, b) => naturalCompare(a.address.room, b.address.room))
-            .map((o) => ({
+          orders: priorityFirst([...inUnit].sort((a, b) => naturalCompare(a.address.room, b.address.room))).map(
+            (o) => ({
               orderId: o.orderId,
               room: o.address.room,
               contactName: o.contactName,
               contactless: o.contactless,
+              priority: o.priority,
               status: o.status,
-              lines: o.lines.map((l) => ({ name: l.name, unit: l.unit, qty: l.qty })),
-            })),
+              lines: picked(o).map((l) => ({ name: l.name, unit: l.unit, qty: l.qty })),
+            }),
+          ),
         })),
       })),
     })),

@@ -107,9 +107,9 @@ export async function closeBeforeRelease(order: OrderItem): Promise<OrderItem> {
 }
 
 /** After a release committed a refund: asks WeChat Pay for it (the payments schedule asks again on failure). */
-export async function askRefund(paymentId: string): Promise<void> {
+export async function askRefund(paymentId: string, reason?: string): Promise<void> {
   try {
-    await payments().requestRefund?.(paymentId);
+    await payments().requestRefund?.(paymentId, reason);
   } catch (err) {
     log.warn('grocery refund request left to the payments schedule', { paymentId, error: (err as Error).message });
   }

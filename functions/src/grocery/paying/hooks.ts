@@ -36,6 +36,15 @@ export const CLOSED_NOTE = '超时未支付，已自动取消';
 const table = () => groceryConfig.table;
 const items = (tagged: Tagged[]): TransactItem[] => tagged.map((t) => t.item);
 
+/** The attribute names an expression uses: the order's status (#s), a refund's state (#st). */
+function names(expr: string) {
+  const used = {
+    ...(/#s\b/.test(expr) ? { '#s': 'status' } : {}),
+    ...(expr.includes('#st') ? { '#st': 'state' } : {}),
+  };
+  return Object.keys(used).length ? { ExpressionAttributeNames: used } : {};
+}
+
 function orderUpdate(
   payment: PaymentRecord,
   set: string,
@@ -48,11 +57,14 @@ function orderUpdate(
       Key: orderKey(payment.reference),
       UpdateExpression: set,
       ConditionExpression: `paymentId = :pid AND ${condition}`,
-      ...(`${set} ${condition}`.includes('#s') ? { ExpressionAttributeNames: { '#s': 'status' } } : {}),
+      ...names(`${set} ${condition}`),
       ExpressionAttributeValues: { ':pid': payment.paymentId, ...values },
     },
   };
 }
+
+/** A refund of part of the payment: the difference of lines the store replaced or dropped (substitute/). */
+const isDifference = (p: PaymentRecord) => p.refundFen !== undefined && p.refundFen < p.amountFen;
 
 export const groceryOrderHooks: PaymentHooks = {
   paid: (payment, now) => [
@@ -96,22 +108,35 @@ export const groceryOrderHooks: PaymentHooks = {
   },
 
   refunded: (payment, now) => [
-    orderUpdate(
-      payment,
-      'SET paymentState = :refunded, refundedAt = :now REMOVE refundProblem',
-      'paymentState = :refunding',
-      {
-        ':refunded': 'refunded',
-        ':refunding': 'refunding',
-        ':now': now.toISOString(),
-      },
-    ),
+    isDifference(payment)
+      ? orderUpdate(
+          payment,
+          'SET differenceRefund.#st = :refunded, refundedAt = :now',
+          'differenceRefund.#st = :refunding',
+          {
+            ':refunded': 'refunded',
+            ':refunding': 'refunding',
+            ':now': now.toISOString(),
+          },
+        )
+      : orderUpdate(
+          payment,
+          'SET paymentState = :refunded, refundedAt = :now REMOVE refundProblem',
+          'paymentState = :refunding',
+          {
+            ':refunded': 'refunded',
+            ':refunding': 'refunding',
+            ':now': now.toISOString(),
+          },
+        ),
   ],
 
   refundFailed: (payment, problem) => [
-    orderUpdate(payment, 'SET refundProblem = :p', 'paymentState = :refunding', {
-      ':p': problem,
-      ':refunding': 'refunding',
-    }),
+    orderUpdate(
+      payment,
+      'SET refundProblem = :p',
+      isDifference(payment) ? 'differenceRefund.#st = :refunding' : 'paymentState = :refunding',
+      { ':p': problem, ':refunding': 'refunding' },
+    ),
   ],
 };

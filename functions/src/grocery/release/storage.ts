@@ -146,7 +146,7 @@ export async function release(
     throw err;
   }
   if (action === 'cancel') metric('GroceryOrdersCancelled');
-  if (payments().name === 'wechat-pay') await Promise.all(refunds.map(askRefund));
+  if (payments().name === 'wechat-pay') await Promise.all(refunds.map((id) => askRefund(id)));
   return {
     ...order,
     status: to,

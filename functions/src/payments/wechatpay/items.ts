@@ -61,14 +61,17 @@ export function cancelItem(paymentId: string, now: Date): TransactItem {
   return statusChange(paymentsTable(), paymentKey(paymentId), change);
 }
 
-/** Paid → refunding, in full; out_refund_no is the payment id, so a retried refund is the same refund. */
-export function refundingItem(paymentId: string, amountFen: number, now: Date): TransactItem {
+/**
+ * Paid → refunding, in full or (`refundFen` less than the amount paid) in part, once; out_refund_no
+ * is the payment id, so a retried refund is the same refund.
+ */
+export function refundingItem(paymentId: string, amountFen: number, now: Date, refundFen = amountFen): TransactItem {
   return {
     Update: {
       TableName: paymentsTable(),
       Key: paymentKey(paymentId),
       UpdateExpression:
-        'SET #s = :refunding, refundRequestedAt = :now, outRefundNo = :no, refundFen = :amount, ' +
+        'SET #s = :refunding, refundRequestedAt = :now, outRefundNo = :no, refundFen = :refund, ' +
         'sweep = :bucket, sweepAt = :look',
       ConditionExpression: '#s = :paid AND amountFen = :amount',
       ExpressionAttributeNames: { '#s': 'status' },
@@ -76,6 +79,7 @@ export function refundingItem(paymentId: string, amountFen: number, now: Date): 
         ':refunding': 'refunding',
         ':paid': 'paid',
         ':amount': amountFen,
+        ':refund': refundFen,
         ':no': paymentId,
         ':now': now.toISOString(),
         ':bucket': 'refunding',

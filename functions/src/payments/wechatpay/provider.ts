@@ -42,8 +42,8 @@ export const wechatPayProvider: PaymentProvider = {
   },
 
   cancelItems: (paymentId, now) => [cancelItem(paymentId, now)],
-  refundItems: (paymentId, amountFen, now) => [refundingItem(paymentId, amountFen, now)],
-  async requestRefund(paymentId) {
-    await requestRefund(paymentId);
+  refundItems: (paymentId, amountFen, now, refundFen) => [refundingItem(paymentId, amountFen, now, refundFen)],
+  async requestRefund(paymentId, reason) {
+    await requestRefund(paymentId, undefined, reason);
   },
 };

@@ -26,8 +26,8 @@ import './index.css';
 const strings = {
   linesTitle: '商品',
   substitution: '缺货时',
-  similar: '换成相似商品',
-  none: '不要了',
+  similar: '同类替换（不会更贵）',
+  none: '不替换（缺货就不要了）',
   howTitle: '怎么拿到',
   delivery: '送货上门',
   pickup: '到社区自提点自取',

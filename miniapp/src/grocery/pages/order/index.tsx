@@ -19,6 +19,7 @@ import {
   yuan,
 } from '@/lib/grocery/format';
 import { scopeName } from '@/lib/roles';
+import { differenceText, LineChange } from '@/lib/grocery/Substitutions';
 import Complaint from './Complaint';
 import Payment, { type PaymentWork } from './Payment';
 import Timeline from './Timeline';
@@ -32,8 +33,9 @@ const strings = {
   codeDesc: '社区工作者送到时会核对这个号码，请不要告诉别人',
   statusTitle: '订单进度',
   linesTitle: '商品',
-  similar: '缺货换相似',
+  similar: '缺货时：同类替换',
   total: '合计',
+  ordered: (fen: number) => `商户缺货调整了订单（原价 ¥${yuan(fen)}）：`,
   when: (pickup: boolean) => (pickup ? '自取时间' : '送货时间'),
   where: '地址',
   contactless: '无接触配送，放在门口',
@@ -79,6 +81,7 @@ export default function OrderPage() {
   }
   const open = order.status !== 'cancelled' && order.status !== 'rejected';
   const paymentId = order.payment.paymentId;
+  const difference = differenceText(order);
 
   /** Runs one payment action; the adapter has shown an API error. */
   const paying = async (kind: Exclude<PaymentWork, ''>, run: () => Promise<void>) => {
@@ -175,7 +178,8 @@ export default function OrderPage() {
                 {l.name} × {l.qty}
                 {l.unit}
               </Text>
-              {l.substitution === 'similar' && <Text className="muted">{strings.similar}</Text>}
+              {l.substitution === 'similar' && !l.replaced && <Text className="muted">{strings.similar}</Text>}
+              <LineChange line={l} />
             </View>
             <Text className="price">¥{yuan(l.lineFen)}</Text>
           </View>
@@ -184,6 +188,12 @@ export default function OrderPage() {
           <Text className="title">{strings.total}</Text>
           <Text className="price">¥{yuan(order.totalFen)}</Text>
         </View>
+        {difference && (
+          <Notice tone="info" className="order__difference">
+            {strings.ordered(order.originalTotalFen ?? order.totalFen)}
+            {difference}
+          </Notice>
+        )}
         <View className="row">
           <Text className="muted">
             {strings.payment}：{paymentText(order.payment)}

@@ -8,7 +8,9 @@ import { Chips, Field, FieldError, Notice, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useApi, useReloadOnReturn } from '@/hooks/useApi';
 import { PAYMENT_LABELS, routeParam, STATUS_LABELS, windowText, yuan } from '@/lib/grocery/format';
+import { differenceText, LineChange, PriorityBadge } from '@/lib/grocery/Substitutions';
 import { scopeName } from '@/lib/roles';
+import LineActions from './LineActions';
 import './index.css';
 
 const strings = {
@@ -24,6 +26,8 @@ const strings = {
   done: '已更新',
   contactless: '无接触',
   group: '团购',
+  similar: '缺货时：同类替换',
+  noSubstitute: '缺货时：不替换',
   refundProblem: (why: string) => `微信支付退款未成功（${why}）：请联系居民，并报平台运维人工退款`,
   address: (o: Order) => `${scopeName(o.communityId)} ${o.address.building}号楼${o.address.unit}单元 ${o.address.room}`,
 };
@@ -38,6 +42,12 @@ function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
   const submit = useSubmit<Action>();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  const difference = differenceText(order);
+  // 缺货处理 while preparing: a single order, accepted, paid already when prepaid (as the server checks).
+  const changeable =
+    order.status === 'accepted' &&
+    order.kind === 'single' &&
+    (order.payment.method === 'on-delivery' || order.payment.state === 'paid');
   const go = (action: Action) =>
     submit.run(
       async () => {
@@ -58,6 +68,7 @@ function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
         {strings.address(order)} · {order.contact.name} {order.contact.phone}
       </Text>
       <View>
+        {order.priority && <PriorityBadge />}
         {order.contactless && <Text className="tag tag--green">{strings.contactless}</Text>}
         {order.kind === 'group' && <Text className="tag">{strings.group}</Text>}
         {order.payment.method === 'prepaid' && <Text className="tag">{PAYMENT_LABELS[order.payment.state]}</Text>}
@@ -66,12 +77,18 @@ function OrderCard({ order, onDone }: { order: Order; onDone: () => void }) {
         <Notice tone="error">{strings.refundProblem(order.payment.refundProblem)}</Notice>
       )}
       {order.lines.map((l) => (
-        <Text className="store-orders__line" key={l.itemId}>
-          {l.name} × {l.qty}
-          {l.unit}
-        </Text>
+        <View className="store-orders__line" key={l.itemId}>
+          <Text className={l.dropped ? 'store-orders__gone' : ''}>
+            {l.name} × {l.qty}
+            {l.unit}
+          </Text>
+          <Text className="muted">{l.substitution === 'similar' ? strings.similar : strings.noSubstitute}</Text>
+          <LineChange line={l} />
+          {changeable && !l.dropped && !l.replaced && <LineActions line={l} order={order} onDone={onDone} />}
+        </View>
       ))}
       <Text className="price">¥{yuan(order.totalFen)}</Text>
+      {difference && <Text className="muted store-orders__difference">{difference}</Text>}
       {rejecting && (
         <Field className="store-orders__reason" value={reason} placeholder={strings.reason} onChange={setReason} />
       )}

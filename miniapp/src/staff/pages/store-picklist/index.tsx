@@ -5,6 +5,7 @@ import { EmptyState, NotLoadedPage } from '@/components/StateView';
 import { useApi } from '@/hooks/useApi';
 import { routeParam, STATUS_LABELS, windowText } from '@/lib/grocery/format';
 import ItemTotals from '@/lib/grocery/ItemTotals';
+import { PriorityBadge } from '@/lib/grocery/Substitutions';
 import { scopeName } from '@/lib/roles';
 import './index.css';
 
@@ -13,6 +14,7 @@ const strings = {
   orders: (n: number) => `共 ${n} 单`,
   totalsTitle: '备货总数',
   listTitle: '分拣清单（按社区、楼、单元）',
+  priorityTitle: (n: number) => `隔离户优先：${n} 单，请先备货`,
   empty: '这个时段还没有订单',
   building: (b: string) => `${b}号楼`,
   unit: (u: string) => `${u}单元`,
@@ -29,6 +31,19 @@ export default function PickListPage() {
   const list = state.data;
   if (!list) return <NotLoadedPage state={state} title={strings.loadError} />;
   const h5 = process.env.TARO_ENV === 'h5';
+  // 隔离户优先 first: the slot's orders from red or yellow households, with where they go.
+  const priorityOrders = list.communities.flatMap((c) =>
+    c.buildings.flatMap((b) =>
+      b.units.flatMap((u) =>
+        u.orders
+          .filter((o) => o.priority)
+          .map((order) => ({
+            order,
+            where: `${scopeName(c.communityId)} ${strings.building(b.building)}${strings.unit(u.unit)}`,
+          })),
+      ),
+    ),
+  );
   return (
     <Page className="picklist">
       <View className="card">
@@ -38,6 +53,17 @@ export default function PickListPage() {
         </Text>
       </View>
       {list.orderCount === 0 && <EmptyState glyph="拣" title={strings.empty} />}
+      {list.priorityOrderIds.length > 0 && (
+        <View className="card picklist__priority">
+          <PriorityBadge />
+          <Text className="title">{strings.priorityTitle(list.priorityOrderIds.length)}</Text>
+          {priorityOrders.map(({ where, order: o }) => (
+            <Text className="muted" key={o.orderId}>
+              {where} {o.room} · {o.contactName}：{o.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}
+            </Text>
+          ))}
+        </View>
+      )}
       <ItemTotals title={strings.totalsTitle} totals={list.totals} />
       {list.communities.length > 0 && <Text className="section-title">{strings.listTitle}</Text>}
       {list.communities.map((c) => (
@@ -51,6 +77,7 @@ export default function PickListPage() {
                 </Text>
                 {u.orders.map((o) => (
                   <View className="picklist__order" key={o.orderId}>
+                    {o.priority && <PriorityBadge />}
                     <Text className="title">
                       {o.room} · {o.contactName}
                       {o.contactless ? ` · ${strings.contactless}` : ''} · {STATUS_LABELS[o.status]}

@@ -5,6 +5,7 @@ import type { Collected, Order } from '@citycare/contract';
 import { Chips, Field, FieldError, Notice, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { COLLECTED_LABELS, STATUS_LABELS, yuan } from '@/lib/grocery/format';
+import { differenceText, LineChange, PriorityBadge } from '@/lib/grocery/Substitutions';
 import { confirmOrQueue, newConfirmation } from '../../lib/delivery-queue';
 
 const strings = {
@@ -44,6 +45,7 @@ export default function OrderItem({ order, pending, onChange }: Props) {
   const [how, setHow] = useState<Collected | undefined>();
   const submit = useSubmit();
   const cod = order.payment.method === 'on-delivery' && order.payment.state === 'pending';
+  const difference = differenceText(order);
 
   const dispatch = () =>
     submit.run(async () => {
@@ -90,8 +92,18 @@ export default function OrderItem({ order, pending, onChange }: Props) {
       <Text className="muted">
         {order.contact.name} {order.contact.phone} · {order.storeName}
       </Text>
-      <Text className="muted">{order.lines.map((l) => `${l.name} ×${l.qty}${l.unit}`).join('，')}</Text>
+      <Text className="muted">
+        {order.lines
+          .filter((l) => !l.dropped)
+          .map((l) => `${l.name} ×${l.qty}${l.unit}`)
+          .join('，')}
+      </Text>
+      {order.lines.map((l) => (
+        <LineChange key={l.itemId} line={l} />
+      ))}
+      {difference && <Text className="muted deliveries__difference">{difference}</Text>}
       <View>
+        {order.priority && <PriorityBadge />}
         {order.fulfilment === 'pickup' && <Text className="tag">{strings.pickup}</Text>}
         {order.fulfilment === 'delivery' && order.contactless && (
           <Text className="tag tag--green">{strings.contactless}</Text>
