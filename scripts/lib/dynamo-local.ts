@@ -36,7 +36,9 @@ export async function startDynamoLocal(port: number, path: string | null): Promi
       reject(new Error(`DynamoDB Local exited (${code}) before it was ready: ${output.trim()}`)),
     ),
   );
-  const deadline = Date.now() + 30_000;
+  // A machine busy with other builds may need longer: CITYCARE_DYNAMODB_START_MS.
+  const waitMs = Number(process.env.CITYCARE_DYNAMODB_START_MS) || 30_000;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       await Promise.race([client.send(new ListTablesCommand({})), exited]);
@@ -44,7 +46,8 @@ export async function startDynamoLocal(port: number, path: string | null): Promi
     } catch (err) {
       if ((err as Error).message.startsWith('DynamoDB Local exited')) throw err;
       if (Date.now() > deadline) {
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s`, { cause: err });
+        child.kill();
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${waitMs / 1000} s`, { cause: err });
       }
       await new Promise((r) => setTimeout(r, 200));
     }
