@@ -13,7 +13,7 @@ import { ROOT } from '../lib/paths';
  * contract route and passed as API Gateway's v2 event, with the CORS answers the H5 app needs.
  * The handlers are the real ones, on the bench's DynamoDB Local (harness.ts).
  */
-export async function startLocalApi(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startLocalApi(port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const byKey = new Map<string, Router>();
   const src = join(ROOT, 'functions', 'src');
   for (const domain of readdirSync(src)) {
@@ -75,7 +75,7 @@ export async function startLocalApi(): Promise<{ url: string; close(): Promise<v
       })().catch((err: unknown) => res.writeHead(500, cors).end(String(err)));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>

@@ -1,8 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { idCheckChar } from '@citycare/contract/src/health-id';
 import { launch, phone } from '../../e2e/lib/browser';
 import { taroBuild } from '../lib/build';
 import { freePort } from '../lib/ports';
@@ -63,11 +64,15 @@ async function openOnce(
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     await page.goto(`${appUrl}#/pages/${via}/index`, { waitUntil: 'commit' });
     if (via === 'home') await page.locator('.home__service--health').click();
-    await page.waitForFunction(() => (window as { __qrAt?: number }).__qrAt !== undefined, null, { timeout: 30000 });
-    return page.evaluate(() => {
-      const w = window as { __qrAt?: number; __tapAt?: number };
-      return { total: w.__qrAt ?? 0, tapAt: w.__tapAt };
-    });
+    const shown = await page.waitForFunction(
+      () => {
+        const w = window as { __qrAt?: number; __tapAt?: number };
+        return w.__qrAt === undefined ? false : { total: w.__qrAt, tapAt: w.__tapAt };
+      },
+      null,
+      { timeout: 30000 },
+    );
+    return (await shown.jsonValue()) as { total: number; tapAt?: number };
   } finally {
     await context.close();
   }
@@ -77,25 +82,47 @@ export async function benchOpen(): Promise<void> {
   const api = await startLocalApi();
   const dist = mkdtempSync(join(tmpdir(), 'citycare-bench-h5-'));
   let server: Server | undefined;
-  let browser: Browser | undefined;
   try {
-    await taroBuild('h5', { CITYCARE_DIST_ROOT: dist, TARO_APP_API_BASE: api.url, TARO_APP_STAGE: 'local' });
+    const log = await taroBuild('h5', {
+      CITYCARE_DIST_ROOT: dist,
+      TARO_APP_API_BASE: api.url,
+      TARO_APP_STAGE: 'local',
+    });
+    if (!existsSync(join(dist, 'h5', 'index.html')))
+      throw new Error(`the H5 build made no index.html:\n${log.slice(-2000)}`);
     const port = await freePort();
     server = await serveStatic(join(dist, 'h5'), port);
-    const appUrl = `http://127.0.0.1:${port}/`;
+    await measureOpen(`http://127.0.0.1:${port}/`);
+  } finally {
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await api.close();
+    rmSync(dist, { recursive: true, force: true });
+  }
+}
 
+/** The measurements, on an H5 build served at `appUrl` whose API is running. */
+export async function measureOpen(appUrl: string): Promise<void> {
+  let browser: Browser | undefined;
+  try {
     // A resident with a code: signed in and registered through the real handlers.
     const { login } = await import('../../functions/src/auth/handlers');
     const { registerSelf } = await import('../../functions/src/health/register/handlers');
     const session = JSON.parse(
       (await login(benchEvent({ body: { code: `dev:bench-open-${Date.now().toString(36)}` } }))).body ?? '{}',
     ) as { token: string };
-    await registerSelf(
+    const first17 = `21080219480512${String((Date.now() % 900) + 100)}`;
+    const registered = await registerSelf(
       benchEvent({
         token: session.token,
-        body: { name: '李桂芳', idNumber: '110105194805120027', phone: '13812345678', community: 'zq-jianshe' },
+        body: {
+          name: '李桂芳',
+          idNumber: first17 + idCheckChar(first17),
+          phone: '13812345678',
+          community: 'zq-jianshe',
+        },
       }),
     );
+    if (registered.statusCode !== 201) throw new Error(`bench registration failed: ${registered.body}`);
     const stored = JSON.stringify({ data: session });
 
     browser = await launch();
@@ -162,7 +189,5 @@ export async function benchOpen(): Promise<void> {
     );
   } finally {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await api.close();
   }
 }
