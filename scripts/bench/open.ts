@@ -2,9 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { idCheckChar } from '@citycare/contract/src/health-id';
-import { launch, phone } from '../../e2e/lib/browser';
 import { taroBuild } from '../lib/build';
 import { freePort } from '../lib/ports';
 import { serveStatic } from '../lib/static-server';
@@ -20,6 +19,21 @@ import { median, printTable } from './table';
  * the start of navigation to the QR image being on screen and decoded.
  */
 const RUNS = 7;
+
+/** Chromium and a phone as the browser tests use them (e2e/lib/browser.ts, which needs jest's globals). */
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+const phone = (browser: Browser) =>
+  browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
 const CPU_SLOWDOWN = 4;
 export const OPEN_BUDGET_MS = { stored: 600, fetched: 1000 } as const;
 

@@ -64,7 +64,10 @@ describe('the lazy-contract rewrite', () => {
       // Type annotations do not matter to the rewrite: it reads the JavaScript esbuild makes of the file.
       const js = transformSync(source, { loader: 'ts', format: 'esm' }).code;
       const { wrapped } = wrapSchemas(js);
-      expect({ file, missing: declared.filter((name) => !wrapped.includes(name)) }).toEqual({ file, missing: [] });
+      expect({ file, missing: declared.filter((name) => !wrapped.includes(name ?? '')) }).toEqual({
+        file,
+        missing: [],
+      });
     }
   });
 
