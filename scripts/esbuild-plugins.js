@@ -43,4 +43,4 @@ const pureEndpoints = {
   },
 };
 
-module.exports = [sideEffectFreeDocumentClient, pureEndpoints];
+module.exports = [sideEffectFreeDocumentClient, pureEndpoints, require('./esbuild/lazy-contract').lazyContract];

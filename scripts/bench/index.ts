@@ -11,6 +11,8 @@ import { benchUtilityRequests } from './utility';
 import { benchPaymentRequests } from './payments';
 import { benchHealthRequests, benchHealthVerify } from './health';
 import { benchFaults } from './faults';
+import { benchOpen } from './open';
+import { benchLoad } from './load';
 
 // The pinned AWS SDK warns that its later versions need Node 22; Lambda runs Node 22 already.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
     await benchUtilityRequests();
     await benchPaymentRequests();
     await benchHealthRequests();
+    await benchLoad();
+    await benchOpen();
     await benchFaults(database.proxy);
   } finally {
     await database.stop();

@@ -36,8 +36,8 @@ export async function startDynamoLocal(port: number, path: string | null): Promi
       reject(new Error(`DynamoDB Local exited (${code}) before it was ready: ${output.trim()}`)),
     ),
   );
-  // 30 s is plenty on an idle machine; a loaded one (CI with parallel builds) may set more.
-  const waitMs = Number(process.env.CITYCARE_DYNAMO_START_MS ?? 30_000);
+  // A machine busy with other builds may need longer: CITYCARE_DYNAMODB_START_MS.
+  const waitMs = Number(process.env.CITYCARE_DYNAMODB_START_MS) || 90_000;
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
@@ -46,7 +46,7 @@ export async function startDynamoLocal(port: number, path: string | null): Promi
     } catch (err) {
       if ((err as Error).message.startsWith('DynamoDB Local exited')) throw err;
       if (Date.now() > deadline) {
-        child.kill('SIGKILL'); // never leave a Java process behind a failed start
+        child.kill();
         throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${waitMs / 1000} s`, { cause: err });
       }
       await new Promise((r) => setTimeout(r, 200));

@@ -34,15 +34,23 @@ export function qrMatrix(text: string): boolean[][] {
   return Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => qr.isDark(r, c)));
 }
 
-/** An SVG of the matrix with a 4-module quiet zone, modules in `ink` on white. */
+/**
+ * An SVG of the matrix with a 4-module quiet zone, modules in `ink` on white. Each row's runs of
+ * dark modules are one rectangle each: a third of the text of one square per module, which the
+ * browser decodes sooner.
+ */
 export function qrSvg(text: string, ink: string): string {
   const m = qrMatrix(text);
   const size = m.length + 8;
   let path = '';
   m.forEach((row, r) => {
-    row.forEach((dark, c) => {
-      if (dark) path += `M${c + 4} ${r + 4}h1v1h-1z`;
-    });
+    for (let c = 0; c < row.length; c++) {
+      if (!row[c]) continue;
+      let end = c + 1;
+      while (end < row.length && row[end]) end++;
+      path += `M${c + 4} ${r + 4}h${end - c}v1h-${end - c}z`;
+      c = end;
+    }
   });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">` +
@@ -50,6 +58,18 @@ export function qrSvg(text: string, ink: string): string {
   );
 }
 
+/** The last few images made: the code card re-renders every second with the same token. */
+const made = new Map<string, string>();
+const KEEP = 4;
+
+/** The QR of `text` in `ink`, as a data URI; made once per text and ink (the last KEEP kept). */
 export function qrDataUri(text: string, ink: string): string {
-  return `data:image/svg+xml;base64,${base64Ascii(qrSvg(text, ink))}`;
+  const key = `${ink}|${text}`;
+  let uri = made.get(key);
+  if (uri === undefined) {
+    uri = `data:image/svg+xml;base64,${base64Ascii(qrSvg(text, ink))}`;
+    made.set(key, uri);
+    if (made.size > KEEP) made.delete(made.keys().next().value as string);
+  }
+  return uri;
 }
