@@ -86,6 +86,7 @@ export default defineAppConfig({
         'pages/market-complaints/index',
         'pages/service-queue/index',
         'pages/service-consultation/index',
+        'pages/place-poster/index',
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import { p256 } from '@noble/curves/nist.js';
-import { asPlaceClaims, type PlaceClaims, type PlaceCodeProblem } from '@citycare/contract/src/health-place';
+import { asPlaceClaims, type PlaceClaims, type PlaceCodeProblem } from '@citycare/contract/src/health-place-code';
 import { asciiBytes, fromBase64Url, parseJson, type KeyRing } from './verify';
 
 /**
