@@ -15,5 +15,6 @@ export * from './payments';
 export * from './service';
 export * from './service-labels';
 export * from './health-place';
+export * from './company';
 export * from './routes';
 export * from './route-def';
