@@ -163,4 +163,15 @@ export const PAGE_CASES: PageCase[] = [
     query: CONSULTATION_1,
     text: ['答复居民', '转交给其他类别', '关闭咨询', '一户每日限购一次'],
   },
+  // Place posters and 复工复产: the pages' own text (the fixture's sample answers vary in state).
+  { route: 'staff/pages/place-poster/index', role: 'checkpoint', text: ['旧版未签名的场所码已停用'] },
+  { route: 'staff/pages/company/index', role: 'company', text: ['企业复工前须登记防控方案', '登记新企业'] },
+  { route: 'staff/pages/company-form/index', role: 'company', text: ['统一社会信用代码', '提交审核'] },
+  {
+    route: 'staff/pages/company-detail/index',
+    role: 'company',
+    query: { companyId: 'co-1' },
+    text: ['统一社会信用代码', '复工人数'],
+  },
+  { route: 'staff/pages/company-review/index', role: 'resumption', text: ['按提交时间先后排列'] },
 ];

@@ -71,7 +71,7 @@ export async function seed(
   created += service.created;
   existing += service.existing;
   if (withDemoUsers) {
-    const company = await seedCompany(doc, tables.directory, demoUserId('company'), demoUserId('reviewer'), now);
+    const company = await seedCompany(doc, tables.directory, demoUserId('company'), demoUserId('resumption'), now);
     created += company.created;
     existing += company.existing;
   }

@@ -7,7 +7,7 @@ import { call, newStaff, scanAll, signedIn, unique } from './helpers';
 /** 复工复产: registration, review by the district, the gate's signed code and its counts. */
 
 // 郑宏 (demo representative, owns the seeded company), 高峰 (站前区 reviewer), an official without the scope.
-const [demoRep, reviewer, official] = signedIn('company', 'reviewer', 'official');
+const [demoRep, reviewer, official] = signedIn('company', 'resumption', 'official');
 
 const get = (token: string, companyId: string) =>
   call<{ company: CompanyView }>(company.get, { method: 'GET', token, params: { companyId } });
