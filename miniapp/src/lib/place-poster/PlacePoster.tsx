@@ -52,12 +52,14 @@ export default function PlacePoster({ code }: { code: PlaceCodeResponse }) {
           {placeKindLabel(place.kind)}
           {area ? ` · ${scopeName(area)}` : ''}
         </Text>
-        <Image
-          className="poster__qr"
-          src={qrDataUri(token, '#1d2129')}
-          mode="aspectFit"
-          ariaLabel={strings.qrAlt(place.name)}
-        />
+        <View className="poster__qr-wrap">
+          <Image
+            className="poster__qr"
+            src={qrDataUri(token, '#1d2129')}
+            mode="aspectFit"
+            ariaLabel={strings.qrAlt(place.name)}
+          />
+        </View>
         <Text className="poster__how">{strings.how}</Text>
         <Text className="poster__signed">
           {strings.signed} · {place.id}
