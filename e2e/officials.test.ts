@@ -49,7 +49,10 @@ describe('officials work the queue (H5 build, real local API)', () => {
     });
     expect(reg.status).toBe(201);
     residentId = (reg.body as { resident: { residentId: string } }).resident.residentId;
-    const visit = await api('POST', '/health/visits', { visitId: `v-${Date.now()}`, placeId: PLACE, residentId });
+    // The bus's signed place code, as its poster carries it (printed by an official).
+    const poster = await (await apiAs('official'))('GET', `/health/place-codes/${PLACE}`);
+    const placeToken = (poster.body as { token: string }).token;
+    const visit = await api('POST', '/health/visits', { visitId: `v-${Date.now()}`, placeToken, residentId });
     expect(visit.status).toBe(200);
   });
 

@@ -7,8 +7,8 @@ import { SERVICE_CATEGORIES } from './service-labels';
 export const RoleName = z.enum(ROLE_NAMES);
 export type RoleName = z.infer<typeof RoleName>;
 
-/** Roles that only make sense inside a scope (a community, a place, a store, a utility company). */
-export const SCOPED_ROLES = ['worker', 'checkpoint', 'store', 'utility'] as const;
+/** Roles that only make sense inside a scope (a community, a place, a store, a utility company, a district). */
+export const SCOPED_ROLES = ['worker', 'checkpoint', 'store', 'utility', 'resumption'] as const;
 export type ScopedRole = (typeof SCOPED_ROLES)[number];
 
 /**
@@ -86,6 +86,8 @@ export const ROLE_LABELS: Record<RoleName, string> = {
   regulator: '市场监管人员',
   service: '服务中心工作人员',
   admin: '管理员',
+  company: '企业复工联络人',
+  resumption: '复工复产审核（区县）',
 };
 
 export const authRoutes = {

@@ -84,7 +84,15 @@ export const ScanRow = z.object({
 export type ScanRow = z.infer<typeof ScanRow>;
 export const ScansResponse = z.object({ scans: z.array(ScanRow) });
 
-export const VisitRequest = z.object({ visitId: Id, placeId: PlaceId, residentId: Id });
+/**
+ * A visit: the place's signed code as scanned (`placeToken`, see health-place.ts), never a bare
+ * place id; the server verifies it and takes the place from it.
+ */
+export const VisitRequest = z.object({
+  visitId: Id,
+  placeToken: z.string().trim().min(1, '请扫描场所码').max(2000, '场所码过长'),
+  residentId: Id,
+});
 export const VisitResponse = z.object({
   place: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
   colour: HealthColour,

@@ -17,5 +17,7 @@ export * from './service';
 export * from './service-labels';
 export * from './notify';
 export * from './privacy';
+export * from './health-place';
+export * from './company';
 export * from './routes';
 export * from './route-def';

@@ -4,7 +4,18 @@
  */
 
 /** Roles that open a section of the staff workbench (the mini-program's `staff` subpackage). */
-export const STAFF_ROLES = ['checkpoint', 'store', 'utility', 'official', 'regulator', 'service', 'admin'] as const;
+export const STAFF_ROLES = [
+  'checkpoint',
+  'store',
+  'utility',
+  'official',
+  'regulator',
+  'service',
+  'admin',
+  // 复工复产: a company's representative, and a district's reviewing official (scope: district id).
+  'company',
+  'resumption',
+] as const;
 
 /** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
 export const ROLE_NAMES = ['resident', 'worker', ...STAFF_ROLES] as const;

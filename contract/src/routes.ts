@@ -8,6 +8,8 @@ import { paymentRoutes } from './payments';
 import { serviceRoutes } from './service';
 import { notifyRoutes } from './notify';
 import { privacyRoutes } from './privacy';
+import { healthPlaceRoutes } from './health-place';
+import { companyRoutes } from './company';
 import type { RouteDef } from './route-def';
 
 /**
@@ -24,6 +26,8 @@ export const routes = {
   ...serviceRoutes,
   ...notifyRoutes,
   ...privacyRoutes,
+  ...healthPlaceRoutes,
+  ...companyRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

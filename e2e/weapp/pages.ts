@@ -170,4 +170,15 @@ export const PAGE_CASES: PageCase[] = [
     text: ['下载我的数据（JSON 文件）', '注销全部服务并删除账号'],
   },
   { route: 'privacy/pages/reads/index', role: 'resident', text: ['卫健等部门的工作人员每次查看', '查看对象'] },
+  // Place posters and 复工复产: the pages' own text (the fixture's sample answers vary in state).
+  { route: 'staff/pages/place-poster/index', role: 'checkpoint', text: ['旧版未签名的场所码已停用'] },
+  { route: 'staff/pages/company/index', role: 'company', text: ['企业复工前须登记防控方案', '登记新企业'] },
+  { route: 'staff/pages/company-form/index', role: 'company', text: ['统一社会信用代码', '提交审核'] },
+  {
+    route: 'staff/pages/company-detail/index',
+    role: 'company',
+    query: { companyId: 'co-1' },
+    text: ['统一社会信用代码', '复工人数'],
+  },
+  { route: 'staff/pages/company-review/index', role: 'resumption', text: ['按提交时间先后排列'] },
 ];

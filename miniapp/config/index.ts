@@ -24,6 +24,7 @@ interface CityFile {
   places?: Named[];
   stores?: Named[];
   utilities?: Named[];
+  districts?: Named[];
   demoUsers?: DemoAccount[];
 }
 
@@ -68,6 +69,7 @@ function scopeNames(city: CityFile): Record<string, string> {
     ...(city.places ?? []),
     ...(city.stores ?? []),
     ...(city.utilities ?? []),
+    ...(city.districts ?? []),
   ];
   return Object.fromEntries(named.map(({ id, name }) => [id, name]));
 }

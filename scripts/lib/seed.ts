@@ -8,6 +8,7 @@ import { seedGrocery } from './seed-grocery';
 import { seedUtility } from './seed-utility';
 import { seedHealth } from './seed-health';
 import { seedService } from './seed-service';
+import { seedCompany } from './seed-company';
 import { putIf } from './seed-put';
 
 /** The id a demo account gets: the same derivation a real sign-in uses, from `dev:<key>`. */
@@ -69,5 +70,10 @@ export async function seed(
   const service = await seedService(doc, tables.directory, withDemoUsers ? demoUserId('resident2') : undefined, now);
   created += service.created;
   existing += service.existing;
+  if (withDemoUsers) {
+    const company = await seedCompany(doc, tables.directory, demoUserId('company'), demoUserId('resumption'), now);
+    created += company.created;
+    existing += company.existing;
+  }
   return { created, existing };
 }

@@ -83,6 +83,7 @@ const SCOPE_KIND: Partial<Record<RoleName, DirectoryKind>> = {
   checkpoint: 'place',
   store: 'store',
   utility: 'utility',
+  resumption: 'district',
 };
 
 /**

@@ -26,6 +26,22 @@ export interface Place {
   id: string;
   name: string;
   kind: string;
+  /** The community it is in (a company gate has its district instead). */
+  community?: string;
+  district?: string;
+}
+
+/** A place from its directory entry. */
+function placeOf(id: string, item: Record<string, unknown>): Place {
+  const place: Place = { id, name: String(item.name), kind: String(item.kind) };
+  if (typeof item.community === 'string') place.community = item.community;
+  if (typeof item.district === 'string') place.district = item.district;
+  return place;
+}
+
+/** Every place of the directory (the officials' poster picker). */
+export async function allPlaces(): Promise<Place[]> {
+  return (await entries('place')).map((e) => placeOf(e.id, e));
 }
 
 const PLACE_CACHE_MS = 5 * 60 * 1000;
@@ -36,7 +52,7 @@ export async function getPlace(placeId: string): Promise<Place | undefined> {
   const hit = placeCache.get(placeId);
   if (hit && hit.until > Date.now()) return hit.place;
   const item = await getEntry('place', placeId);
-  const place = item ? { id: placeId, name: String(item.name), kind: String(item.kind) } : undefined;
+  const place = item ? placeOf(placeId, item) : undefined;
   placeCache.set(placeId, { place, until: Date.now() + PLACE_CACHE_MS });
   return place;
 }

@@ -1,6 +1,6 @@
 import { hasRole } from '../auth/rules';
 import { getUser } from '../auth/storage';
-import { getPlace, type Place } from '../directory/storage';
+import { allPlaces, getPlace, type Place } from '../directory/storage';
 
 /**
  * What the health domain takes from outside, behind small ports: the clock, the users service
@@ -20,6 +20,7 @@ export interface UsersPort {
 
 export interface PlacesPort {
   get(placeId: string): Promise<Place | undefined>;
+  all(): Promise<Place[]>;
 }
 
 export const clock: Clock = { now: () => new Date() };
@@ -32,6 +33,6 @@ export const users: UsersPort = {
   displayName: async (userId) => (await getUser(userId))?.displayName,
 };
 
-export const places: PlacesPort = { get: getPlace };
+export const places: PlacesPort = { get: getPlace, all: allPlaces };
 
 export type { Place };

@@ -3,7 +3,7 @@ import { auditLog } from '../../src/health/audit/handlers';
 import { grantRole } from '../../src/admin/handlers';
 import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { call, httpEvent, loginAs, scanAll, unique } from './helpers';
-import { newUser, registeredUser, scanId } from './health-helpers';
+import { newUser, placeToken, registeredUser, scanId } from './health-helpers';
 
 /** Officials' audit log (who looked at whom, when and why) and the place trace's time range. */
 
@@ -48,7 +48,7 @@ describe('place tracing over a from–to range', () => {
     const r = await registeredUser();
     await call(h.visit, {
       token: r.token,
-      body: { visitId: scanId(), placeId: 'vh-bus-3', residentId: r.resident.residentId },
+      body: { visitId: scanId(), placeToken: await placeToken('vh-bus-3'), residentId: r.resident.residentId },
     });
     const now = Date.now();
     const inside = await trace(now - 2 * HOUR, now + 60_000, unique('公交车流调'));

@@ -3,6 +3,9 @@ import { PRIVACY_VERSION, type ResidentView } from '@citycare/contract';
 import { residentHandlers as h } from './health-api';
 import { uniqueId } from '../health-fixtures';
 import { call, loginAs, scanAll, unique } from './helpers';
+import { signPlaceToken } from '../../src/health/place-token';
+import { healthKeys } from '../../src/health/tokens';
+import { places } from '../../src/health/wiring';
 
 /** Shared steps of the health-code integration tests. */
 
@@ -86,4 +89,11 @@ export async function residentWithCode(prefix = 'hr') {
   const resident = await registeredUser(prefix);
   const { token } = await codeOf(resident.token, resident.resident.residentId);
   return { resident, token };
+}
+
+/** A seeded place's signed code (what its poster carries), signed with the stage's keys. */
+export async function placeToken(placeId: string): Promise<string> {
+  const place = await places.get(placeId);
+  if (!place) throw new Error(`no place ${placeId}`);
+  return signPlaceToken(await healthKeys(), place, new Date()).token;
 }

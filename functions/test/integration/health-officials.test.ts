@@ -1,7 +1,7 @@
 import type { ResidentDetailResponse, ScanRow } from '@citycare/contract';
 import { residentHandlers as h, staffHandlers as staff } from './health-api';
 import { call, loginAs, scanAll, unique } from './helpers';
-import { declare, healthSnapshot, normalDeclaration, registeredUser, scanId } from './health-helpers';
+import { declare, healthSnapshot, normalDeclaration, placeToken, registeredUser, scanId } from './health-helpers';
 
 /** Officials (流调复核): status changes with an audit trail, appeals, lookup, tracing, risk areas. */
 
@@ -115,7 +115,7 @@ describe('tracing', () => {
     const visitId = scanId();
     await call(h.visit, {
       token: r.token,
-      body: { visitId, placeId: 'vh-taxi-t8821', residentId: r.resident.residentId },
+      body: { visitId, placeToken: await placeToken('vh-taxi-t8821'), residentId: r.resident.residentId },
     });
     const body = {
       placeId: 'vh-taxi-t8821',
@@ -145,7 +145,10 @@ describe('tracing', () => {
   it('answers where a resident was in the last 14 days, audited', async () => {
     const r = await registeredUser();
     for (const placeId of ['vh-bus-3', 'vn-xingfu-market']) {
-      await call(h.visit, { token: r.token, body: { visitId: scanId(), placeId, residentId: r.resident.residentId } });
+      await call(h.visit, {
+        token: r.token,
+        body: { visitId: scanId(), placeToken: await placeToken(placeId), residentId: r.resident.residentId },
+      });
     }
     const reason = unique('密接者轨迹核查');
     const res = await call<{ scans: ScanRow[] }>(staff.traceResident, {

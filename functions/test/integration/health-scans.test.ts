@@ -15,7 +15,7 @@ import {
   scansTable,
 } from './health-helpers';
 
-/** Scans at checkpoints (uploaded, offline ones retried), visits by place code, outsiders. */
+/** Scans at checkpoints (uploaded, offline ones retried), outsiders. Visits by place code: health-place-codes.test.ts. */
 
 // 张伟 of 陆屯卡点 (cp-lutun), and an official.
 const [checkpoint, official] = signedIn('checkpoint', 'official');
@@ -213,23 +213,6 @@ describe('POST /health/scans', () => {
       },
     });
     expect(traced.body.scans.some((s) => s.at === at)).toBe(false);
-  });
-});
-
-describe('POST /health/visits (a resident scans a place code)', () => {
-  it('registers a ride once and tells the pass rule of the colour', async () => {
-    const resident = await registeredUser();
-    const body = { visitId: scanId(), placeId: 'vh-bus-3', residentId: resident.resident.residentId };
-    const first = await call(h.visit, { token: resident.token, body });
-    expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ place: { name: '3路公交车', kind: 'bus' }, colour: 'green', pass: true });
-    await call(h.visit, { token: resident.token, body });
-    expect(await rowsWith([body.visitId])).toHaveLength(1);
-    expect((await call(h.visit, { token: resident.token, body: { ...body, placeId: 'no-such-place' } })).status).toBe(
-      404,
-    );
-    const other = await registeredUser();
-    expect((await call(h.visit, { token: other.token, body: { ...body, visitId: scanId() } })).status).toBe(403);
   });
 });
 

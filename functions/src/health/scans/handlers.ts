@@ -1,7 +1,7 @@
-import { DAY_MS, type OutsiderView, type ScanUploadResult } from '@citycare/contract';
+import { DAY_MS, PLACE_CODE_PROBLEM_TEXT, type OutsiderView, type ScanUploadResult } from '@citycare/contract';
 import type { Caller } from '../../auth/caller';
 import { hasRole, hasScope } from '../../auth/rules';
-import { forbidden, notFound } from '../../lib/errors';
+import { AppError, forbidden, notFound } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
 import { metric } from '../../lib/metrics';
 import { sensitiveConsent } from '../../privacy/consent';
@@ -9,6 +9,7 @@ import { ownResident } from '../access';
 import { healthConfig } from '../config';
 import type { StoredRecord } from '../items';
 import { latestChangeOf } from '../status-list/handlers';
+import { verifyPlaceToken } from '../place-token';
 import { healthKeys, verifyHealthToken } from '../tokens';
 import { recordView } from '../views';
 import { clock, places } from '../wiring';
@@ -94,9 +95,17 @@ export const outsiders = endpoint(
   },
 );
 
-/** POST /health/visits (healthVisit): a resident scans a place's code; the visit (or ride) is registered. */
+/**
+ * POST /health/visits (healthVisit): a resident scans a place's signed code; the visit (or ride)
+ * is registered. The code is verified here again (never the client's word for the place); an
+ * unsigned, forged or unknown code is refused (422) and nothing is stored.
+ */
 export const visit = endpoint('healthVisit', {}, async ({ body, caller }) => {
-  const [p, place] = await Promise.all([ownResident(caller, body.residentId), places.get(body.placeId)]);
+  const [p, keys] = await Promise.all([ownResident(caller, body.residentId), healthKeys()]);
+  const check = verifyPlaceToken(keys, body.placeToken);
+  if (!check.ok) throw new AppError('UNPROCESSABLE', PLACE_CODE_PROBLEM_TEXT[check.problem]);
+  // The place is the signed one, as the directory has it now (a removed place stops working).
+  const place = await places.get(check.claims.sub);
   if (!place) throw notFound('找不到这个场所码对应的场所');
   const now = clock.now().toISOString();
   const { record, rule } = visitRecord(body.visitId, p, { place, recordedBy: caller.userId }, now);

@@ -75,7 +75,7 @@ export function utf8Decode(bytes: Uint8Array): string {
   return out;
 }
 
-function asciiBytes(text: string): Uint8Array {
+export function asciiBytes(text: string): Uint8Array {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
   return out;
@@ -103,7 +103,7 @@ export function parseJwks(jwks: JwksResponse | { keys?: unknown[] }): KeyRing {
   return ring;
 }
 
-function parseJson(part: string): Record<string, unknown> | undefined {
+export function parseJson(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(utf8Decode(fromBase64Url(part)));
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

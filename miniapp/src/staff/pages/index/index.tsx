@@ -20,6 +20,8 @@ const strings = {
     regulator: { glyph: '监', desc: '查看居民对价格和质量的投诉，处理后登记结果。' },
     service: { glyph: '询', desc: '答复居民的在线咨询，按等待时间处理，可转交其他类别。' },
     admin: { glyph: '管', desc: '为工作人员开通或撤销角色。' },
+    company: { glyph: '企', desc: '登记企业复工复产，查看审核结果，打印门岗场所码，查看每日扫码统计。' },
+    resumption: { glyph: '复', desc: '审核本区县企业的复工复产登记：批准或退回并说明理由。' },
   } satisfies Record<StaffRole, { glyph: string; desc: string }>,
 };
 
@@ -32,6 +34,8 @@ const SECTION_URLS: Record<StaffRole, string> = {
   store: '/staff/pages/store-desk/index',
   regulator: '/staff/pages/market-complaints/index',
   service: '/staff/pages/service-queue/index',
+  company: '/staff/pages/company/index',
+  resumption: '/staff/pages/company-review/index',
 };
 
 const GLYPH_TONES: Partial<Record<StaffRole, string>> = {

@@ -1,4 +1,4 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { scanDecision } from '@citycare/contract/src/health-pass';
@@ -7,12 +7,10 @@ import Page from '@/components/Page';
 import { EmptyState, NotLoaded } from '@/components/StateView';
 import { Chips, Field } from '@/components/form';
 import { api } from '@/api';
-import { aria, buzz, imageAlt } from '@/lib/a11y';
+import { aria, buzz } from '@/lib/a11y';
 import { useMe } from '@/hooks/useMe';
 import { useKeyed } from '@/hooks/useApi';
 import { cachedKeys, refreshKeys } from '@/lib/health/keys';
-import { placeCodeText } from '@/lib/health/place-code';
-import { qrDataUri } from '@/lib/health/qr';
 import { cachedScanRules, refreshScanRules } from '@/lib/health/scan-rules';
 import { checkCode } from '@/lib/health/scanner-check';
 import { cachedList, refreshList } from '@/lib/health/status-list';
@@ -36,7 +34,7 @@ const strings = {
   queue: (n: number) => (n ? `待上传 ${n} 条` : '记录已全部上传'),
   upload: '立即上传',
   outsiders: '外来人员登记 ›',
-  placeCode: '本场所码（打印张贴，居民扫码登记）',
+  placeCode: '打印本场所码海报（带签名，居民扫码登记）›',
   took: (ms: number) => `核验用时 ${ms} 毫秒（离线）`,
   idCard: (id: string) => `身份证 ${id}`,
   proxy: (name: string) => `家人代办码（代办人 ${name}）`,
@@ -49,7 +47,6 @@ const strings = {
   passIcon: '✓',
   stopIcon: '✕',
   unverifiedIcon: '？',
-  placeCodeAlt: (name: string) => `本场所码二维码：${name}`,
 };
 
 interface Verdict {
@@ -256,16 +253,12 @@ export default function ScanPage() {
       >
         {strings.outsiders}
       </Text>
-      <View className="card scanner__place-qr">
-        <Text className="muted">{strings.placeCode}</Text>
-        <Image
-          className="scanner__place-qr-img"
-          src={qrDataUri(placeCodeText(place), '#1d2129')}
-          mode="aspectFit"
-          {...imageAlt(strings.placeCodeAlt(scopeName(place)))}
-        />
-        <Text className="muted">{place}</Text>
-      </View>
+      <Text
+        className="link"
+        onClick={() => void Taro.navigateTo({ url: `/staff/pages/place-poster/index?placeId=${place}` })}
+      >
+        {strings.placeCode}
+      </Text>
     </Page>
   );
 }
