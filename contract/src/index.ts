@@ -14,5 +14,6 @@ export * from './utility-payments';
 export * from './payments';
 export * from './service';
 export * from './service-labels';
+export * from './people';
 export * from './routes';
 export * from './route-def';

@@ -8,3 +8,14 @@ export const STAFF_ROLES = ['checkpoint', 'store', 'utility', 'official', 'regul
 
 /** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
 export const ROLE_NAMES = ['resident', 'worker', ...STAFF_ROLES] as const;
+
+/**
+ * The directory a scoped role's scope is picked from (and must exist in): a worker's community,
+ * a checkpoint's place, a store, a utility company.
+ */
+export const SCOPE_DIRECTORY = {
+  worker: 'community',
+  checkpoint: 'place',
+  store: 'store',
+  utility: 'utility',
+} as const;

@@ -6,6 +6,7 @@ import { groceryRoutes } from './grocery-routes';
 import { utilityRoutes } from './utility-routes';
 import { paymentRoutes } from './payments';
 import { serviceRoutes } from './service';
+import { peopleRoutes } from './people';
 import type { RouteDef } from './route-def';
 
 /**
@@ -20,6 +21,7 @@ export const routes = {
   ...utilityRoutes,
   ...paymentRoutes,
   ...serviceRoutes,
+  ...peopleRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

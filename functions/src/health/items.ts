@@ -33,6 +33,8 @@ export interface NewResident {
   community: string;
   relation: Relation;
   proxyName?: string;
+  /** Own registrations: the person finder's hash of name and phone digits (auth/finder.ts), so admins can find them. */
+  finder?: string;
 }
 
 /** The day's declaration: `HH#<owner> D#<residentId>#<date>` (the latest of the day counts). */

@@ -1,3 +1,4 @@
+import { personFinder } from '../../auth/finder';
 import { AppError, conflict, forbidden } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
 import { take } from '../../lib/limits';
@@ -38,7 +39,12 @@ async function registerOrDispute(ownerId: string, r: NewResident) {
 
 /** POST /health/register (healthRegister): one registration per user and per ID number. */
 export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) =>
-  registerOrDispute(caller.userId, { ...body, idHash: await idNumberHash(body.idNumber), relation: 'self' }),
+  registerOrDispute(caller.userId, {
+    ...body,
+    idHash: await idNumberHash(body.idNumber),
+    finder: await personFinder(body.name, body.phone.slice(-4)),
+    relation: 'self',
+  }),
 );
 
 /** POST /health/family (healthAddFamily): a family member without a phone, registered and looked after by the caller. */
