@@ -15,5 +15,6 @@ export * from './payments';
 export * from './service';
 export * from './service-labels';
 export * from './people';
+export * from './health-history';
 export * from './routes';
 export * from './route-def';

@@ -7,6 +7,7 @@ import { utilityRoutes } from './utility-routes';
 import { paymentRoutes } from './payments';
 import { serviceRoutes } from './service';
 import { peopleRoutes } from './people';
+import { healthHistoryRoutes } from './health-history';
 import type { RouteDef } from './route-def';
 
 /**
@@ -22,6 +23,7 @@ export const routes = {
   ...paymentRoutes,
   ...serviceRoutes,
   ...peopleRoutes,
+  ...healthHistoryRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
