@@ -8,6 +8,7 @@ import { useMe } from '@/hooks/useMe';
 import { useElderMode } from '@/lib/elder';
 import { maskId } from '@/lib/format';
 import { hasRole, isStaff, roleText } from '@/lib/roles';
+import PersonalCode from './PersonalCode';
 import './index.css';
 
 const strings = {
@@ -78,6 +79,8 @@ export default function MePage() {
               </Text>
             </View>
           </View>
+
+          <PersonalCode />
 
           <Text className="section-title">{strings.rolesTitle}</Text>
           <View className="card me__roles">
