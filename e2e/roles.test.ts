@@ -37,11 +37,11 @@ describe('managing roles (H5 build, real local API)', () => {
     await page.locator('.picker__row:visible').filter({ hasText: '迎宾社区' }).first().click();
     await visibleText(page, /已选：迎宾社区/).waitFor();
     await keepScreenshot(page, 'roles-by-name');
-    await visibleText(page, '授予角色').click();
+    await visibleText(page, '授予角色', true).click();
     await visibleText(page, /已授予/).waitFor({ timeout: 20000 });
     await page.locator('.roles__chip--static:visible').filter({ hasText: '社区工作者 · 迎宾社区' }).waitFor();
     await keepScreenshot(page, 'roles-granted');
-    await visibleText(page, '撤销角色').click();
+    await visibleText(page, '撤销角色', true).click(); // exact: the card's title also holds 撤销角色
     await visibleText(page, /已撤销/).waitFor({ timeout: 20000 });
     await expect(page.locator('.roles__chip--static:visible').filter({ hasText: '社区工作者' }).count()).resolves.toBe(
       0,
