@@ -54,6 +54,16 @@ describe('officials work the queue (H5 build, real local API)', () => {
     const placeToken = (poster.body as { token: string }).token;
     const visit = await api('POST', '/health/visits', { visitId: `v-${Date.now()}`, placeToken, residentId });
     expect(visit.status).toBe(200);
+    // Twelve reviews by 陈静 (yellow and back): more than the timeline's first page of ten.
+    const official = await apiAs('official');
+    for (let i = 1; i <= 12; i++) {
+      const colour = i % 2 === 1 ? 'yellow' : 'green';
+      const res = await official('POST', `/health/residents/${residentId}/status`, {
+        colour,
+        reason: `复核第 ${i} 次`,
+      });
+      expect(res.status).toBe(200);
+    }
   });
 
   it('the review page shows the resident’s id, copied to tracing, which takes a from–to range', async () => {
@@ -65,16 +75,32 @@ describe('officials work the queue (H5 build, real local API)', () => {
     await visibleText(page, residentId, true).waitFor({ timeout: 20000 });
     await visibleText(page, '居民编号').waitFor();
     await keepScreenshot(page, 'officials-review-resident-id');
+    // The status history as a timeline, paged; the declarations as a table.
+    await visibleText(page, '复核第 12 次', false).waitFor();
+    await expect(
+      page
+        .getByText(/复核第 1 次$/)
+        .filter({ visible: true })
+        .count(),
+    ).resolves.toBe(0);
+    await visibleText(page, '加载更早的记录', true).click();
+    await page
+      .getByText(/复核第 1 次$/)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: 20000 });
+    await visibleText(page, '每日申报').waitFor();
+    await keepScreenshot(page, 'officials-review-timeline');
 
     await visibleText(page, '查行程 ›').click();
     await page.waitForURL(/staff\/pages\/trace/);
-    await expect(page.locator('.trace__resident input').filter({ visible: true }).first().inputValue()).resolves.toBe(
-      residentId,
-    );
+    await visibleText(page, '复核页选定的居民').waitFor({ timeout: 20000 });
     await fill(page, 'trace__reason', '公交 3 路确诊病例密接排查');
 
     // The place over a range typed as two times: the last two hours.
-    await fill(page, 'trace__place', PLACE);
+    await fill(page, 'trace__place', '3路');
+    await page.locator('.picker__row:visible').filter({ hasText: '3路公交车' }).first().click();
+    await visibleText(page, /已选：3路公交车/).waitFor();
     const now = Date.now();
     await fill(page, 'trace__from', typed(now - 2 * 3600_000));
     await fill(page, 'trace__to', typed(now + 60_000));

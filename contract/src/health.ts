@@ -173,6 +173,9 @@ export const ResidentDetailResponse = z.object({
   resident: ResidentView,
   audit: z.array(AuditRow),
   declarations: z.array(DeclarationView),
+  /** Where the next page of each starts (healthResidentHistory); absent when this is all. */
+  auditCursor: z.string().optional(),
+  declarationsCursor: z.string().optional(),
 });
 export type ResidentDetailResponse = z.infer<typeof ResidentDetailResponse>;
 

@@ -19,5 +19,7 @@ export * from './notify';
 export * from './privacy';
 export * from './health-place';
 export * from './company';
+export * from './people';
+export * from './health-history';
 export * from './routes';
 export * from './route-def';

@@ -19,3 +19,15 @@ export const STAFF_ROLES = [
 
 /** Every role a user can hold. `resident` is everyone's; the others are granted by an admin. */
 export const ROLE_NAMES = ['resident', 'worker', ...STAFF_ROLES] as const;
+
+/**
+ * The directory a scoped role's scope is picked from (and must exist in): a worker's community,
+ * a checkpoint's place, a store, a utility company, a reviewing official's district.
+ */
+export const SCOPE_DIRECTORY = {
+  worker: 'community',
+  checkpoint: 'place',
+  store: 'store',
+  utility: 'utility',
+  resumption: 'district',
+} as const;

@@ -10,6 +10,8 @@ import { notifyRoutes } from './notify';
 import { privacyRoutes } from './privacy';
 import { healthPlaceRoutes } from './health-place';
 import { companyRoutes } from './company';
+import { peopleRoutes } from './people';
+import { healthHistoryRoutes } from './health-history';
 import type { RouteDef } from './route-def';
 
 /**
@@ -28,6 +30,8 @@ export const routes = {
   ...privacyRoutes,
   ...healthPlaceRoutes,
   ...companyRoutes,
+  ...peopleRoutes,
+  ...healthHistoryRoutes,
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

@@ -38,7 +38,8 @@ export interface CityConfig {
   stores: { id: string; name: string; district: string; serves: string[] }[];
   places: { id: string; name: string; kind: string; community: string }[];
   utilities: { id: string; name: string; kind: string }[];
-  demoUsers: { key: string; displayName: string; roles: RoleGrant[] }[];
+  /** `phone`: the demo account is listed in the person finder under its name and the phone's last four digits. */
+  demoUsers: { key: string; displayName: string; roles: RoleGrant[]; phone?: string }[];
 }
 
 export function cityConfig(): CityConfig {

@@ -1,6 +1,7 @@
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { directoryKey, userKey, type DirectoryKind } from '../../functions/src/auth/keys';
+import { finderHash, finderKey } from '../../functions/src/auth/finder';
 import { userIdForOpenid } from '../../functions/src/auth/identity';
 import { roleKey } from '../../functions/src/auth/rules';
 import type { CityConfig } from './config';
@@ -25,6 +26,8 @@ export async function seed(
   city: CityConfig,
   withDemoUsers: boolean,
   now = new Date(),
+  /** The stage's ID-number pepper: with it, demo accounts with a phone are listed in the person finder. */
+  pepper?: string,
 ): Promise<{ created: number; existing: number }> {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const entries: [DirectoryKind, { id: string }][] = [
@@ -56,6 +59,17 @@ export async function seed(
           updatedAt: now.toISOString(),
         }),
       );
+      if (demo.phone && pepper) {
+        // Adding to a set: a second seed changes nothing.
+        await doc.send(
+          new UpdateCommand({
+            TableName: tables.users,
+            Key: finderKey(finderHash(pepper, demo.displayName, demo.phone.slice(-4))),
+            UpdateExpression: 'ADD userIds :u',
+            ExpressionAttributeValues: { ':u': new Set([userId]) },
+          }),
+        );
+      }
     }
   }
   const grocery = await seedGrocery(doc, tables.directory, withDemoUsers, now);

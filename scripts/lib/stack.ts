@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { cityConfig, stageConfig } from './config';
 import { startDynamoLocal, type DynamoLocal } from './dynamo-local';
@@ -105,6 +105,8 @@ export async function startBackend(options: StackOptions): Promise<Stack> {
       { directory: fnEnv.TABLE_DIRECTORY ?? '', users: fnEnv.TABLE_USERS ?? '' },
       cityConfig(),
       stageConfig(stage).auth.devLogin === true,
+      undefined,
+      readFileSync(join(options.keysDir, 'health-id-pepper'), 'utf8').trim(),
     );
     const offline = group.start(
       'api',

@@ -3,6 +3,7 @@ import { notFound } from '../lib/errors';
 import { sessionConfig, sessionSecret } from './config';
 import { defaultDisplayName, userIdForOpenid } from './identity';
 import { findOrCreateUser, getUser } from './storage';
+import { signPersonCode } from './person-code';
 import { signSession } from './tokens';
 import { loginProvider } from './wiring';
 
@@ -20,4 +21,10 @@ export const me = endpoint('me', {}, async ({ caller }) => {
   const user = await getUser(caller.userId);
   if (!user) throw notFound('找不到该用户');
   return { user };
+});
+
+/** GET /me/code (personalCode): the caller's personal code for 我的, valid for minutes (auth/person-code.ts). */
+export const personalCode = endpoint('personalCode', {}, async ({ caller }) => {
+  const { code, expiresAt } = signPersonCode(caller.userId, await sessionSecret(), sessionConfig());
+  return { code, expiresAt: expiresAt.toISOString() };
 });

@@ -1,8 +1,9 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { RoleGrant, RoleName, UserProfile } from '@citycare/contract';
+import { SCOPE_DIRECTORY, type RoleGrant, type RoleName, type UserProfile } from '@citycare/contract';
 import { auditPut, cancellationReasons, db, isConditionFailure, transact, type TransactItem } from '../lib/dynamo';
 import { directoryTable, usersTable } from '../lib/env';
 import { AppError, notFound } from '../lib/errors';
+import { finderKey } from './finder';
 import { directoryKey, userKey, type DirectoryKind } from './keys';
 import { normaliseRoles, roleKey } from './rules';
 
@@ -77,14 +78,31 @@ export async function findOrCreateUser(
   }
 }
 
+/** At most this many people answer one search (a common name with the same four digits). */
+const MAX_FOUND = 10;
+
+/** The users registered under a finder hash (auth/finder.ts), at most MAX_FOUND. */
+export async function usersByFinder(hash: string): Promise<UserProfile[]> {
+  const out = await db().send(new GetCommand({ TableName: usersTable(), Key: finderKey(hash) }));
+  const ids = [...((out.Item?.userIds as Set<string> | undefined) ?? [])].sort().slice(0, MAX_FOUND);
+  const users = await Promise.all(ids.map((id) => getUser(id)));
+  return users.filter((u): u is UserProfile => u !== undefined);
+}
+
+/** The write that lists `userId` under a finder hash (part of a resident's own registration). */
+export function finderAdd(hash: string, userId: string): TransactItem {
+  return {
+    Update: {
+      TableName: usersTable(),
+      Key: finderKey(hash),
+      UpdateExpression: 'ADD userIds :u',
+      ExpressionAttributeValues: { ':u': new Set([userId]) },
+    },
+  };
+}
+
 /** Which directory entry a scoped role must point at. */
-const SCOPE_KIND: Partial<Record<RoleName, DirectoryKind>> = {
-  worker: 'community',
-  checkpoint: 'place',
-  store: 'store',
-  utility: 'utility',
-  resumption: 'district',
-};
+const SCOPE_KIND: Partial<Record<RoleName, DirectoryKind>> = SCOPE_DIRECTORY;
 
 /**
  * Grants or revokes one role, together with its audit record, in one transaction. A grant's

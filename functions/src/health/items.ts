@@ -39,6 +39,8 @@ export interface NewResident {
   relation: Relation;
   proxyName?: string;
   consent?: { consentVersion: string; consentAt: string };
+  /** Own registrations: the person finder's hash of name and phone digits (auth/finder.ts), so admins can find them. */
+  finder?: string;
 }
 
 /** The day's declaration: `HH#<owner> D#<residentId>#<date>` (the latest of the day counts). */

@@ -1,3 +1,4 @@
+import { personFinder } from '../../auth/finder';
 import { AppError, conflict, forbidden } from '../../lib/errors';
 import { endpoint, Reply } from '../../lib/http';
 import { take } from '../../lib/limits';
@@ -41,7 +42,13 @@ async function registerOrDispute(ownerId: string, r: NewResident) {
 export const registerSelf = endpoint('healthRegister', {}, async ({ body, caller }) => {
   const { consentVersion, ...r } = body;
   const consent = sensitiveConsent(consentVersion, clock.now().toISOString());
-  return registerOrDispute(caller.userId, { ...r, idHash: await idNumberHash(r.idNumber), relation: 'self', consent });
+  return registerOrDispute(caller.userId, {
+    ...r,
+    idHash: await idNumberHash(r.idNumber),
+    finder: await personFinder(r.name, r.phone.slice(-4)),
+    relation: 'self',
+    consent,
+  });
 });
 
 /** POST /health/family (healthAddFamily): a family member without a phone, registered and looked after by the caller. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { maskIdNumber, maskName, maskPhone } from '@citycare/contract';
 import { directoryKey } from '../../auth/keys';
+import { finderAdd } from '../../auth/storage';
 import { cancellationReasons, db, transact, type TransactItem } from '../../lib/dynamo';
 import { directoryTable } from '../../lib/env';
 import { AppError, conflict } from '../../lib/errors';
@@ -96,6 +97,8 @@ export async function register(ownerId: string, r: NewResident, now: string): Pr
         ConditionExpression: 'attribute_exists(pk)',
       },
     },
+    // Last, so the refusals above keep their places.
+    ...(self && r.finder ? [finderAdd(r.finder, ownerId)] : []),
   ];
   try {
     await transact(items);

@@ -9,26 +9,45 @@ import { healthTable } from '../table';
 
 /** Storage of a status under review: its history, and an official's change of it. */
 
-async function latest(ownerId: string, prefix: string, limit: number, nowSec: number) {
-  const page = await queryPage({
+/** Rows of a resident's history per page: the timeline of status changes, the table of declarations. */
+export const HISTORY_PAGE = { audit: 10, declarations: 7 } as const;
+export type HistoryKind = keyof typeof HISTORY_PAGE;
+
+const PREFIX = { audit: auditPrefix, declarations: declarationPrefix } as const;
+
+/** Whether `start` is a position inside this resident's `kind` rows (a cursor's, checked after opening it). */
+export function isHistoryPosition(p: ProfileItem, kind: HistoryKind, start: Record<string, unknown>): boolean {
+  return (
+    Object.keys(start).length === 2 &&
+    start.pk === householdPk(p.ownerId) &&
+    typeof start.sk === 'string' &&
+    start.sk.startsWith(PREFIX[kind](p.residentId))
+  );
+}
+
+/** One page of a resident's status changes or declarations, newest first, from `start` (a position). */
+export async function historyPage(p: ProfileItem, kind: HistoryKind, now: string, start?: Record<string, unknown>) {
+  const nowSec = Math.floor(Date.parse(now) / 1000);
+  return queryPage({
     TableName: healthTable(),
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
     FilterExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
-    ExpressionAttributeValues: { ':pk': householdPk(ownerId), ':p': prefix, ':now': nowSec },
+    ExpressionAttributeValues: { ':pk': householdPk(p.ownerId), ':p': PREFIX[kind](p.residentId), ':now': nowSec },
     ScanIndexForward: false,
-    Limit: limit,
+    Limit: HISTORY_PAGE[kind],
+    ...(start ? { ExclusiveStartKey: start } : {}),
   });
-  return page.items;
 }
 
-/** A resident's latest status changes and declarations (newest first). */
+/** The first page of a resident's status changes and of their declarations (newest first). */
 export async function history(p: ProfileItem, now: string) {
-  const nowSec = Math.floor(Date.parse(now) / 1000);
-  const [audit, declarations] = await Promise.all([
-    latest(p.ownerId, auditPrefix(p.residentId), 30, nowSec),
-    latest(p.ownerId, declarationPrefix(p.residentId), 14, nowSec),
-  ]);
-  return { audit, declarations: declarations as unknown as DeclarationItem[] };
+  const [audit, declarations] = await Promise.all([historyPage(p, 'audit', now), historyPage(p, 'declarations', now)]);
+  return {
+    audit: audit.items,
+    declarations: declarations.items as unknown as DeclarationItem[],
+    auditLast: audit.last,
+    declarationsLast: declarations.last,
+  };
 }
 
 /** What an official's change writes: computed by the rules from the resident's state as read. */

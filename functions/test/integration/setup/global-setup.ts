@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cityConfig } from '../../../../scripts/lib/config';
@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
     { directory: service.environment.TABLE_DIRECTORY ?? '', users: service.environment.TABLE_USERS ?? '' },
     cityConfig(),
     true,
+    undefined,
+    readFileSync(join(keysDir, 'health-id-pepper'), 'utf8').trim(),
   );
   Object.assign(process.env, service.environment, {
     // Handlers run in-process here, with no Lambda timeout, beside other test files on one DynamoDB

@@ -11,6 +11,7 @@ import { Notice } from '@/components/form';
 import { askPrivacyAgain, GUIDE_URL, usePrivacy } from '@/lib/privacy';
 import { maskId } from '@/lib/format';
 import { hasRole, isStaff, roleText } from '@/lib/roles';
+import PersonalCode from './PersonalCode';
 import './index.css';
 
 const strings = {
@@ -93,6 +94,8 @@ export default function MePage() {
               </Text>
             </View>
           </View>
+
+          <PersonalCode />
 
           <Text className="section-title">{strings.rolesTitle}</Text>
           <View className="card me__roles">

@@ -6,14 +6,12 @@ import { NotLoaded } from '@/components/StateView';
 import { Chips, Field, FieldError, Notice, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { useApi } from '@/hooks/useApi';
-import { shanghaiShort } from '@/lib/health/time';
+import History from './History';
 import ResidentId from './ResidentId';
 
 const strings = {
   loadError: '无法加载居民状态',
   status: '当前状态',
-  audit: '变更记录',
-  declarations: '近期申报',
   change: '调整状态',
   reason: '原因（居民可见）',
   reasonPlaceholder: '例如：复测体温正常，解除黄码',
@@ -91,18 +89,7 @@ export default function ResidentReview({
         <Text>{s.reason}</Text>
         <Text className="muted">{s.outlook}</Text>
       </View>
-      <Text className="field__label review__history">{strings.audit}</Text>
-      {d.audit.slice(0, 5).map((a) => (
-        <Text key={a.at} className="muted">
-          {shanghaiShort(a.at)} {COLOUR_LABELS[a.from]}→{COLOUR_LABELS[a.to]} {a.reason}
-        </Text>
-      ))}
-      <Text className="field__label review__history">{strings.declarations}</Text>
-      {d.declarations.slice(0, 5).map((x) => (
-        <Text key={x.date} className="muted">
-          {x.date} {x.temperature.toFixed(1)} °C {x.findingText}
-        </Text>
-      ))}
+      <History residentId={residentId} detail={d} />
       <Field label={strings.change} className="review__change">
         <Chips options={choices} value={colour} onChange={setColour} />
       </Field>

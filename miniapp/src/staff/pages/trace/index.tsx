@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TraceResponse } from '@citycare/contract';
 import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
+import DirectoryPicker from '@/components/DirectoryPicker';
 import Page from '@/components/Page';
 import { EmptyState } from '@/components/StateView';
 import { Chips, Field, FieldError, SubmitButton, useSubmit } from '@/components/form';
@@ -16,16 +17,19 @@ const strings = {
   intro: '每次查询都会记录查询人和原因。只查询流调需要的范围。',
   reason: '查询原因（必填，记入审计）',
   placeTitle: '某场所某时段有谁',
-  placeId: '场所编号（如 vn-yingkou-station）',
+  place: '场所',
   from: '开始时间',
   to: '结束时间',
   rangeHint: '北京时间，如 2020-02-22 08:00；一次最多 72 小时，只能查近 28 天',
   quick: '常用时段',
   residentTitle: '某居民近 14 天去过哪里',
-  residentId: '居民编号（在复核页复制）',
+  residentHint: '在复核页找到居民后，点“查行程”来到这里',
+  residentGiven: '复核页选定的居民',
+  traceThem: '查此人行程 ›',
   search: '查询',
   empty: '没有记录',
   needReason: '请填写查询原因',
+  needPlace: '请先选择场所',
   audit: (id: string) => `本次查询已记录（审计号 ${id}）`,
 };
 
@@ -37,11 +41,12 @@ const QUICK = [
 
 export default function TracePage() {
   const [reason, setReason] = useState('');
-  const [placeId, setPlaceId] = useState('');
+  const [placeId, setPlaceId] = useState<string>();
   const [range, setRange] = useState(() => lastHours(24));
   const [quick, setQuick] = useState<number | undefined>(24);
   const given = routeParam(useRouter().params, 'residentId');
   const [residentId, setResidentId] = useState(given);
+  const [residentName, setResidentName] = useState<string>();
   const [result, setResult] = useState<TraceResponse>();
   const submit = useSubmit<'place' | 'resident'>();
 
@@ -60,14 +65,14 @@ export default function TracePage() {
   const ask = async (kind: 'place' | 'resident'): Promise<TraceResponse> => {
     if (kind === 'resident') {
       return api('healthTraceResident', {
-        body: { residentId: residentId.trim(), reason: reason.trim() },
+        body: { residentId, reason: reason.trim() },
         quiet: true,
       });
     }
     const checked = placeRange();
     if (typeof checked === 'string') throw new Error(checked);
     return api('healthTracePlace', {
-      body: { placeId: placeId.trim(), ...checked, reason: reason.trim() },
+      body: { placeId: placeId ?? '', ...checked, reason: reason.trim() },
       quiet: true,
     });
   };
@@ -80,6 +85,7 @@ export default function TracePage() {
       action: kind,
       check: () => {
         if (reason.trim().length < 2) return strings.needReason;
+        if (kind === 'place' && !placeId) return strings.needPlace;
         const checked = kind === 'place' ? placeRange() : undefined;
         return typeof checked === 'string' ? checked : '';
       },
@@ -94,7 +100,13 @@ export default function TracePage() {
       </View>
       <Text className="section-title">{strings.placeTitle}</Text>
       <View className="card">
-        <Field label={strings.placeId} className="trace__place" value={placeId} onChange={setPlaceId} />
+        <DirectoryPicker
+          kind="place"
+          label={strings.place}
+          className="trace__place"
+          value={placeId}
+          onChange={(e) => setPlaceId(e?.id)}
+        />
         <Field label={strings.quick}>
           <Chips options={QUICK} value={quick} onChange={pickQuick} />
         </Field>
@@ -113,10 +125,16 @@ export default function TracePage() {
       </View>
       <Text className="section-title">{strings.residentTitle}</Text>
       <View className="card">
-        <Field label={strings.residentId} className="trace__resident" value={residentId} onChange={setResidentId} />
-        <SubmitButton tone="plain" busy={submit.action === 'resident'} onClick={() => run('resident')}>
-          {strings.search}
-        </SubmitButton>
+        {residentId ? (
+          <>
+            <Text className="strong trace__resident">{residentName ?? strings.residentGiven}</Text>
+            <SubmitButton tone="plain" busy={submit.action === 'resident'} onClick={() => run('resident')}>
+              {strings.search}
+            </SubmitButton>
+          </>
+        ) : (
+          <Text className="muted">{strings.residentHint}</Text>
+        )}
         <FieldError>{asked === 'resident' ? submit.problem : ''}</FieldError>
       </View>
       {result && (
@@ -128,9 +146,18 @@ export default function TracePage() {
               <Text className="strong">
                 {s.placeName} · {s.maskedName} {s.colour ? COLOUR_LABELS[s.colour] : ''}
               </Text>
-              <Text className="muted">
-                {shanghaiDateTime(s.at)} {s.residentId ?? ''}
-              </Text>
+              <Text className="muted">{shanghaiDateTime(s.at)}</Text>
+              {s.residentId && s.residentId !== residentId && (
+                <Text
+                  className="link trace__them"
+                  onClick={() => {
+                    setResidentId(s.residentId ?? '');
+                    setResidentName(s.maskedName);
+                  }}
+                >
+                  {strings.traceThem}
+                </Text>
+              )}
             </View>
           ))}
         </View>
