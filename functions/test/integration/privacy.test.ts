@@ -2,7 +2,16 @@ import { ErrorBody, MyDataResponse, MyReadsResponse, PRIVACY_VERSION, type Resid
 import * as privacy from '../../src/privacy/handlers';
 import { uniqueId } from '../health-fixtures';
 import { residentHandlers as h, staffHandlers as staff } from './health-api';
-import { CONSENT, declare, healthSnapshot, newUser, normalDeclaration, registration, scanId } from './health-helpers';
+import {
+  CONSENT,
+  declare,
+  healthSnapshot,
+  newUser,
+  normalDeclaration,
+  placeToken,
+  registration,
+  scanId,
+} from './health-helpers';
 import { call, loginAs, scanAll, unique } from './helpers';
 
 /** Sensitive-data consent, 我的数据, the officials' reads as the resident sees them, and 注销. */
@@ -97,7 +106,7 @@ describe('the officials’ reads of a resident, audited and shown to the residen
     });
     expect(set.status).toBe(200);
     // A place trace that shows the resident's visit is a read of their data too.
-    const visit = { visitId: scanId(), placeId: 'vh-bus-3', residentId };
+    const visit = { visitId: scanId(), placeToken: await placeToken('vh-bus-3'), residentId };
     expect((await call(h.visit, { token: hh.token, body: visit })).status).toBe(200);
     const traceWhy = unique('公交车流调');
     const now = Date.now();
@@ -166,10 +175,11 @@ describe('注销', () => {
   it('from CityCare as a whole: nothing about the person remains but the officials’ reads, which expire', async () => {
     const hh = await household();
     await declare(hh.token, normalDeclaration(hh.member.residentId));
-    await call(h.visit, {
+    const visited = await call(h.visit, {
       token: hh.token,
-      body: { visitId: scanId(), placeId: 'vh-bus-3', residentId: hh.self.residentId },
+      body: { visitId: scanId(), placeToken: await placeToken('vh-bus-3'), residentId: hh.self.residentId },
     });
+    expect(visited.status).toBe(200);
     expect((await call(staff.lookup, { token: official.token, body: { idNumber: hh.me.idNumber } })).status).toBe(200);
     const ids = [hh.userId, hh.self.residentId, hh.member.residentId, hh.me.name, hh.me.phone, hh.family.name];
 
