@@ -1,3 +1,4 @@
+import { PRIVACY_VERSION } from '@citycare/contract/src/privacy';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCheckChar } from '@citycare/contract/src/health-id';
 import { apiAs, appUrl, keepScreenshot, launch, phone, signInAs, visibleText } from './lib/browser';
@@ -36,7 +37,13 @@ async function newResident(name: string) {
   const api = await apiAs(`e2e-status-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`);
   const first17 = `210802195803${String(Math.floor(Math.random() * 18) + 10)}${String(Math.floor(Math.random() * 900) + 100)}`;
   const idNumber = first17 + idCheckChar(first17);
-  const res = await api('POST', '/health/register', { name, idNumber, phone: '13900003333', community: 'zq-jianshe' });
+  const res = await api('POST', '/health/register', {
+    name,
+    idNumber,
+    phone: '13900003333',
+    community: 'zq-jianshe',
+    consentVersion: PRIVACY_VERSION,
+  });
   expect(res.status).toBe(201);
   return { api, idNumber, residentId: (res.body as { resident: { residentId: string } }).resident.residentId };
 }

@@ -27,6 +27,18 @@ interface AxeRun {
 
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now (hidden pages skipped by axe). */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Judge the page as it settles, not mid-fade: Taro's toast fades in over 0.1 s (its text at
+  // partial opacity would read as low contrast). Endless animations (spinners) are not waited for.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      undefined,
+      { timeout: 2000 },
+    )
+    .catch(() => undefined);
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.addScriptTag({ content: AXE_SOURCE });
   const result = await page.evaluate(async (tags) => {

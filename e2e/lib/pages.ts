@@ -24,6 +24,8 @@ export const ACCOUNTS = {
   regulator: '周敏',
   service: '吴丽',
   admin: '孙强',
+  company: '郑宏',
+  resumption: '高峰',
 } as const;
 export type Account = keyof typeof ACCOUNTS;
 
@@ -41,6 +43,7 @@ const PACKAGE_DEFAULTS: Record<string, Account> = {
   bills: 'resident',
   service: 'resident',
   worker: 'worker',
+  privacy: 'resident',
 };
 
 /** One line per page that needs another account than its package's, or route parameters. */
@@ -68,6 +71,12 @@ export const PAGE_VISITS: Record<string, PageVisit> = {
   'staff/pages/market-complaints/index': { as: 'regulator' },
   'staff/pages/service-queue/index': { as: 'service' },
   'staff/pages/service-consultation/index': { as: 'service' },
+  'staff/pages/paper-code/index': { as: 'worker' },
+  'staff/pages/place-poster/index': { as: 'checkpoint', query: 'placeId=cp-lutun' },
+  'staff/pages/company/index': { as: 'company' },
+  'staff/pages/company-form/index': { as: 'company' },
+  'staff/pages/company-detail/index': { as: 'company', query: 'companyId=co-demo-xinda' },
+  'staff/pages/company-review/index': { as: 'resumption' },
 };
 
 /** The visit for a page, or undefined when neither PAGE_VISITS nor its package says who opens it. */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { PlaceCodeResponse } from '@citycare/contract';
 import { placeKindLabel } from '@citycare/contract/src/health-place-code';
 import { Chips, Field } from '@/components/form';
+import { imageAlt } from '@/lib/a11y';
 import { qrDataUri } from '@/lib/health/qr';
 import { scopeName } from '@/lib/roles';
 import './poster.css';
@@ -57,7 +58,7 @@ export default function PlacePoster({ code }: { code: PlaceCodeResponse }) {
             className="poster__qr"
             src={qrDataUri(token, '#1d2129')}
             mode="aspectFit"
-            ariaLabel={strings.qrAlt(place.name)}
+            {...imageAlt(strings.qrAlt(place.name))}
           />
         </View>
         <Text className="poster__how">{strings.how}</Text>

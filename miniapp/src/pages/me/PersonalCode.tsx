@@ -5,6 +5,7 @@ import { FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { qrDataUri } from '@/lib/health/qr';
 import { shanghaiShort } from '@/lib/health/time';
+import { imageAlt } from '@/lib/a11y';
 
 const strings = {
   title: '我的个人码',
@@ -35,7 +36,7 @@ export default function PersonalCode() {
             className="me__code"
             src={qrDataUri(code.code, '#1d2129')}
             mode="aspectFit"
-            ariaLabel={strings.alt(until)}
+            {...imageAlt(strings.alt(until))}
           />
           <Text className="muted">{strings.until(until)}</Text>
         </View>

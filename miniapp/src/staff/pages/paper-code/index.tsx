@@ -11,6 +11,7 @@ import { shanghaiDateTime } from '@/lib/health/time';
 import { newKey } from '@/lib/route';
 import { scopeName } from '@/lib/roles';
 import './index.css';
+import { imageAlt } from '@/lib/a11y';
 
 const strings = {
   intro:
@@ -89,7 +90,7 @@ export default function PaperCodePage() {
           src={qrDataUri(card.token, PRINT_INK)}
           mode="aspectFit"
           showMenuByLongpress
-          ariaLabel={`${strings.cardTitle} ${card.maskedName}`}
+          {...imageAlt(`${strings.cardTitle} ${card.maskedName}`)}
         />
         <View className="paper-card__rows">
           <Text className="paper-card__row">

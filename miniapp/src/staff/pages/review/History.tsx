@@ -5,6 +5,7 @@ import { COLOUR_LABELS } from '@citycare/contract/src/health-labels';
 import { FieldError, SubmitButton, useSubmit } from '@/components/form';
 import { api } from '@/api';
 import { shanghaiShort } from '@/lib/health/time';
+import { aria } from '@/lib/a11y';
 
 const strings = {
   timeline: '状态变更记录',
@@ -98,19 +99,25 @@ export default function History({ residentId, detail }: { residentId: string; de
       {decl.rows.length === 0 ? (
         <Text className="muted">{strings.noDeclarations}</Text>
       ) : (
-        <View className="decl-table" ariaRole="table">
-          <View className="decl-table__row decl-table__head" ariaRole="row">
+        <View className="decl-table" {...aria('table', strings.declarations)}>
+          <View className="decl-table__row decl-table__head" {...aria('row')}>
             {strings.head.map((h) => (
-              <Text key={h} className="decl-table__cell">
+              <Text key={h} className="decl-table__cell" {...aria('columnheader')}>
                 {h}
               </Text>
             ))}
           </View>
           {decl.rows.map((d) => (
-            <View key={d.date} className="decl-table__row" ariaRole="row">
-              <Text className="decl-table__cell">{d.date.slice(5)}</Text>
-              <Text className="decl-table__cell">{d.temperature.toFixed(1)} °C</Text>
-              <Text className="decl-table__cell decl-table__finding">{d.findingText}</Text>
+            <View key={d.date} className="decl-table__row" {...aria('row')}>
+              <Text className="decl-table__cell" {...aria('cell')}>
+                {d.date.slice(5)}
+              </Text>
+              <Text className="decl-table__cell" {...aria('cell')}>
+                {d.temperature.toFixed(1)} °C
+              </Text>
+              <Text className="decl-table__cell decl-table__finding" {...aria('cell')}>
+                {d.findingText}
+              </Text>
             </View>
           ))}
         </View>

@@ -24,6 +24,7 @@ const strings = {
   loadError: '无法加载纠错申请',
   lookup: '按身份证号查找居民',
   lookupButton: '查找',
+  idNumber: '身份证号',
   trace: '流调查询 ›',
   audit: '审计日志 ›',
 };
@@ -115,7 +116,7 @@ export default function ReviewPage() {
           type="idcard"
           maxlength={18}
           className="review__lookup"
-          ariaLabel={strings.lookup}
+          label={strings.idNumber}
           value={idNumber}
           onChange={setIdNumber}
           error={finding.problem}
