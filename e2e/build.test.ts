@@ -71,7 +71,7 @@ describe('weapp build', () => {
     }
   });
 
-  it('keeps the main package (tabs and sign-in) within its budget: 15% of the 2 MB limit', () => {
+  it('keeps the main package (tabs and sign-in) within its budget: 16% of the 2 MB limit', () => {
     const main = weappPackageSizes().find((p) => p.name === 'main');
     expect({ bytes: main?.bytes, within: (main?.bytes ?? Infinity) <= MAIN_PACKAGE_BUDGET }).toEqual({
       bytes: main?.bytes,

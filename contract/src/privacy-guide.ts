@@ -4,8 +4,7 @@
  * are config's (config/health-rules.yml, service.yml, privacy.yml); a unit test holds them equal.
  */
 
-/** The guide's version. A sensitive-data form sends the version agreed to; a new one asks again. */
-export const PRIVACY_VERSION = '2026-12-03';
+export { PRIVACY_VERSION } from './privacy-version';
 
 /** Days things are kept, as configured (privacy-guide.test.ts compares them with config/*.yml). */
 export const RETENTION_DAYS = {

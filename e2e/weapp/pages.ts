@@ -88,7 +88,7 @@ export const PAGE_CASES: PageCase[] = [
     text: ['汇总（向商店下单的数量）', '王秀兰', '截止并统一下单'],
   },
   { route: 'staff/pages/index/index', role: 'admin', text: ['管理员', '为工作人员开通或撤销角色。'] },
-  { route: 'staff/pages/roles/index', role: 'admin', text: ['查询用户', '授予角色', '撤销角色'] },
+  { route: 'staff/pages/roles/index', role: 'admin', text: ['找到要授权的人', '手机号后四位', '扫对方的个人码'] },
   {
     route: 'staff/pages/utility-desk/index',
     role: 'utility',
@@ -170,6 +170,7 @@ export const PAGE_CASES: PageCase[] = [
     text: ['下载我的数据（JSON 文件）', '注销全部服务并删除账号'],
   },
   { route: 'privacy/pages/reads/index', role: 'resident', text: ['卫健等部门的工作人员每次查看', '查看对象'] },
+  { route: 'staff/pages/paper-code/index', role: 'worker', text: ['为没有智能手机的居民打印纸质健康码', '生成纸质码'] },
   // Place posters and 复工复产: the pages' own text (the fixture's sample answers vary in state).
   { route: 'staff/pages/place-poster/index', role: 'checkpoint', text: ['旧版未签名的场所码已停用'] },
   { route: 'staff/pages/company/index', role: 'company', text: ['企业复工前须登记防控方案', '登记新企业'] },

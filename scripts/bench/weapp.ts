@@ -7,9 +7,10 @@ import { kb, printTable } from './table';
 export const WECHAT_PACKAGE_LIMIT = 2 * 1024 * 1024;
 /**
  * Our budget for the main package, which every resident downloads before the first screen:
- * 15% of WeChat's limit. Subpackages are held to WeChat's limit.
+ * 16% of WeChat's limit (15% until the privacy dialog WeChat requires at first launch and the
+ * code page's subscribe button joined the main package). Subpackages are held to WeChat's limit.
  */
-export const MAIN_PACKAGE_BUDGET = Math.floor(WECHAT_PACKAGE_LIMIT * 0.15);
+export const MAIN_PACKAGE_BUDGET = Math.floor(WECHAT_PACKAGE_LIMIT * 0.16);
 
 export const packageBudget = (name: string) => (name === 'main' ? MAIN_PACKAGE_BUDGET : WECHAT_PACKAGE_LIMIT);
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
-import { PRIVACY_VERSION } from '@citycare/contract/src/privacy-guide';
+import { PRIVACY_VERSION } from '@citycare/contract/src/privacy-version';
 
 /**
  * The privacy authorization (隐私保护指引) on first launch. Weapp: WeChat's own — the app

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { PRIVACY_VERSION } from '@citycare/contract/src/privacy-guide';
+import { PRIVACY_VERSION } from '@citycare/contract/src/privacy-version';
 
 const strings = {
   agree: '我已阅读并同意',
