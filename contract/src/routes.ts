@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { authRoutes } from './auth';
 import { directoryRoutes } from './directory';
-import { healthRoutes } from './health';
+import { healthRoutes } from './health-routes';
 import { groceryRoutes } from './grocery-routes';
 import { utilityRoutes } from './utility-routes';
 import { paymentRoutes } from './payments';
