@@ -101,6 +101,18 @@ export function finderAdd(hash: string, userId: string): TransactItem {
   };
 }
 
+/** The write that takes `userId` off a finder hash's list (注销). */
+export function finderRemove(hash: string, userId: string): TransactItem {
+  return {
+    Update: {
+      TableName: usersTable(),
+      Key: finderKey(hash),
+      UpdateExpression: 'DELETE userIds :u',
+      ExpressionAttributeValues: { ':u': new Set([userId]) },
+    },
+  };
+}
+
 /** Which directory entry a scoped role must point at. */
 const SCOPE_KIND: Partial<Record<RoleName, DirectoryKind>> = SCOPE_DIRECTORY;
 

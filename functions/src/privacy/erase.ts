@@ -1,5 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { personFinder } from '../auth/finder';
 import { userKey } from '../auth/keys';
+import { finderRemove } from '../auth/storage';
 import { groceryConfig } from '../grocery/config';
 import { OPEN_APPEALS, OPEN_DISPUTES, codePointerKey, idHashKey, residentPointerKey } from '../health/keys';
 import { healthTable, scansTable } from '../health/table';
@@ -57,11 +59,17 @@ export async function eraseHealth(userId: string, now: Date, r: Retention): Prom
   const T = healthTable();
   let n = 0;
   for (const p of profiles) {
+    // The account holder's own profile keeps the full name and phone the person finder hashed.
+    const finder =
+      p.relation === 'self' && p.fullName && p.phone
+        ? [finderRemove(await personFinder(String(p.fullName), String(p.phone).slice(-4)), userId)]
+        : [];
     n += await deleteAll([
       del(T, keyOf(p)),
       del(T, residentPointerKey(String(p.residentId))),
       del(T, codePointerKey(String(p.codeId))),
       del(T, idHashKey(String(p.idHash))),
+      ...finder,
     ]);
   }
   const residentIds = new Set(profiles.map((p) => String(p.residentId)));
