@@ -276,13 +276,15 @@ describe('the production template', () => {
     }
   });
 
-  it('expires with TTL exactly the tables holding rows that expire; audit, users and payments are kept', () => {
+  it('expires with TTL exactly the tables holding rows that expire; users and payments are kept', () => {
     const withTtl = ofType('AWS::DynamoDB::Table')
       .filter(([, t]) => (t.Properties.TimeToLiveSpecification as { Enabled?: boolean } | undefined)?.Enabled)
       .map(([name, t]) => [name, (t.Properties.TimeToLiveSpecification as { AttributeName: string }).AttributeName]);
     // Idempotency records (24 h), declarations, scans and visits (28 days), grocery household
-    // limit counters, fixed utility repair requests, rate-limit counters, closed consultations.
+    // limit counters, fixed utility repair requests, rate-limit counters, closed consultations, and
+    // the audit rows of a deregistered person (注销 gives them an expiry; other audit rows have none).
     expect(Object.fromEntries(withTtl)).toEqual({
+      AuditTable: 'expiresAt',
       IdempotencyTable: 'expiresAt',
       LimitsTable: 'expiresAt',
       HealthTable: 'expiresAt',
