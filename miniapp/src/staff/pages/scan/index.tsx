@@ -113,7 +113,14 @@ export default function ScanPage() {
       setKeysAt(fresh.fetchedAt);
       checked = judge();
     }
-    void refreshStatus(); // past the refresh interval, the next scan has a newer list (no wait now)
+    if (checked.freshness === 'expired') {
+      // No list yet (the page just opened) or one past the offline window: try once, if online,
+      // before calling it 未能核验.
+      await refreshStatus(true);
+      checked = judge();
+    } else {
+      void refreshStatus(); // past the refresh interval, the next scan has a newer list (no wait now)
+    }
     const { verified } = checked;
     const t = temperature ? Number(temperature) : undefined;
     const kind = places.data?.find((p) => p.id === place)?.kind;
